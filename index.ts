@@ -1,0 +1,25 @@
+import { version as platformVersion } from 'zapier-platform-core';
+import packageJson from './package.json';
+import { authentication } from './src/authentication';
+import { addCallbellHeaders, explainCallbellErrors } from './src/client/middleware';
+import { creates, searches, searchOrCreates, triggers } from './src/registry';
+
+const app = {
+  version: packageJson.version,
+  platformVersion,
+  authentication,
+  beforeRequest: [addCallbellHeaders],
+  afterResponse: [explainCallbellErrors],
+  flags: {
+    // Empty mapped values never reach Callbell, so they cannot wipe data by accident.
+    cleanInputData: true,
+    // 429s reach explainCallbellErrors, which waits 60 s when Callbell sends no Retry-After.
+    throwForThrottlingEarly: false,
+  },
+  triggers,
+  creates,
+  searches,
+  searchOrCreates,
+};
+
+export = app;

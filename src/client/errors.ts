@@ -1,0 +1,116 @@
+import type { HttpResponse, ZObject } from 'zapier-platform-core';
+import { apiPath } from './config';
+import { readErrorBody, type ErrorDetail } from './error-body';
+import { describeRoute } from './routes';
+
+/** Callbell answers 429 past 300 requests a second; without Retry-After we wait a minute. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+const API_KEY_HELP =
+  'Reconnect your Callbell account in Zapier with a valid key from Callbell → Settings → API settings.';
+
+interface FailedRequest {
+  status: number;
+  method: string;
+  path: string;
+  detail: ErrorDetail;
+  retryAfter: string | undefined;
+}
+
+/** Turns a Callbell answer of 400 or above into an error a Zap author can act on. */
+export function throwForCallbellStatus(z: ZObject, response: HttpResponse): void {
+  if (response.status < 400) return;
+  const failure: FailedRequest = {
+    status: response.status,
+    method: (response.request.method ?? 'GET').toUpperCase(),
+    path: apiPath(response.request.url ?? ''),
+    detail: redact(readErrorBody(safeContent(response)), sentApiKey(response)),
+    retryAfter: response.getHeader('retry-after'),
+  };
+  throw callbellError(z, failure);
+}
+
+function callbellError(z: ZObject, failure: FailedRequest): Error {
+  const { status } = failure;
+  if (status === 401) return new z.errors.ExpiredAuthError(unauthorizedMessage(failure));
+  if (status === 429) {
+    const delay = retryAfterSeconds(failure.retryAfter);
+    return new z.errors.ThrottledError(throttledMessage(delay), delay);
+  }
+  if (status >= 500) {
+    return new z.errors.Error(unavailableMessage(failure), 'CallbellUnavailable', status);
+  }
+  if (status === 403) {
+    return new z.errors.Error(forbiddenMessage(failure), 'CallbellForbidden', status);
+  }
+  if (status === 404) {
+    return new z.errors.Error(notFoundMessage(failure), 'CallbellNotFound', status);
+  }
+  return new z.errors.Error(refusedMessage(failure), 'CallbellInvalidRequest', status);
+}
+
+function unauthorizedMessage({ detail }: FailedRequest): string {
+  return `Callbell rejected the API key (HTTP 401${withDetail(detail)}). It may have been deleted, revoked or mistyped. ${API_KEY_HELP}`;
+}
+
+function throttledMessage(delay: number): string {
+  return `Callbell is receiving too many requests from this account (HTTP 429). Zapier will try again in ${delay} seconds.`;
+}
+
+function unavailableMessage({ status, method }: FailedRequest): string {
+  const advice =
+    method === 'GET'
+      ? 'Try again in a few minutes.'
+      : 'The request was not re-sent automatically, so nothing is done twice: check in Callbell whether it took effect before replaying this step.';
+  return `Callbell is temporarily unavailable (HTTP ${status}). ${advice}`;
+}
+
+function forbiddenMessage({ method, path, detail }: FailedRequest): string {
+  const { action } = describeRoute(method, path);
+  return `Callbell does not allow this API key to ${action} (HTTP 403${withDetail(detail)}). Check the key's permissions and your Callbell plan, or use a key from an administrator.`;
+}
+
+function notFoundMessage({ method, path, detail }: FailedRequest): string {
+  const { thing, id } = describeRoute(method, path);
+  const which = id ? ` "${id}"` : '';
+  return `Callbell could not find the ${thing}${which} (HTTP 404${withDetail(detail)}). Check that it exists in your Callbell account and that the value mapped into this step is right.`;
+}
+
+function refusedMessage({ status, detail }: FailedRequest): string {
+  const fields = detail.fields.length ? ` Check these fields: ${detail.fields.join(', ')}.` : '';
+  const reason = detail.message || 'no reason given';
+  return `Callbell refused the request (HTTP ${status}): ${reason}.${fields}`;
+}
+
+function withDetail(detail: ErrorDetail): string {
+  return detail.message ? `: ${detail.message}` : '';
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | undefined, now = Date.now()): number {
+  if (!header) return DEFAULT_RETRY_AFTER_SECONDS;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Math.max(1, parseInt(trimmed, 10));
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return DEFAULT_RETRY_AFTER_SECONDS;
+  return Math.max(1, Math.ceil((date - now) / 1000));
+}
+
+/** An error body that echoes the API key must not carry it into Zapier's task history. */
+function redact(detail: ErrorDetail, apiKey: string | undefined): ErrorDetail {
+  if (!apiKey) return detail;
+  return { ...detail, message: detail.message.split(apiKey).join('[API key]') };
+}
+
+function sentApiKey(response: HttpResponse): string | undefined {
+  const authorization = response.request.headers?.Authorization ?? '';
+  return authorization.replace(/^Bearer\s+/i, '') || undefined;
+}
+
+function safeContent(response: HttpResponse): string {
+  try {
+    return response.content;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/min';
+import { InputError, quote } from './input-error';
+
+/**
+ * Phone numbers as Zaps carry them (Shopify's "+1 (555) 010-2345", a form's "0612345678",
+ * Callbell's own digits "31612345678") in; E.164 for sending and creating, digits only for
+ * Callbell's `/contacts/phone/:number` look-up, out.
+ */
+export interface PhoneInput {
+  value: unknown;
+  /** ISO 3166 country (e.g. "NL") for numbers written without a country code. */
+  defaultCountry?: unknown;
+  /** Label of the field the number came from, as the Zap author sees it. */
+  fieldLabel: string;
+  /** Label of the field the default country came from. */
+  countryFieldLabel?: string;
+}
+
+const EXAMPLE = 'e.g. +31 6 1234 5678';
+
+export function toE164(input: PhoneInput): string {
+  return parsePhone(input).number;
+}
+
+export function toDigits(input: PhoneInput): string {
+  return toE164(input).slice(1);
+}
+
+export function parseCountry(value: unknown, fieldLabel: string): CountryCode | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const code = String(value).trim().toUpperCase();
+  if (isSupportedCountry(code)) return code;
+  throw new InputError(
+    fieldLabel,
+    `${quote(value)} is not a two-letter country code. Use an ISO 3166 code such as US, GB, NL or BR.`,
+  );
+}
+
+function parsePhone({ value, defaultCountry, fieldLabel, countryFieldLabel }: PhoneInput) {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !text.trim()) {
+    throw new InputError(fieldLabel, `a phone number is required (${EXAMPLE}).`);
+  }
+  if (/[a-z]/i.test(text)) {
+    throw new InputError(
+      fieldLabel,
+      `${quote(text)} contains letters, so it is not a phone number Callbell can reach. Map a field that holds digits only (${EXAMPLE}).`,
+    );
+  }
+  const country = parseCountry(defaultCountry, countryFieldLabel ?? 'Default Country');
+  const phone = parseWithCountry(text, country) ?? parseAsInternational(text);
+  if (phone) return phone;
+  const fix = country
+    ? `Check the number, or the Default Country (${country}) when the number has no country code.`
+    : 'Add the country code to the number, or choose a Default Country for numbers written without one.';
+  throw new InputError(fieldLabel, `${quote(text)} is not a valid phone number. ${fix}`);
+}
+
+/** "00" is the international prefix nearly everywhere, so "0031 6…" is "+31 6…". */
+function withPlus(text: string): string {
+  return text.trim().replace(/^00(?=[1-9])/, '+');
+}
+
+function parseWithCountry(text: string, country: CountryCode | undefined): PhoneNumber | undefined {
+  const phone = parsePhoneNumberFromString(withPlus(text), country);
+  return phone?.isPossible() ? phone : undefined;
+}
+
+/**
+ * Callbell writes numbers as digits with the country code and no "+" (331122334455). With no
+ * default country such digits are read as international, but only when that gives a valid
+ * number: a national number ("0612345678") must not be guessed into some other country.
+ */
+function parseAsInternational(text: string): PhoneNumber | undefined {
+  const digits = text.replace(/\D/g, '');
+  if (/^\+|^00/.test(text.trim()) || !digits) return undefined;
+  const phone = parsePhoneNumberFromString(`+${digits}`);
+  return phone?.isValid() ? phone : undefined;
+}

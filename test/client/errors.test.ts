@@ -1,0 +1,231 @@
+import nock from 'nock';
+import type { ZObject } from 'zapier-platform-core';
+import { retryAfterSeconds } from '../../src/client/errors';
+import { callbell, callbellOrNull, type CallbellRequest } from '../../src/client/request';
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, setUpNock } from '../helpers/app';
+
+setUpNock();
+
+function run(request: CallbellRequest) {
+  return appTester((z: ZObject) => callbell(z, request), bundleWith());
+}
+
+/** Core serialises z.errors.Error as JSON {message, code, status}; read it back. */
+async function failure(request: CallbellRequest) {
+  const error = await run(request).then(
+    () => {
+      throw new Error('expected the request to fail');
+    },
+    (thrown: Error) => thrown,
+  );
+  let details: { message?: string; code?: string; status?: number; delay?: number } = {};
+  try {
+    details = JSON.parse(error.message) as typeof details;
+  } catch {
+    details = { message: error.message };
+  }
+  return { name: error.name, ...details };
+}
+
+describe('the HTTP layer', () => {
+  it('sends the Bearer key, JSON headers, query and body, and answers the parsed body', async () => {
+    const scope = callbellApi()
+      .matchHeader('content-type', /^application\/json(;|$)/)
+      .post(`${API_PATH}/contacts`, { name: 'Ana' })
+      .query({ fields: 'contact' })
+      .reply(200, { contact: { uuid: 'c1' } });
+
+    const answer = await run({
+      method: 'POST',
+      path: '/contacts',
+      params: { fields: 'contact', empty: '', missing: undefined },
+      body: { name: 'Ana' },
+    });
+
+    expect(answer).toEqual({ contact: { uuid: 'c1' } });
+    scope.done();
+  });
+
+  it('follows CALLBELL_API_URL for local testing', async () => {
+    process.env.CALLBELL_API_URL = 'http://127.0.0.1:4010/v1/';
+    try {
+      const scope = nock('http://127.0.0.1:4010').get('/v1/channels').reply(200, { channels: [] });
+      await expect(run({ path: '/channels' })).resolves.toEqual({ channels: [] });
+      scope.done();
+    } finally {
+      delete process.env.CALLBELL_API_URL;
+    }
+  });
+
+  it('answers null for a 404 when "not found" is an answer, and still maps other errors', async () => {
+    callbellApi().get(`${API_PATH}/contacts/phone/31612345678`).reply(404, { error: 'Not found' });
+    await expect(
+      appTester(
+        (z: ZObject) => callbellOrNull(z, { path: '/contacts/phone/31612345678' }),
+        bundleWith(),
+      ),
+    ).resolves.toBeNull();
+
+    callbellApi().get(`${API_PATH}/contacts/phone/31612345678`).reply(500, '');
+    await expect(
+      appTester(
+        (z: ZObject) => callbellOrNull(z, { path: '/contacts/phone/31612345678' }),
+        bundleWith(),
+      ),
+    ).rejects.toThrow(/temporarily unavailable \(HTTP 500\)/);
+  });
+});
+
+describe('error mapping', () => {
+  it('401 asks the user to reconnect', async () => {
+    callbellApi().get(`${API_PATH}/channels`).reply(401, '');
+    const error = await failure({ path: '/channels' });
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toMatch(
+      /^Callbell rejected the API key \(HTTP 401\)\. .*Reconnect your Callbell account/,
+    );
+  });
+
+  it('403 names the action the key may not do', async () => {
+    callbellApi()
+      .post(`${API_PATH}/messages/send`)
+      .reply(403, { message: 'Plan does not include API' });
+    const error = await failure({ method: 'POST', path: '/messages/send', body: {} });
+    expect(error).toMatchObject({ code: 'CallbellForbidden', status: 403 });
+    expect(error.message).toBe(
+      "Callbell does not allow this API key to send messages (HTTP 403: Plan does not include API). Check the key's permissions and your Callbell plan, or use a key from an administrator.",
+    );
+  });
+
+  it.each([
+    ['/contacts/0123abcd', 'contact "0123abcd"'],
+    ['/contacts/phone/31612345678', 'contact with the phone number "31612345678"'],
+    ['/contacts/bsuid/US.1234', 'contact with the BSUID "US.1234"'],
+    ['/messages/status/ffee00', 'message "ffee00"'],
+    ['/templates/t-1', 'template "t-1"'],
+    ['/contacts/0123abcd/conversation/note', 'contact "0123abcd"'],
+    ['/contacts/0123abcd/conversation/update_funnel', 'contact or funnel stage "0123abcd"'],
+    ['/teams/t9/members', 'team "t9"'],
+    ['/something/else', 'resource "else"'],
+  ])('404 on %s says the %s was not found', async (path, thing) => {
+    callbellApi().get(`${API_PATH}${path}`).reply(404, { error: 'Record not found' });
+    const error = await failure({ path });
+    expect(error).toMatchObject({ code: 'CallbellNotFound', status: 404 });
+    expect(error.message).toBe(
+      `Callbell could not find the ${thing} (HTTP 404: Record not found). Check that it exists in your Callbell account and that the value mapped into this step is right.`,
+    );
+  });
+
+  it.each([
+    [400, { error: 'to is invalid' }, 'to is invalid.'],
+    [
+      422,
+      { errors: { name: ["can't be blank"], tags: ['VIP does not exist'] } },
+      "name can't be blank; tags VIP does not exist. Check these fields: name, tags.",
+    ],
+    [
+      422,
+      { errors: ['Template not approved', 'optin_contact missing'] },
+      'Template not approved; optin_contact missing.',
+    ],
+    [
+      422,
+      { errors: [{ field: 'phone', message: 'is invalid' }] },
+      'phone: is invalid. Check these fields: phone.',
+    ],
+    [400, { message: 'Bad metadata' }, 'Bad metadata.'],
+    [400, { error: { message: 'Nested reason', code: 17 } }, 'Nested reason.'],
+    [400, 'Plain text reason\n', 'Plain text reason.'],
+    [400, '<!DOCTYPE html><html><body>Bad Request</body></html>', 'no reason given.'],
+    [400, '', 'no reason given.'],
+    [400, '{"truncated json', '{"truncated json.'],
+    [400, 'null', 'no reason given.'],
+    [400, '[1, 2]', 'no reason given.'],
+    [409, { error: 'Conflict' }, 'Conflict.'],
+  ])("%i with body %j passes on Callbell's reason", async (status, body, reason) => {
+    callbellApi().post(`${API_PATH}/contacts`).reply(status, body);
+    const error = await failure({ method: 'POST', path: '/contacts', body: {} });
+    expect(error).toMatchObject({ code: 'CallbellInvalidRequest', status });
+    expect(error.message).toBe(`Callbell refused the request (HTTP ${status}): ${reason}`);
+  });
+
+  it("429 throttles with Callbell's Retry-After", async () => {
+    callbellApi().get(`${API_PATH}/contacts`).reply(429, '', { 'Retry-After': '7' });
+    const error = await failure({ path: '/contacts' });
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 7 });
+    expect(error.message).toMatch(/too many requests.*HTTP 429.*7 seconds/);
+  });
+
+  it('429 without Retry-After waits 60 seconds', async () => {
+    callbellApi().post(`${API_PATH}/messages/send`).reply(429, { error: 'Too Many Requests' });
+    const error = await failure({ method: 'POST', path: '/messages/send', body: {} });
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 60 });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-24T10:00:00Z');
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Tue, 24 Nov 2026 10:00:30 GMT', now)).toBe(30);
+    expect(retryAfterSeconds('Tue, 24 Nov 2026 09:00:00 GMT', now)).toBe(1);
+    expect(retryAfterSeconds('soon', now)).toBe(60);
+    expect(retryAfterSeconds(undefined, now)).toBe(60);
+  });
+
+  it.each([500, 502, 503, 504])('%i on a send is reported once, never re-sent', async (status) => {
+    const scope = callbellApi()
+      .post(`${API_PATH}/messages/send`)
+      .once()
+      .reply(status, 'upstream error');
+    const error = await failure({ method: 'POST', path: '/messages/send', body: { to: '+3161' } });
+    expect(error).toMatchObject({ code: 'CallbellUnavailable', status });
+    expect(error.message).toBe(
+      `Callbell is temporarily unavailable (HTTP ${status}). The request was not re-sent automatically, so nothing is done twice: check in Callbell whether it took effect before replaying this step.`,
+    );
+    scope.done();
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('5xx on a read suggests trying again', async () => {
+    callbellApi().get(`${API_PATH}/templates`).reply(503);
+    const error = await failure({ path: '/templates' });
+    expect(error.message).toBe(
+      'Callbell is temporarily unavailable (HTTP 503). Try again in a few minutes.',
+    );
+  });
+
+  it('a timeout says Callbell did not answer, and what to check for a write', async () => {
+    callbellApi().post(`${API_PATH}/contacts`).delay(30_000).reply(200, {});
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const pending = failure({ method: 'POST', path: '/contacts', body: {} });
+      await jest.advanceTimersByTimeAsync(26_000);
+      const timedOut = await pending;
+      expect(timedOut).toMatchObject({ code: 'CallbellUnreachable' });
+      expect(timedOut.message).toMatch(
+        /^Callbell did not answer within 25 seconds while trying to manage contacts\. The request was not re-sent/,
+      );
+    } finally {
+      jest.useRealTimers();
+      nock.abortPendingRequests();
+    }
+  });
+
+  it('a refused connection says Callbell could not be reached', async () => {
+    callbellApi()
+      .get(`${API_PATH}/funnels`)
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const error = await failure({ path: '/funnels' });
+    expect(error).toMatchObject({ code: 'CallbellUnreachable' });
+    expect(error.message).toBe(
+      'Callbell could not be reached (ECONNREFUSED) while trying to read funnels. Try again in a few minutes.',
+    );
+  });
+
+  it('never repeats the API key that an error body echoes', async () => {
+    callbellApi()
+      .get(`${API_PATH}/auth/me`)
+      .reply(400, { error: `bad key ${API_KEY}` });
+    const error = await failure({ path: '/auth/me' });
+    expect(error.message).toBe('Callbell refused the request (HTTP 400): bad key [API key].');
+  });
+});

@@ -1,0 +1,16 @@
+import { unwrapOne } from '../../src/client/unwrap';
+
+describe('unwrapOne', () => {
+  const contact = { uuid: 'eb2b914a977e4ab896e7b886698b3eac', name: 'John Doe' };
+
+  it('takes the contact whether Callbell sends an object or a one-element array', () => {
+    expect(unwrapOne(contact, 'contact')).toBe(contact);
+    expect(unwrapOne([contact], 'contact')).toBe(contact);
+  });
+
+  it.each([undefined, null, [], [null]])('explains a missing contact (%j)', (value) => {
+    expect(() => unwrapOne(value as never, 'contact')).toThrow(
+      "Callbell's answer did not include the contact. Please try again.",
+    );
+  });
+});

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { parseCountry, toDigits, toE164 } from '../src/phone';
+
+const field = 'To (Phone Number)';
+
+describe('toE164', () => {
+  it.each([
+    // The examples the brief names
+    ['+1 (555) 010-2345', undefined, '+15550102345'],
+    ['555-010-2345', 'US', '+15550102345'],
+    ['0031 6 1234 5678', undefined, '+31612345678'],
+    ['0612345678', 'NL', '+31612345678'],
+    // Shopify: customer.phone and shipping_address.phone as stores receive them
+    ['+16135551212', undefined, '+16135551212'],
+    ['(613) 555-1212', 'CA', '+16135551212'],
+    // Calendly: text_reminder_number as invitees type it
+    ['+44 7700 900123', undefined, '+447700900123'],
+    ['07700 900123', 'GB', '+447700900123'],
+    // Typeform phone_number answers are E.164 already
+    ['+5511987654321', undefined, '+5511987654321'],
+    ['(11) 98765-4321', 'br', '+5511987654321'],
+    // Callbell's own format: digits with country code, no plus
+    ['31612345678', undefined, '+31612345678'],
+    ['31612345678', 'NL', '+31612345678'],
+    ['31612345678', 'US', '+31612345678'],
+    // International prefixes and punctuation
+    ['011 31 6 12345678', 'US', '+31612345678'],
+    ['+49 (0)30 901820', undefined, '+4930901820'],
+    ['+33 1 23 45 67 89', undefined, '+33123456789'],
+    ['+91 98765 43210', undefined, '+919876543210'],
+    ['+971 50 123 4567', undefined, '+971501234567'],
+    ['+61 412 345 678', undefined, '+61412345678'],
+    ['+34 612 34 56 78', undefined, '+34612345678'],
+    ['  +39 312 345 6789  ', undefined, '+393123456789'],
+    ['+52 55 1234 5678', undefined, '+525512345678'],
+    [5511987654321, undefined, '+5511987654321'],
+  ])('%j (default country %s) → %s', (value, defaultCountry, expected) => {
+    expect(toE164({ value, defaultCountry, fieldLabel: field })).toBe(expected);
+  });
+
+  it.each([
+    ['555-555-SHIP', 'US', /"555-555-SHIP" contains letters/],
+    ['+1 555 010 2345 ext. 12', undefined, /contains letters/],
+    ['0612345678', undefined, /"0612345678" is not a valid phone number\. Add the country code/],
+    ['555-010-2345', undefined, /is not a valid phone number\. Add the country code/],
+    [
+      '12',
+      'NL',
+      /"12" is not a valid phone number\. Check the number, or the Default Country \(NL\)/,
+    ],
+    ['+999 1234 5678', undefined, /is not a valid phone number/],
+    ['++--', undefined, /is not a valid phone number/],
+    ['', 'US', /a phone number is required/],
+    ['   ', undefined, /a phone number is required/],
+    [undefined, undefined, /a phone number is required/],
+    [{ phone: '1' }, undefined, /a phone number is required/],
+  ])('refuses %j (default country %s), naming the field', (value, defaultCountry, message) => {
+    const convert = () => toE164({ value, defaultCountry, fieldLabel: field });
+    expect(convert).toThrow(message);
+    expect(convert).toThrow(new RegExp(`^${field.replace(/[()]/g, '\\$&')}: `));
+  });
+
+  it('refuses an unknown default country, naming that field', () => {
+    expect(() =>
+      toE164({ value: '0612345678', defaultCountry: 'Holland', fieldLabel: field }),
+    ).toThrow(/^Default Country: "Holland" is not a two-letter country code/);
+  });
+});
+
+describe('toDigits', () => {
+  it('gives the digits Callbell looks contacts up by', () => {
+    expect(toDigits({ value: '+1 (555) 010-2345', fieldLabel: field })).toBe('15550102345');
+    expect(toDigits({ value: '0612345678', defaultCountry: 'NL', fieldLabel: field })).toBe(
+      '31612345678',
+    );
+  });
+});
+
+describe('parseCountry', () => {
+  it('accepts ISO codes in any case and nothing else', () => {
+    expect(parseCountry(' nl ', 'Default Country')).toBe('NL');
+    expect(parseCountry('', 'Default Country')).toBeUndefined();
+    expect(parseCountry(undefined, 'Default Country')).toBeUndefined();
+    expect(() => parseCountry('XX', 'Default Country')).toThrow(/"XX" is not a two-letter/);
+  });
+});
+
+describe('properties', () => {
+  it('never crashes on arbitrary input: a valid E.164 number or an error naming the field', () => {
+    fc.assert(
+      fc.property(
+        fc.anything(),
+        fc.option(fc.constantFrom('US', 'NL', 'GB', 'BR', 'IN')),
+        (value, country) => {
+          try {
+            expect(toE164({ value, defaultCountry: country, fieldLabel: field })).toMatch(
+              /^\+[1-9]\d{4,15}$/,
+            );
+          } catch (error) {
+            expect((error as Error).name).toBe('InputError');
+            expect((error as Error).message.startsWith(`${field}: `)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips: a number written in E.164 comes back unchanged, from any formatting', () => {
+    const formatted = fc
+      .constantFrom(
+        '+31612345678',
+        '+15550102345',
+        '+447700900123',
+        '+5511987654321',
+        '+919876543210',
+      )
+      .chain((e164) =>
+        fc.tuple(
+          fc.constant(e164),
+          fc.array(fc.constantFrom(' ', '-', '.', '(', ')'), { maxLength: 3 }),
+        ),
+      );
+    fc.assert(
+      fc.property(formatted, ([e164, noise]) => {
+        const written = `+${e164.slice(1, 3)}${noise.join('')}${e164.slice(3)}`;
+        expect(toE164({ value: written, fieldLabel: field })).toBe(e164);
+      }),
+    );
+  });
+});
