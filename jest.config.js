@@ -5,6 +5,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-nock.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
   clearMocks: true,
 };

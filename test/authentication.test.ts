@@ -1,9 +1,7 @@
 import App from '../index';
 import { testAuth } from '../src/authentication';
 import authMe from './fixtures/auth-me.json';
-import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, setUpNock } from './helpers/app';
-
-setUpNock();
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from './helpers/app';
 
 describe('authentication', () => {
   it('tests the key with GET /auth/me and keeps the echoed key out of the result', async () => {

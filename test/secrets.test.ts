@@ -4,9 +4,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { testAuth } from '../src/authentication';
 import { callbell } from '../src/client/request';
 import authMe from './fixtures/auth-me.json';
-import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, setUpNock } from './helpers/app';
-
-setUpNock();
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from './helpers/app';
 
 /** Everything printed while `work` runs, with core's HTTP logging switched fully on. */
 async function captureOutput(

@@ -2,9 +2,7 @@ import nock from 'nock';
 import type { ZObject } from 'zapier-platform-core';
 import { retryAfterSeconds } from '../../src/client/errors';
 import { callbell, callbellOrNull, type CallbellRequest } from '../../src/client/request';
-import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, setUpNock } from '../helpers/app';
-
-setUpNock();
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 
 function run(request: CallbellRequest) {
   return appTester((z: ZObject) => callbell(z, request), bundleWith());

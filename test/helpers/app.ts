@@ -25,18 +25,3 @@ export function callbellApi(): nock.Scope {
     },
   });
 }
-
-export function setUpNock(): void {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  // jest runs several test files in one process, each with its own copy of nock patching the
-  // shared http module: take this copy's interceptor down so the next file's can work.
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
-}
