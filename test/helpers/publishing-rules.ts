@@ -240,13 +240,17 @@ function checkSample(kind: string, where: string, operation: Operation, report: 
   }
   if (outputFields.length) {
     const sampleKeys = new Set(Object.keys(flatten(sample)));
-    const fieldKeys = new Set(outputFields.map((field) => field.key));
+    const fieldKeys = outputFields.map((field) => field.key);
     for (const key of fieldKeys) {
       if (!sampleKeys.has(key))
         report('D024', where, `output field "${key}" is missing from the sample`);
     }
-    for (const key of sampleKeys) {
-      if (!fieldKeys.has(key)) report('D024', where, `sample key "${key}" has no output field`);
+    const labelled = (key: string) =>
+      fieldKeys.some(
+        (field) => field === key || field.startsWith(`${key}__`) || field.startsWith(`${key}[]`),
+      );
+    for (const key of Object.keys(sample)) {
+      if (!labelled(key)) report('D024', where, `sample key "${key}" has no output field`);
     }
     for (const field of outputFields) {
       if (!field.label)

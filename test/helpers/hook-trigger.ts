@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
+import type { CallbellEvent } from '../../src/webhooks/events';
+import type { HookOutput } from '../../src/webhooks/map-delivery';
+import { API_PATH, appTester, bundleWith, callbellApi } from './app';
+
+type Perform<T> = (z: ZObject, bundle: Bundle) => Promise<T>;
+
+export interface HookOperation {
+  perform: Perform<HookOutput[]>;
+  performList: Perform<HookOutput[]>;
+  performSubscribe: Perform<unknown>;
+  performUnsubscribe: Perform<unknown>;
+  sample: HookOutput;
+}
+
+export function hookOperation(trigger: Trigger): HookOperation {
+  return trigger.operation as unknown as HookOperation;
+}
+
+/** A documented delivery body from test/fixtures/webhook-events. */
+export function documentedDelivery(event: CallbellEvent): {
+  event: string;
+  payload: Record<string, unknown>;
+} {
+  const path = join(__dirname, '..', 'fixtures', 'webhook-events', `${event}.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as {
+    event: string;
+    payload: Record<string, unknown>;
+  };
+}
+
+export const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1234567/abcdef0123456789/';
+
+/** Runs a trigger's perform on one delivery body, as Zapier does when Callbell POSTs to it. */
+export function deliver(trigger: Trigger, body: unknown, inputData: Record<string, unknown> = {}) {
+  return appTester(hookOperation(trigger).perform, bundleWith(inputData, { cleanedRequest: body }));
+}
+
+/** The delivery log answer Callbell gives for these bodies. */
+export function deliveryLog(bodies: unknown[]) {
+  return {
+    webhook_events: bodies.map((body) => ({
+      ...(body as object),
+      response: { body: '', code: 200, headers: {} },
+      success: true,
+      createdAt: '2026-11-20T10:00:00Z',
+    })),
+    meta: { page: 1, pages: 1 },
+  };
+}
+
+/**
+ * What every instant trigger must do, whatever its event: subscribe exactly its events,
+ * unsubscribe (also when already gone), map Callbell's documented body to its sample, and
+ * ignore everything that is not its event.
+ */
+export function itBehavesLikeAHookTrigger(
+  trigger: Trigger,
+  { events, inputData = {} }: { events: CallbellEvent[]; inputData?: Record<string, unknown> },
+) {
+  const operation = hookOperation(trigger);
+
+  it('subscribes the Zap URL to exactly its events', async () => {
+    const scope = callbellApi()
+      .post(`${API_PATH}/webhooks/subscribe`, { url: TARGET_URL, subscriptions: events })
+      .reply(200, {
+        webhook: {
+          url: TARGET_URL,
+          subscriptions: events,
+          createdAt: '2026-11-24T10:00:00Z',
+          enabled: true,
+        },
+      });
+    const result = await appTester(
+      operation.performSubscribe,
+      bundleWith(inputData, { targetUrl: TARGET_URL }),
+    );
+    expect(result).toEqual({
+      id: TARGET_URL,
+      url: TARGET_URL,
+      subscriptions: events,
+      createdAt: '2026-11-24T10:00:00Z',
+    });
+    scope.done();
+  });
+
+  it('unsubscribes by removing the webhook', async () => {
+    const scope = callbellApi()
+      .delete(`${API_PATH}/webhooks/unsubscribe`)
+      .reply(200, { status: 'webhook was destroyed' });
+    const result = await appTester(
+      operation.performUnsubscribe,
+      bundleWith(inputData, { subscribeData: { id: TARGET_URL } }),
+    );
+    expect(result).toEqual({ status: 'webhook was destroyed' });
+    scope.done();
+  });
+
+  it('turns off even when the webhook is already gone', async () => {
+    const scope = callbellApi()
+      .delete(`${API_PATH}/webhooks/unsubscribe`)
+      .reply(404, { error: 'Webhook not found' });
+    await expect(appTester(operation.performUnsubscribe, bundleWith(inputData))).resolves.toEqual({
+      status: 'webhook was already removed',
+    });
+    scope.done();
+  });
+
+  it("maps Callbell's documented body to the trigger's sample", async () => {
+    for (const event of events) {
+      const [output] = await deliver(trigger, documentedDelivery(event), inputData);
+      expect(output?.event).toBe(event);
+      if (event === events[0]) expect(output).toEqual(operation.sample);
+    }
+  });
+
+  it('ignores the other events, pings and bodies that are not events', async () => {
+    const others = (
+      [
+        'message_created',
+        'message_status_updated',
+        'contact_created',
+        'contact_updated',
+        'contact_deleted',
+        'conversation_opened',
+        'conversation_closed',
+        'agent_status_updated',
+        'agent_session_updated',
+        'team_membership_updated',
+      ] as CallbellEvent[]
+    ).filter((event) => !events.includes(event));
+    const notEvents = [
+      undefined,
+      null,
+      '',
+      'ok',
+      {},
+      [],
+      { status: 'ok' },
+      { event: 'ping' },
+      { event: events[0] },
+      { event: events[0], payload: 'text' },
+      { event: events[0], payload: [1, 2] },
+      [documentedDelivery(events[0] as CallbellEvent)],
+      { payload: documentedDelivery(events[0] as CallbellEvent).payload },
+    ];
+    for (const body of [...others.map(documentedDelivery), ...notEvents]) {
+      await expect(deliver(trigger, body, inputData)).resolves.toEqual([]);
+    }
+  });
+}

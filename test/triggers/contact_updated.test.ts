@@ -1,0 +1,48 @@
+import { contactUpdated } from '../../src/triggers/contact_updated';
+import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
+import {
+  deliver,
+  deliveryLog,
+  documentedDelivery,
+  hookOperation,
+  itBehavesLikeAHookTrigger,
+} from '../helpers/hook-trigger';
+
+const updated = documentedDelivery('contact_updated');
+
+describe('contact_updated', () => {
+  itBehavesLikeAHookTrigger(contactUpdated, { events: ['contact_updated'] });
+
+  it('hands the Zap the contact; each update of one contact has its own id', async () => {
+    const [first] = await deliver(contactUpdated, updated);
+    const [tagged] = await deliver(contactUpdated, {
+      event: 'contact_updated',
+      payload: { ...updated.payload, tags: ['Lead', 'VIP'] },
+    });
+    const [repeated] = await deliver(contactUpdated, updated);
+    expect(first).toMatchObject({
+      uuid: 'eb2b914a977e4ab896e7b886698b3eac',
+      tags: ['Lead'],
+      created_at: null,
+    });
+    expect(tagged?.tags).toEqual(['Lead', 'VIP']);
+    expect(first?.id).toMatch(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/);
+    expect(tagged?.id).not.toBe(first?.id);
+    expect(repeated?.id).toBe(first?.id);
+  });
+
+  it('falls back to real contacts when the log is empty', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query({ subscriptions: 'contact_updated', items: '10', page: '1' })
+      .reply(200, deliveryLog([]))
+      .get(`${API_PATH}/contacts`)
+      .query({ page: '1' })
+      .reply(200, { contacts: [{ uuid: 'aaaa0000aaaa0000aaaa0000aaaa0000', name: 'Ana' }] });
+    const outputs = await appTester(hookOperation(contactUpdated).performList, bundleWith({}));
+    expect(outputs.map((output) => [output.event, output.name])).toEqual([
+      ['contact_updated', 'Ana'],
+    ]);
+    scope.done();
+  });
+});

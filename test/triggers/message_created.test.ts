@@ -1,0 +1,157 @@
+import { messageCreated } from '../../src/triggers/message_created';
+import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
+import {
+  deliver,
+  deliveryLog,
+  documentedDelivery,
+  hookOperation,
+  itBehavesLikeAHookTrigger,
+} from '../helpers/hook-trigger';
+
+const received = documentedDelivery('message_created');
+const sent = {
+  event: 'message_created',
+  payload: { ...received.payload, status: 'sent', text: 'Thanks!' },
+};
+
+describe('message_created', () => {
+  itBehavesLikeAHookTrigger(messageCreated, { events: ['message_created'] });
+
+  it('hands the Zap the message, its contact and an id derived from the delivery', async () => {
+    const [output] = await deliver(messageCreated, received);
+    expect(output).toMatchObject({
+      id: expect.stringMatching(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/),
+      event: 'message_created',
+      created_at: '2022-10-18T12:06:29.000+02:00',
+      text: 'Hello',
+      status: 'received',
+      channel: 'whatsapp',
+      from: '335544332211',
+      to: '331122334455',
+      attachments: [],
+      contact: {
+        uuid: 'eb2b914a977e4ab896e7b886698b3eac',
+        name: 'John Doe',
+        phoneNumber: '331122334455',
+        phoneNumberE164: '+331122334455',
+        tags: ['Lead'],
+        conversationHref: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
+      },
+      messageLocation: { coordinates: { x: -23.605403621614, y: -46.637346962613 } },
+      messageReplyButton: { metadata: { type: 'quick_reply' } },
+    });
+  });
+
+  it('gives the same delivery the same id and different messages different ids', async () => {
+    const [first] = await deliver(messageCreated, received);
+    const [again] = await deliver(messageCreated, JSON.parse(JSON.stringify(received)));
+    const [reordered] = await deliver(messageCreated, {
+      payload: Object.fromEntries(Object.entries(received.payload).reverse()),
+      event: 'message_created',
+    });
+    const [other] = await deliver(messageCreated, sent);
+    const [later] = await deliver(messageCreated, {
+      event: 'message_created',
+      payload: { ...received.payload, createdAt: '2022-10-18T12:06:30.000+02:00' },
+    });
+    expect(again?.id).toBe(first?.id);
+    expect(reordered?.id).toBe(first?.id);
+    expect(new Set([first?.id, other?.id, later?.id]).size).toBe(3);
+  });
+
+  it('reads the misspelt "mesageContext" Callbell documents', async () => {
+    const [output] = await deliver(messageCreated, {
+      event: 'message_created',
+      payload: { ...received.payload, mesageContext: { text: 'the question' } },
+    });
+    expect(output?.messageContext).toEqual({ text: 'the question' });
+  });
+
+  it.each([
+    ['any', ['Hello', 'Thanks!']],
+    ['received', ['Hello']],
+    ['sent', ['Thanks!']],
+    [undefined, ['Hello', 'Thanks!']],
+  ])('direction %s lets through %j', async (direction, texts) => {
+    const outputs = [
+      ...(await deliver(messageCreated, received, { direction })),
+      ...(await deliver(messageCreated, sent, { direction })),
+    ];
+    expect(outputs.map((output) => output.text)).toEqual(texts);
+  });
+
+  it("fills the Zap editor's test from the delivery log, filtered and without repeats", async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query({ subscriptions: 'message_created', items: '10', page: '1' })
+      .reply(
+        200,
+        deliveryLog([received, sent, received, { event: 'message_created', payload: 'odd' }]),
+      );
+
+    const outputs = await appTester(
+      hookOperation(messageCreated).performList,
+      bundleWith({ direction: 'received' }),
+    );
+
+    expect(outputs.map((output) => [output.text, output.status])).toEqual([['Hello', 'received']]);
+    scope.done();
+  });
+
+  it("falls back to the latest conversation's messages when the log is empty", async () => {
+    const contact = {
+      uuid: 'c0ffee0123456789c0ffee0123456789',
+      name: 'Ana',
+      phoneNumber: '5511987654321',
+    };
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query(true)
+      .reply(200, deliveryLog([]))
+      .get(`${API_PATH}/contacts`)
+      .query({ page: '1' })
+      .reply(200, { contacts: [contact] })
+      .get(`${API_PATH}/contacts/${contact.uuid}/messages`)
+      .query({ page: '1' })
+      .reply(200, {
+        messages: [
+          {
+            text: 'Order shipped',
+            status: 'sent',
+            channel: 'whatsapp',
+            createdAt: '2026-11-20T10:00:00Z',
+          },
+          { text: 'internal', status: 'note', createdAt: '2026-11-20T09:59:00Z' },
+          {
+            text: 'Where is my order?',
+            status: 'received',
+            channel: 'whatsapp',
+            createdAt: '2026-11-20T09:58:00Z',
+          },
+        ],
+      });
+
+    const outputs = await appTester(hookOperation(messageCreated).performList, bundleWith({}));
+
+    expect(outputs.map((output) => [output.text, output.status, output.created_at])).toEqual([
+      ['Order shipped', 'sent', '2026-11-20T10:00:00Z'],
+      ['Where is my order?', 'received', '2026-11-20T09:58:00Z'],
+    ]);
+    expect(outputs[0]?.contact).toMatchObject({ name: 'Ana', phoneNumberE164: '+5511987654321' });
+    scope.done();
+  });
+
+  it('answers an empty test when the account has no contacts yet', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query(true)
+      .reply(200, { webhook_events: [] })
+      .get(`${API_PATH}/contacts`)
+      .query(true)
+      .reply(200, { contacts: [] });
+    await expect(
+      appTester(hookOperation(messageCreated).performList, bundleWith({})),
+    ).resolves.toEqual([]);
+    scope.done();
+  });
+});

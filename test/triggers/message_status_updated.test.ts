@@ -1,0 +1,114 @@
+import { messageStatusUpdated } from '../../src/triggers/message_status_updated';
+import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
+import {
+  deliver,
+  deliveryLog,
+  documentedDelivery,
+  hookOperation,
+  itBehavesLikeAHookTrigger,
+} from '../helpers/hook-trigger';
+
+const read = documentedDelivery('message_status_updated');
+
+function withStatus(status: string, messageStatusPayload: object = {}) {
+  return {
+    event: 'message_status_updated',
+    payload: { ...read.payload, status, messageStatusPayload },
+  };
+}
+
+describe('message_status_updated', () => {
+  itBehavesLikeAHookTrigger(messageStatusUpdated, { events: ['message_status_updated'] });
+
+  it('hands the Zap the message uuid, status, time and contact', async () => {
+    const [output] = await deliver(messageStatusUpdated, read);
+    expect(output).toMatchObject({
+      id: 'adf3d1216d4c4dcd908199d6700f2381-read',
+      uuid: 'adf3d1216d4c4dcd908199d6700f2381',
+      status: 'read',
+      created_at: '2023-06-12T09:58:33.000Z',
+      failure_reason: null,
+      contact: { name: 'John Doe', phoneNumberE164: '+331122334455' },
+    });
+  });
+
+  it('gives each status of one message its own id', async () => {
+    const ids = [];
+    for (const status of ['sent', 'delivered', 'read']) {
+      const [output] = await deliver(messageStatusUpdated, withStatus(status));
+      ids.push(output?.id);
+    }
+    expect(ids).toEqual([
+      'adf3d1216d4c4dcd908199d6700f2381-sent',
+      'adf3d1216d4c4dcd908199d6700f2381-delivered',
+      'adf3d1216d4c4dcd908199d6700f2381-read',
+    ]);
+  });
+
+  it.each([
+    [
+      { type: 'failed', payload: { code: 1002, reason: 'Number Does Not Exists On WhatsApp' } },
+      'Number Does Not Exists On WhatsApp',
+    ],
+    [
+      {
+        errors: [
+          {
+            code: 131047,
+            title: 'Re-engagement message',
+            message: 'Re-engagement message',
+            error_data: {
+              details:
+                'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+            },
+          },
+        ],
+      },
+      'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+    ],
+    [{ errors: [{ code: 131026, title: 'Message Undeliverable' }] }, 'Message Undeliverable'],
+    [{ reason: 'Blocked by user' }, 'Blocked by user'],
+    [{}, null],
+  ])('reads the failure reason from %j', async (messageStatusPayload, reason) => {
+    const [output] = await deliver(
+      messageStatusUpdated,
+      withStatus('failed', messageStatusPayload),
+    );
+    expect(output?.failure_reason).toBe(reason);
+  });
+
+  it('lets through only the chosen statuses', async () => {
+    const statuses = ['delivered', 'failed'];
+    const passed = [];
+    for (const status of ['enqueued', 'sent', 'delivered', 'read', 'failed', 'mismatch']) {
+      passed.push(...(await deliver(messageStatusUpdated, withStatus(status), { statuses })));
+    }
+    expect(passed.map((output) => output.status)).toEqual(['delivered', 'failed']);
+  });
+
+  it('fills the Zap editor test from the delivery log with the chosen statuses', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query({ subscriptions: 'message_status_updated', items: '10', page: '1' })
+      .reply(200, deliveryLog([read, withStatus('failed', { reason: 'Blocked by user' })]));
+    const outputs = await appTester(
+      hookOperation(messageStatusUpdated).performList,
+      bundleWith({ statuses: ['failed'] }),
+    );
+    expect(outputs.map((output) => [output.status, output.failure_reason])).toEqual([
+      ['failed', 'Blocked by user'],
+    ]);
+    scope.done();
+  });
+
+  it('leaves the Zap editor to the static sample when nothing was logged yet', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query(true)
+      .reply(200, deliveryLog([]));
+    await expect(
+      appTester(hookOperation(messageStatusUpdated).performList, bundleWith({})),
+    ).resolves.toEqual([]);
+    scope.done();
+  });
+});
