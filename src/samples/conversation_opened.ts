@@ -1,4 +1,5 @@
 import type { HookOutput } from '../webhooks/map-delivery';
+import { sampleContact } from './contact';
 
 /** What the conversation_opened trigger outputs for the delivery Callbell documents. */
 export const conversationOpenedSample: HookOutput = {
@@ -10,25 +11,6 @@ export const conversationOpenedSample: HookOutput = {
   createdAt: '2023-11-20T17:14:22Z',
   closedAt: null,
   closingReason: null,
-  contact: {
-    uuid: 'eb2b914a977e4ab896e7b886698b3eac',
-    name: 'John Doe',
-    phoneNumber: '331122334455',
-    phoneNumberE164: '+331122334455',
-    source: 'whatsapp',
-    href: 'https://dash.callbell.eu/contacts/eb2b914a977e4ab896e7b886698b3eac',
-    conversationHref: null,
-    avatarUrl: null,
-    createdAt: '2022-10-12T15:57:16Z',
-    closedAt: null,
-    blockedAt: null,
-    assignedUser: null,
-    funnelId: null,
-    bsuid: null,
-    note: null,
-    tags: ['Lead'],
-    customFields: {},
-    team: null,
-    channel: null,
-  },
+  // Callbell documents conversation events without the conversation link on the contact.
+  contact: { ...sampleContact, conversationHref: null },
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
-import type { CallbellEvent } from '../../src/webhooks/events';
+import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import type { HookOutput } from '../../src/webhooks/map-delivery';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
 
@@ -117,20 +117,7 @@ export function itBehavesLikeAHookTrigger(
   });
 
   it('ignores the other events, pings and bodies that are not events', async () => {
-    const others = (
-      [
-        'message_created',
-        'message_status_updated',
-        'contact_created',
-        'contact_updated',
-        'contact_deleted',
-        'conversation_opened',
-        'conversation_closed',
-        'agent_status_updated',
-        'agent_session_updated',
-        'team_membership_updated',
-      ] as CallbellEvent[]
-    ).filter((event) => !events.includes(event));
+    const others = CALLBELL_EVENTS.filter((event) => !events.includes(event));
     const notEvents = [
       undefined,
       null,
@@ -149,5 +136,53 @@ export function itBehavesLikeAHookTrigger(
     for (const body of [...others.map(documentedDelivery), ...notEvents]) {
       await expect(deliver(trigger, body, inputData)).resolves.toEqual([]);
     }
+  });
+}
+
+/** What both conversation triggers do with their documented body. */
+export function itMapsAConversationEvent(
+  trigger: Trigger,
+  event: 'conversation_opened' | 'conversation_closed',
+  eventTime: string,
+) {
+  const delivery = documentedDelivery(event);
+
+  it('hands the Zap the conversation link, time and contact', async () => {
+    const [output] = await deliver(trigger, delivery);
+    expect(output).toMatchObject({
+      id: expect.stringMatching(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/),
+      event,
+      created_at: eventTime,
+      source: 'whatsapp',
+      href: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
+      contact: {
+        uuid: 'eb2b914a977e4ab896e7b886698b3eac',
+        name: 'John Doe',
+        phoneNumberE164: '+331122334455',
+      },
+    });
+  });
+
+  it('gives a conversation opened or closed again a new id', async () => {
+    const [first] = await deliver(trigger, delivery);
+    const [later] = await deliver(trigger, {
+      event,
+      payload: {
+        ...delivery.payload,
+        createdAt: '2024-01-02T09:00:00Z',
+        closedAt: '2024-01-02T09:00:00Z',
+      },
+    });
+    expect(later?.id).not.toBe(first?.id);
+  });
+
+  it('fills the Zap editor test from the delivery log', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query({ subscriptions: event, items: '10', page: '1' })
+      .reply(200, deliveryLog([delivery]));
+    const outputs = await appTester(hookOperation(trigger).performList, bundleWith({}));
+    expect(outputs.map((output) => output.event)).toEqual([event]);
+    scope.done();
   });
 }
