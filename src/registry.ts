@@ -1,4 +1,20 @@
 import type { Create, Search, SearchOrCreate, Trigger } from 'zapier-platform-core';
+import { addConversationNoteCreate } from './creates/add_conversation_note';
+import { closeConversationCreate } from './creates/close_conversation';
+import { createContactCreate } from './creates/create_contact';
+import { openConversationCreate } from './creates/open_conversation';
+import { sendMessageCreate } from './creates/send_message';
+import { sendTemplateMessageCreate } from './creates/send_template_message';
+import { setBotStatusCreate } from './creates/set_bot_status';
+import { updateContactCreate } from './creates/update_contact';
+import { updateConversationFunnelCreate } from './creates/update_conversation_funnel';
+import { channelList } from './dropdowns/channel_list';
+import { funnelList } from './dropdowns/funnel_list';
+import { teamList } from './dropdowns/team_list';
+import { templateList } from './dropdowns/template_list';
+import { userList } from './dropdowns/user_list';
+import { findContactSearch } from './searches/find_contact';
+import { findMessageStatusSearch } from './searches/find_message_status';
 import { agentSessionUpdated } from './triggers/agent_session_updated';
 import { agentStatusUpdated } from './triggers/agent_status_updated';
 import { contactCreated } from './triggers/contact_created';
@@ -28,7 +44,41 @@ export const triggers: Record<string, Trigger> = byKey<Trigger>([
   agentSessionUpdated,
   teamMembershipUpdated,
   newEvent,
+  channelList,
+  templateList,
+  teamList,
+  userList,
+  funnelList,
 ]);
-export const creates: Record<string, Create> = byKey<Create>([]);
-export const searches: Record<string, Search> = byKey<Search>([]);
-export const searchOrCreates: Record<string, SearchOrCreate> = {};
+
+export const creates: Record<string, Create> = byKey<Create>([
+  sendMessageCreate,
+  sendTemplateMessageCreate,
+  createContactCreate,
+  updateContactCreate,
+  addConversationNoteCreate,
+  closeConversationCreate,
+  openConversationCreate,
+  updateConversationFunnelCreate,
+  setBotStatusCreate,
+]);
+
+export const searches: Record<string, Search> = byKey<Search>([
+  findContactSearch,
+  findMessageStatusSearch,
+]);
+
+/** Find or Create Contact, offering to update the contact it finds. */
+export const searchOrCreates: Record<string, SearchOrCreate> = {
+  find_contact: {
+    key: 'find_contact',
+    display: {
+      label: 'Find or Create Contact',
+      description: 'Finds a contact by phone number, or creates it when Callbell has none.',
+    },
+    search: 'find_contact',
+    create: 'create_contact',
+    update: 'update_contact',
+    updateInputFromSearchOutput: { contact_uuid: 'uuid' },
+  },
+};

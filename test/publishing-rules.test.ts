@@ -1,8 +1,14 @@
 import App from '../index';
 import { checkPublishingRules, isTitleCase, type AppDefinition } from './helpers/publishing-rules';
 
-/** Id fields that cannot have a dropdown, each with the reason. */
-const ID_FIELDS_WITHOUT_DROPDOWN: string[] = [];
+/** Id fields that cannot have a dropdown or search, each with the reason. */
+const ID_FIELDS_WITHOUT_DROPDOWN: string[] = [
+  // Find Contact's own input: a search cannot point at itself, and listing every contact of
+  // an account in a dropdown is useless; the ID comes from a trigger or an earlier step.
+  'searches.find_contact.inputFields.contact_uuid',
+  // Callbell has no list of sent messages: the ID comes from a send step's output.
+  'searches.find_message_status.inputFields.message_uuid',
+];
 
 describe('publishing rules', () => {
   it('the app meets every rule Zapier checks before publishing', () => {

@@ -79,8 +79,29 @@ function notFoundMessage({ method, path, detail }: FailedRequest): string {
 function refusedMessage({ status, detail }: FailedRequest): string {
   const fields = detail.fields.length ? ` Check these fields: ${detail.fields.join(', ')}.` : '';
   const reason = detail.message || 'no reason given';
-  return `Callbell refused the request (HTTP ${status}): ${reason}.${fields}`;
+  const hints = HINTS.filter(({ when }) => when.test(detail.message)).map(({ hint }) => ` ${hint}`);
+  return `Callbell refused the request (HTTP ${status}): ${reason.replace(/\.$/, '')}.${fields}${hints.join('')}`;
 }
+
+/** What to do about the refusals Zap authors meet most, recognised by Callbell's wording. */
+const HINTS: readonly { when: RegExp; hint: string }[] = [
+  {
+    when: /24.?h|24 hours|window|re-?engagement|template (message )?(is )?required/i,
+    hint: "WhatsApp allows free-form messages only within 24 hours of the contact's last message: use the Send Template Message action instead.",
+  },
+  {
+    when: /tag/i,
+    hint: 'Tags must already exist in Callbell: create them under Settings → Tags (https://dash.callbell.eu/settings/tags) first.',
+  },
+  {
+    when: /custom.?field/i,
+    hint: "Custom fields must already exist in Callbell (Settings → Custom fields: https://dash.callbell.eu/settings/custom_fields), and each value must suit the field's type: dates as YYYY-MM-DD, numbers as digits, dropdowns as one of their options.",
+  },
+  {
+    when: /opt.?in/i,
+    hint: 'Template messages need the contact opted in: set Contact Opted In to Yes.',
+  },
+];
 
 function withDetail(detail: ErrorDetail): string {
   return detail.message ? `: ${detail.message}` : '';

@@ -7,6 +7,7 @@ import {
   stringOrNull,
   type JsonObject,
 } from '../outputs/values';
+import { failureReason } from '../outputs/message-status';
 import { eventId } from './event-id';
 import type { CallbellEvent, Delivery } from './events';
 
@@ -121,31 +122,6 @@ function agent(value: unknown) {
     available: typeof user.available === 'boolean' ? user.available : null,
     lastUpdatedAt: stringOrNull(user.lastUpdatedAt ?? user.lastUpdateAt),
   };
-}
-
-/**
- * The reason a message failed, from the raw provider payload Callbell passes on: WhatsApp
- * Cloud API `errors[]` (title, message, details) or a BSP's `payload.reason`.
- */
-function failureReason(statusPayload: JsonObject): string | null {
-  const inner = objectOrEmpty(statusPayload.payload);
-  const firstError = objectOrEmpty(firstOf(statusPayload.errors) ?? firstOf(inner.errors));
-  const candidates = [
-    inner.reason,
-    statusPayload.reason,
-    objectOrEmpty(firstError.error_data).details,
-    firstError.message,
-    firstError.title,
-  ];
-  for (const candidate of candidates) {
-    const text = stringOrNull(candidate);
-    if (text) return text;
-  }
-  return null;
-}
-
-function firstOf(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : undefined;
 }
 
 function objectOrNull(value: unknown): JsonObject | null {

@@ -119,12 +119,12 @@ describe('error mapping', () => {
     [
       422,
       { errors: { name: ["can't be blank"], tags: ['VIP does not exist'] } },
-      "name can't be blank; tags VIP does not exist. Check these fields: name, tags.",
+      "name can't be blank; tags VIP does not exist. Check these fields: name, tags. Tags must already exist in Callbell: create them under Settings → Tags (https://dash.callbell.eu/settings/tags) first.",
     ],
     [
       422,
       { errors: ['Template not approved', 'optin_contact missing'] },
-      'Template not approved; optin_contact missing.',
+      'Template not approved; optin_contact missing. Template messages need the contact opted in: set Contact Opted In to Yes.',
     ],
     [
       422,
@@ -145,6 +145,26 @@ describe('error mapping', () => {
     const error = await failure({ method: 'POST', path: '/contacts', body: {} });
     expect(error).toMatchObject({ code: 'CallbellInvalidRequest', status });
     expect(error.message).toBe(`Callbell refused the request (HTTP ${status}): ${reason}`);
+  });
+
+  it.each([
+    [
+      { error: 'Cannot send message: the 24 hour window has expired' },
+      "WhatsApp allows free-form messages only within 24 hours of the contact's last message: use the Send Template Message action instead.",
+    ],
+    [
+      { errors: { custom_fields: ['Birthday is not a valid date'] } },
+      'Custom fields must already exist in Callbell',
+    ],
+    [
+      { error: "Custom field 'Shoe size' does not exist" },
+      'Custom fields must already exist in Callbell',
+    ],
+    [{ error: "Tag 'VIP' not found" }, 'Tags must already exist in Callbell'],
+  ])('explains what to do about %j', async (body, hint) => {
+    callbellApi().post(`${API_PATH}/messages/send`).reply(422, body);
+    const error = await failure({ method: 'POST', path: '/messages/send', body: {} });
+    expect(error.message).toContain(hint);
   });
 
   it("429 throttles with Callbell's Retry-After", async () => {

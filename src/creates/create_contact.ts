@@ -1,0 +1,85 @@
+import type { Bundle, Create, ZObject } from 'zapier-platform-core';
+import { changeContact, type ContactResult } from '../contacts';
+import { assignmentFields, readAssignment } from '../fields/assignment';
+import { contactDetailFields, readContactDetails } from '../fields/contact-details';
+import { CHANNEL_TYPES } from '../fields/recipient';
+import { definedEntries, oneOf, optionalText, requiredText } from '../fields/values';
+import { toE164 } from '../phone';
+import { contactResultOutputFields, contactResultSample } from '../samples/contact_result';
+
+const IDENTIFIER_LABEL = 'Phone Number or Contact ID';
+
+export async function performCreateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
+  const input = bundle.inputData;
+  const source = oneOf(input.source, CHANNEL_TYPES, 'Channel Type') ?? 'whatsapp';
+  const identifier =
+    source === 'whatsapp'
+      ? toE164({
+          value: input.phone,
+          defaultCountry: input.default_country,
+          fieldLabel: IDENTIFIER_LABEL,
+        })
+      : requiredText(input.phone, IDENTIFIER_LABEL, "the contact's ID on this channel");
+  const body = definedEntries({
+    identifier,
+    source,
+    name: requiredText(input.name, 'Name', "the contact's name"),
+    channel_uuid: optionalText(input.channel_uuid),
+    ...readContactDetails(input),
+    ...readAssignment(input),
+  });
+  return changeContact(z, 'POST', '/contacts', body);
+}
+
+export const createContactCreate: Create = {
+  key: 'create_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Create Contact',
+    description: 'Creates a contact in Callbell, with tags, custom fields, a note and an assignee.',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'phone',
+        label: IDENTIFIER_LABEL,
+        required: true,
+        helpText:
+          "For WhatsApp, the phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country. For other channels, the contact's ID there.",
+      },
+      {
+        key: 'default_country',
+        label: 'Default Country',
+        required: false,
+        helpText:
+          'Two-letter country code (e.g. US, GB, NL) for phone numbers written without their country code.',
+      },
+      {
+        key: 'name',
+        label: 'Name',
+        required: true,
+        helpText: "The contact's name as your team will see it in Callbell.",
+      },
+      {
+        key: 'source',
+        label: 'Channel Type',
+        choices: CHANNEL_TYPES,
+        default: 'whatsapp',
+        required: true,
+        helpText: 'The network the contact is reached on.',
+      },
+      {
+        key: 'channel_uuid',
+        label: 'Channel',
+        dynamic: 'channel_list.id.name',
+        required: false,
+        helpText: 'The Callbell channel the contact belongs to. Leave empty for your main channel.',
+      },
+      ...contactDetailFields,
+      ...assignmentFields,
+    ],
+    perform: performCreateContact,
+    sample: contactResultSample,
+    outputFields: contactResultOutputFields,
+  },
+};

@@ -1,0 +1,187 @@
+import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
+import { assignmentFields, readAssignment } from '../fields/assignment';
+import { readMediaUrl } from '../fields/media';
+import { metadataField, readMetadata } from '../fields/metadata';
+import { readRecipient, recipientFields } from '../fields/recipient';
+import { definedEntries, isYes, optionalText, requiredText } from '../fields/values';
+import { InputError } from '../input-error';
+import { sendMessage, type MessageResult } from '../messages';
+import { sentMessageOutputFields } from '../outputs/message';
+import { sentMessageSample } from '../samples/sent_message';
+import {
+  getTemplate,
+  MEDIA_TEMPLATE_TYPES,
+  placeholderContext,
+  placeholderNumbers,
+  type Template,
+} from '../templates';
+
+const PREVIEW_KEY = 'template_preview';
+const valueKey = (number: number) => `template_value_${number}`;
+const valueLabel = (number: number) => `Value for {{${number}}}`;
+
+/** What perform needs to know of the chosen template, kept in the preview field's meta. */
+interface TemplateShape {
+  placeholders: number[];
+  templateType: string;
+}
+
+function shapeOf(template: Template): TemplateShape {
+  return {
+    placeholders: placeholderNumbers(template.text),
+    templateType: template.templateType ?? 'text',
+  };
+}
+
+/**
+ * One input per {{n}} placeholder of the chosen template, labelled with the words around it,
+ * plus Media URL for media templates. The template's shape rides along in the preview field's
+ * `meta`, so sending needs no second request.
+ */
+export async function templateFields(z: ZObject, bundle: Bundle): Promise<PlainInputField[]> {
+  const uuid = optionalText(bundle.inputData.template_uuid);
+  if (!uuid) return [];
+  const template = await getTemplate(z, uuid);
+  const shape = shapeOf(template);
+  const fields: PlainInputField[] = [
+    {
+      key: PREVIEW_KEY,
+      label: 'Template Text',
+      type: 'copy',
+      helpText: `**${template.title ?? 'Template'}** (${shape.templateType}): ${template.text ?? ''}`,
+      meta: { placeholders: shape.placeholders.join(','), templateType: shape.templateType },
+    },
+    ...shape.placeholders.map((number): PlainInputField => ({
+      key: valueKey(number),
+      label: valueLabel(number),
+      required: true,
+      helpText: `Fills {{${number}}} in "${placeholderContext(template.text ?? '', number)}".`,
+    })),
+  ];
+  if (MEDIA_TEMPLATE_TYPES.includes(shape.templateType)) {
+    fields.push({
+      key: 'media_url',
+      label: 'Media URL',
+      required: true,
+      helpText: `A public https:// link to the ${shape.templateType} this template sends.`,
+    });
+  }
+  return fields;
+}
+
+/** The template's shape from the field meta Zapier hands back, or one request when it is absent. */
+async function templateShape(z: ZObject, bundle: Bundle, uuid: string): Promise<TemplateShape> {
+  const meta = bundle.meta?.inputFields?.[PREVIEW_KEY];
+  if (meta && typeof meta.templateType === 'string' && typeof meta.placeholders === 'string') {
+    const placeholders = meta.placeholders.split(',').filter(Boolean).map(Number);
+    return { placeholders, templateType: meta.templateType };
+  }
+  return shapeOf(await getTemplate(z, uuid));
+}
+
+/** One value per placeholder, no more and no fewer. */
+function templateValues(input: Record<string, unknown>, placeholders: number[]): string[] {
+  const values = placeholders.map((number) =>
+    requiredText(
+      input[valueKey(number)],
+      valueLabel(number),
+      `a value for placeholder {{${number}}}`,
+    ),
+  );
+  const extra = Object.keys(input).filter((key) => {
+    const number = /^template_value_(\d+)$/.exec(key)?.[1];
+    return number !== undefined && !placeholders.includes(Number(number));
+  });
+  if (extra.length) {
+    throw new InputError(
+      'Template',
+      `the template has ${placeholders.length} placeholder(s) but values were given for ${extra.join(', ')}. Re-select the template to refresh its fields.`,
+    );
+  }
+  return values;
+}
+
+function templateContent(values: string[], mediaUrl: string | undefined) {
+  const text = values.length === 1 ? values[0] : undefined;
+  return {
+    content: definedEntries({ text, url: mediaUrl }),
+    template_values: values.length > 1 ? values : undefined,
+  };
+}
+
+export async function performSendTemplateMessage(
+  z: ZObject,
+  bundle: Bundle,
+): Promise<MessageResult> {
+  const input = bundle.inputData;
+  const recipient = readRecipient(input);
+  const templateUuid = requiredText(input.template_uuid, 'Template', 'a template');
+  if (!isYes(input.optin_contact)) {
+    throw new InputError(
+      'Contact Opted In',
+      'WhatsApp requires the contact to have agreed to receive your messages. Set this to Yes to confirm it before a template can be sent.',
+    );
+  }
+  const assignment = readAssignment(input);
+  const metadata = readMetadata(input.metadata);
+  const shape = await templateShape(z, bundle, templateUuid);
+  const isMedia = MEDIA_TEMPLATE_TYPES.includes(shape.templateType);
+  const mediaUrl = isMedia ? readMediaUrl(input.media_url, 'Media URL') : undefined;
+  if (isMedia && !mediaUrl) {
+    throw new InputError(
+      'Media URL',
+      `this is a ${shape.templateType} template: map a link to the ${shape.templateType}.`,
+    );
+  }
+  const values = templateValues(input, shape.placeholders);
+  return sendMessage(
+    z,
+    definedEntries({
+      ...recipient,
+      type: isMedia ? shape.templateType : 'text',
+      template_uuid: templateUuid,
+      optin_contact: true,
+      ...templateContent(values, mediaUrl),
+      ...assignment,
+      metadata,
+    }),
+  );
+}
+
+export const sendTemplateMessageCreate: Create = {
+  key: 'send_template_message',
+  noun: 'Template Message',
+  display: {
+    label: 'Send Template Message',
+    description:
+      'Sends an approved WhatsApp template message, the only kind WhatsApp allows more than 24 hours after the contact last wrote.',
+  },
+  operation: {
+    inputFields: [
+      ...recipientFields,
+      {
+        key: 'template_uuid',
+        label: 'Template',
+        dynamic: 'template_list.id.name',
+        required: true,
+        altersDynamicFields: true,
+        helpText:
+          'An approved template (WhatsApp Business API channels only). After choosing it, fill one value per {{1}}, {{2}}… placeholder below.',
+      },
+      templateFields,
+      {
+        key: 'optin_contact',
+        label: 'Contact Opted In',
+        type: 'boolean',
+        required: true,
+        helpText:
+          'Confirm the contact agreed to receive WhatsApp messages from you (for example a checkbox at checkout). Callbell and WhatsApp require it for template messages.',
+      },
+      ...assignmentFields,
+      metadataField,
+    ],
+    perform: performSendTemplateMessage,
+    sample: sentMessageSample,
+    outputFields: sentMessageOutputFields,
+  },
+};

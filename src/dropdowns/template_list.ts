@@ -1,0 +1,18 @@
+import { templatePreview, type Template } from '../templates';
+import { dropdownTrigger, listPage } from './dropdown';
+
+/** Approved templates only: WhatsApp refuses the others. */
+export const templateList = dropdownTrigger({
+  key: 'template_list',
+  noun: 'Template',
+  paginated: true,
+  list: async (z, page) => {
+    const templates = await listPage<Template>(z, '/templates', 'templates', page);
+    return templates
+      .filter((template) => template.status === 'approved')
+      .map((template) => ({
+        id: template.uuid,
+        name: `${template.title ?? template.uuid}: ${templatePreview(template.text)}`,
+      }));
+  },
+});

@@ -1,0 +1,52 @@
+import type { PlainInputField } from 'zapier-platform-core';
+import { InputError, quote } from '../input-error';
+import { oneOf, optionalText } from './values';
+
+export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot' };
+
+/** Who handles the conversation afterwards: shared by sends and contact actions. */
+export const assignmentFields: PlainInputField[] = [
+  {
+    key: 'assigned_user',
+    label: 'Assign to User',
+    dynamic: 'user_list.id.name',
+    required: false,
+    helpText: 'Assign the conversation to this collaborator (their Callbell email).',
+  },
+  {
+    key: 'team_uuid',
+    label: 'Assign to Team',
+    dynamic: 'team_list.id.name',
+    required: false,
+    helpText: 'Assign the conversation to this team.',
+  },
+  {
+    key: 'bot_status',
+    label: 'Bot',
+    choices: BOT_STATUSES,
+    required: false,
+    helpText:
+      'Start or stop your Callbell bot for this contact. Stop it when a person takes over; leave empty to keep the bot as it is. The bot must be enabled in Callbell first.',
+  },
+];
+
+export interface Assignment {
+  assigned_user?: string;
+  team_uuid?: string;
+  bot_status?: keyof typeof BOT_STATUSES;
+}
+
+export function readAssignment(input: Record<string, unknown>): Assignment {
+  const assigned_user = optionalText(input.assigned_user);
+  if (assigned_user && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(assigned_user)) {
+    throw new InputError(
+      'Assign to User',
+      `${quote(assigned_user)} is not an email address. Choose a collaborator or map their Callbell email.`,
+    );
+  }
+  return {
+    assigned_user,
+    team_uuid: optionalText(input.team_uuid),
+    bot_status: oneOf(input.bot_status, BOT_STATUSES, 'Bot'),
+  };
+}

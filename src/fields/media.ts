@@ -1,0 +1,24 @@
+import { InputError, quote } from '../input-error';
+import { optionalText } from './values';
+
+/** A media URL Callbell can fetch: absolute and HTTPS. */
+export function readMediaUrl(value: unknown, fieldLabel: string): string | undefined {
+  const text = optionalText(value);
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError(
+      fieldLabel,
+      `${quote(text)} is not a URL. Map a public https:// link to the file.`,
+    );
+  }
+  if (url.protocol !== 'https:') {
+    throw new InputError(
+      fieldLabel,
+      `${quote(text)} is not an https:// URL. Callbell only fetches media over HTTPS.`,
+    );
+  }
+  return url.toString();
+}

@@ -1,0 +1,51 @@
+import type { PlainInputField } from 'zapier-platform-core';
+import { InputError, quote } from '../input-error';
+import { isObject } from '../outputs/values';
+
+const LABEL = 'Metadata';
+const MAX_KEYS = 10;
+const MAX_KEY_LENGTH = 50;
+const MAX_VALUE_LENGTH = 500;
+
+export const metadataField: PlainInputField = {
+  key: 'metadata',
+  label: LABEL,
+  dict: true,
+  required: false,
+  helpText:
+    'Up to 10 key-value pairs kept with the message and echoed in Callbell webhook events, e.g. `order_id` → the Shopify order number. Keys up to 50 characters, values up to 500. Do not put sensitive data here.',
+};
+
+/** Callbell's metadata limits, checked before sending so a Zap gets a clear message. */
+export function readMetadata(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (!isObject(value)) {
+    throw new InputError(LABEL, 'must be key-value pairs (one key and one value per row).');
+  }
+  const entries = Object.entries(value).filter(([key]) => key.trim() !== '');
+  if (entries.length > MAX_KEYS) {
+    throw new InputError(
+      LABEL,
+      `has ${entries.length} keys; Callbell accepts at most ${MAX_KEYS}. Remove some rows.`,
+    );
+  }
+  const metadata: Record<string, string> = {};
+  for (const [rawKey, rawValue] of entries) {
+    const key = rawKey.trim();
+    const text = typeof rawValue === 'string' ? rawValue : JSON.stringify(rawValue ?? '');
+    if (key.length > MAX_KEY_LENGTH) {
+      throw new InputError(
+        LABEL,
+        `the key ${quote(key)} is ${key.length} characters; Callbell accepts at most ${MAX_KEY_LENGTH}.`,
+      );
+    }
+    if (text.length > MAX_VALUE_LENGTH) {
+      throw new InputError(
+        LABEL,
+        `the value of ${quote(key)} is ${text.length} characters; Callbell accepts at most ${MAX_VALUE_LENGTH}.`,
+      );
+    }
+    metadata[key] = text;
+  }
+  return entries.length ? metadata : undefined;
+}

@@ -1,0 +1,88 @@
+import type { Bundle, Search, ZObject } from 'zapier-platform-core';
+import {
+  findContactByBsuid,
+  findContactByPhone,
+  findContactByUuid,
+  type ContactResult,
+} from '../contacts';
+import { optionalText } from '../fields/values';
+import { InputError } from '../input-error';
+import { toDigits } from '../phone';
+import { contactResultOutputFields, contactResultSample } from '../samples/contact_result';
+
+const PHONE_LABEL = 'Phone Number';
+
+/** One look-up by the most precise key given; "not found" is an empty result, not an error. */
+async function lookUp(z: ZObject, input: Record<string, unknown>): Promise<ContactResult | null> {
+  const uuid = optionalText(input.contact_uuid);
+  if (uuid) return findContactByUuid(z, uuid);
+  if (optionalText(input.phone)) {
+    const digits = toDigits({
+      value: input.phone,
+      defaultCountry: input.default_country,
+      fieldLabel: PHONE_LABEL,
+    });
+    return findContactByPhone(z, digits, optionalText(input.channel_uuid));
+  }
+  const bsuid = optionalText(input.bsuid);
+  if (bsuid) return findContactByBsuid(z, bsuid);
+  throw new InputError(
+    PHONE_LABEL,
+    'fill in a phone number, a Contact ID or a WhatsApp BSUID to search by.',
+  );
+}
+
+export async function performFindContact(z: ZObject, bundle: Bundle): Promise<ContactResult[]> {
+  const contact = await lookUp(z, bundle.inputData);
+  return contact ? [contact] : [];
+}
+
+export const findContactSearch: Search = {
+  key: 'find_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Find Contact',
+    description: 'Finds a Callbell contact by phone number, contact ID or WhatsApp BSUID.',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'phone',
+        label: PHONE_LABEL,
+        required: false,
+        helpText:
+          'The WhatsApp phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country.',
+      },
+      {
+        key: 'default_country',
+        label: 'Default Country',
+        required: false,
+        helpText:
+          'Two-letter country code (e.g. US, GB, NL) for phone numbers written without their country code.',
+      },
+      {
+        key: 'channel_uuid',
+        label: 'Channel',
+        dynamic: 'channel_list.id.name',
+        required: false,
+        helpText: 'The WhatsApp channel to look in. Leave empty for your main WhatsApp channel.',
+      },
+      {
+        key: 'contact_uuid',
+        label: 'Contact ID',
+        required: false,
+        helpText:
+          'The Callbell contact ID (`uuid`). Used instead of the phone number when filled in.',
+      },
+      {
+        key: 'bsuid',
+        label: 'WhatsApp BSUID',
+        required: false,
+        helpText: 'The WhatsApp Business Suite User ID, for contacts who use a WhatsApp username.',
+      },
+    ],
+    perform: performFindContact,
+    sample: contactResultSample,
+    outputFields: contactResultOutputFields,
+  },
+};

@@ -1,0 +1,74 @@
+import type { Bundle, Search, ZObject } from 'zapier-platform-core';
+import { callbellOrNull } from '../client/request';
+import { requiredText } from '../fields/values';
+import { objectOrEmpty, stringOrNull, type JsonObject } from '../outputs/values';
+import { failureReason } from '../outputs/message-status';
+
+interface MessageStatus extends JsonObject {
+  id: string;
+  uuid: string;
+  status: string | null;
+  failure_reason: string | null;
+  messageStatusPayload: JsonObject;
+}
+
+export async function performFindMessageStatus(
+  z: ZObject,
+  bundle: Bundle,
+): Promise<MessageStatus[]> {
+  const uuid = requiredText(
+    bundle.inputData.message_uuid,
+    'Message ID',
+    'the ID of a message sent from Callbell',
+  );
+  const answer = await callbellOrNull<{ message?: unknown }>(z, {
+    path: `/messages/status/${encodeURIComponent(uuid)}`,
+  });
+  if (!answer) return [];
+  const message = objectOrEmpty(answer.message);
+  const statusPayload = objectOrEmpty(message.messageStatusPayload);
+  return [
+    {
+      id: stringOrNull(message.uuid) ?? uuid,
+      uuid: stringOrNull(message.uuid) ?? uuid,
+      status: stringOrNull(message.status),
+      failure_reason: failureReason(statusPayload),
+      messageStatusPayload: statusPayload,
+    },
+  ];
+}
+
+export const findMessageStatusSearch: Search = {
+  key: 'find_message_status',
+  noun: 'Message Status',
+  display: {
+    label: 'Find Message Status',
+    description:
+      'Finds the delivery status of a message sent from Callbell: enqueued, sent, delivered, read or failed.',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'message_uuid',
+        label: 'Message ID',
+        required: true,
+        helpText: 'The Message ID a Send Message or Send Template Message step returned.',
+      },
+    ],
+    perform: performFindMessageStatus,
+    sample: {
+      id: 'adf3d1216d4c4dcd908199d6700f2381',
+      uuid: 'adf3d1216d4c4dcd908199d6700f2381',
+      status: 'read',
+      failure_reason: null,
+      messageStatusPayload: { type: 'read', payload: { ts: 1686563913 } },
+    },
+    outputFields: [
+      { key: 'id', label: 'ID' },
+      { key: 'uuid', label: 'Message ID' },
+      { key: 'status', label: 'Status' },
+      { key: 'failure_reason', label: 'Failure Reason' },
+      { key: 'messageStatusPayload__type', label: 'Provider Status' },
+    ],
+  },
+};

@@ -1,0 +1,205 @@
+import type { PlainInputField, ZObject } from 'zapier-platform-core';
+import {
+  performSendTemplateMessage,
+  templateFields,
+} from '../../src/creates/send_template_message';
+import calendly from '../fixtures/sources/calendly-invitee.json';
+import templates from '../fixtures/templates.json';
+import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
+import { inputErrorOf, run } from '../helpers/operations';
+
+const { reminder, order_shipped: orderShipped, welcome } = templates;
+
+/** The field meta Zapier hands back at send time for the chosen template. */
+function metaFor(placeholders: string, templateType: string) {
+  return { inputFields: { template_preview: { placeholders, templateType } } };
+}
+
+function expectSend(body: object) {
+  return callbellApi()
+    .post(`${API_PATH}/messages/send`, { ...body, fields: 'contact,conversation' })
+    .reply(200, { message: { uuid: 'm1', status: 'enqueued' } });
+}
+
+describe('send_template_message fields', () => {
+  it('offers one value per placeholder, labelled with the words around it', async () => {
+    callbellApi().get(`${API_PATH}/templates/${reminder.uuid}`).reply(200, { template: reminder });
+    const fields = await appTester(
+      (z: ZObject, bundle) => templateFields(z, bundle),
+      bundleWith({ template_uuid: reminder.uuid }),
+    );
+    expect(
+      fields.map((field: PlainInputField) => [field.key, field.label, field.required]),
+    ).toEqual([
+      ['template_preview', 'Template Text', undefined],
+      ['template_value_1', 'Value for {{1}}', true],
+      ['template_value_2', 'Value for {{2}}', true],
+      ['template_value_3', 'Value for {{3}}', true],
+    ]);
+    expect(fields[0]?.meta).toEqual({ placeholders: '1,2,3', templateType: 'text' });
+    expect(fields[2]?.helpText).toBe(
+      'Fills {{2}} in "…this is a reminder of your {{2}} on {{3}}. Reply YES to…".',
+    );
+  });
+
+  it('asks for the media of a media template', async () => {
+    callbellApi()
+      .get(`${API_PATH}/templates/${orderShipped.uuid}`)
+      .reply(200, { template: orderShipped });
+    const fields = await appTester(
+      (z: ZObject, bundle) => templateFields(z, bundle),
+      bundleWith({ template_uuid: orderShipped.uuid }),
+    );
+    expect(fields.map((field: PlainInputField) => field.key)).toEqual([
+      'template_preview',
+      'template_value_1',
+      'media_url',
+    ]);
+  });
+
+  it('asks nothing before a template is chosen', async () => {
+    await expect(
+      appTester((z: ZObject, bundle) => templateFields(z, bundle), bundleWith({})),
+    ).resolves.toEqual([]);
+  });
+});
+
+describe('send_template_message', () => {
+  it('sends a Calendly reminder with its three values in one request', async () => {
+    const scope = expectSend({
+      to: '+14155550132',
+      from: 'whatsapp',
+      type: 'text',
+      template_uuid: reminder.uuid,
+      optin_contact: true,
+      content: {},
+      template_values: ['Liam Walker', 'Product demo', '26 Nov, 9:00'],
+    });
+    const { payload } = calendly;
+    await run(
+      performSendTemplateMessage,
+      {
+        to: payload.text_reminder_number,
+        template_uuid: reminder.uuid,
+        template_value_1: payload.name,
+        template_value_2: payload.scheduled_event.name,
+        template_value_3: '26 Nov, 9:00',
+        optin_contact: 'true',
+      },
+      metaFor('1,2,3', 'text'),
+    );
+    scope.done();
+  });
+
+  it('puts a single value in content.text and sends media templates as their type', async () => {
+    const scope = expectSend({
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'image',
+      template_uuid: orderShipped.uuid,
+      optin_contact: true,
+      content: { text: 'Ana', url: 'https://cdn.example.com/parcel.jpg' },
+    });
+    await run(
+      performSendTemplateMessage,
+      {
+        to: '+31 6 1234 5678',
+        template_uuid: orderShipped.uuid,
+        template_value_1: 'Ana',
+        media_url: 'https://cdn.example.com/parcel.jpg',
+        optin_contact: true,
+      },
+      metaFor('1', 'image'),
+    );
+    scope.done();
+  });
+
+  it('sends a template without placeholders', async () => {
+    const scope = expectSend({
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'text',
+      template_uuid: welcome.uuid,
+      optin_contact: true,
+      content: {},
+    });
+    await run(
+      performSendTemplateMessage,
+      { to: '+31612345678', template_uuid: welcome.uuid, optin_contact: 'yes' },
+      metaFor('', 'text'),
+    );
+    scope.done();
+  });
+
+  it('reads the template once when Zapier gave no field meta (e.g. zapier invoke)', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/templates/${reminder.uuid}`)
+      .reply(200, { template: reminder });
+    expectSend({
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'text',
+      template_uuid: reminder.uuid,
+      optin_contact: true,
+      content: {},
+      template_values: ['a', 'b', 'c'],
+    });
+    await run(performSendTemplateMessage, {
+      to: '+31612345678',
+      template_uuid: reminder.uuid,
+      template_value_1: 'a',
+      template_value_2: 'b',
+      template_value_3: 'c',
+      optin_contact: true,
+    });
+    scope.done();
+  });
+
+  it.each([
+    [
+      { template_value_1: 'a', template_value_3: 'c' },
+      /^Value for \{\{2\}\}: a value for placeholder \{\{2\}\} is required/,
+    ],
+    [
+      {
+        template_value_1: 'a',
+        template_value_2: 'b',
+        template_value_3: 'c',
+        template_value_4: 'd',
+      },
+      /^Template: the template has 3 placeholder\(s\) but values were given for template_value_4/,
+    ],
+    [
+      {
+        template_value_1: 'a',
+        template_value_2: 'b',
+        template_value_3: 'c',
+        optin_contact: 'false',
+      },
+      /^Contact Opted In: WhatsApp requires the contact to have agreed/,
+    ],
+    [{ template_uuid: '', template_value_1: 'a' }, /^Template: a template is required/],
+  ])('refuses %j before sending anything', async (values, message) => {
+    const input = {
+      to: '+31612345678',
+      template_uuid: reminder.uuid,
+      optin_contact: true,
+      ...values,
+    };
+    expect(
+      await inputErrorOf(run(performSendTemplateMessage, input, metaFor('1,2,3', 'text'))),
+    ).toMatch(message);
+  });
+
+  it('refuses a media template without its media', async () => {
+    const input = {
+      to: '+31612345678',
+      template_uuid: orderShipped.uuid,
+      template_value_1: 'Ana',
+      optin_contact: true,
+    };
+    expect(
+      await inputErrorOf(run(performSendTemplateMessage, input, metaFor('1', 'image'))),
+    ).toMatch(/^Media URL: this is a image template/);
+  });
+});

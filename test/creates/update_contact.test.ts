@@ -1,0 +1,75 @@
+import { performUpdateContact } from '../../src/creates/update_contact';
+import { API_PATH, callbellApi } from '../helpers/app';
+import { inputErrorOf, run } from '../helpers/operations';
+
+const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
+const contact = { uuid, name: 'John Doe', phoneNumber: '31612345678', tags: ['Lead', 'VIP'] };
+
+describe('update_contact', () => {
+  it('sends only the fields that were filled in, by contact ID, in one request', async () => {
+    const scope = callbellApi()
+      .patch(`${API_PATH}/contacts/${uuid}`, {
+        tags: ['Lead', 'VIP'],
+        custom_fields: { 'Order Total': '59.90' },
+      })
+      .reply(200, { contact });
+    const result = await run(performUpdateContact, {
+      contact_uuid: uuid,
+      name: '',
+      tags: ['Lead', 'VIP'],
+      custom_fields: { 'Order Total': '59.90', Coupon: '' },
+      note: '   ',
+    });
+    expect(result).toMatchObject({ id: uuid, tags: ['Lead', 'VIP'] });
+    scope.done();
+  });
+
+  it('finds the contact by phone number first: two requests', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/contacts/phone/31612345678`)
+      .reply(200, { contact })
+      .patch(`${API_PATH}/contacts/${uuid}`, { name: 'Johnny' })
+      .reply(200, { contact: [{ ...contact, name: 'Johnny' }] });
+    await expect(
+      run(performUpdateContact, { phone: '06 1234 5678', default_country: 'NL', name: 'Johnny' }),
+    ).resolves.toMatchObject({ name: 'Johnny' });
+    scope.done();
+  });
+
+  it('says when no contact has the phone number', async () => {
+    callbellApi().get(`${API_PATH}/contacts/phone/31612345678`).reply(404, { error: 'Not found' });
+    await expect(run(performUpdateContact, { phone: '+31612345678', name: 'X' })).rejects.toThrow(
+      /Callbell has no contact with the phone number \+31612345678/,
+    );
+  });
+
+  it('unassigns and clears the note only when asked to', async () => {
+    const scope = callbellApi()
+      .patch(`${API_PATH}/contacts/${uuid}`, {
+        note: '',
+        unassign_user: true,
+        bot_status: 'bot_start',
+      })
+      .reply(200, { contact });
+    await run(performUpdateContact, {
+      contact_uuid: uuid,
+      clear_note: 'true',
+      unassign_user: true,
+      bot_status: 'bot_start',
+    });
+    scope.done();
+  });
+
+  it.each([
+    [{ contact_uuid: uuid }, /^Update Contact: nothing to change/],
+    [
+      { contact_uuid: uuid, unassign_user: true, assigned_user: 'a@b.co' },
+      /^Unassign User: choose either/,
+    ],
+    [{ contact_uuid: uuid, clear_note: true, note: 'new' }, /^Clear Note: choose either/],
+    [{ name: 'X' }, /^Contact ID: map the Callbell contact ID, or fill in Contact Phone Number/],
+    [{ phone: 'call me', name: 'X' }, /^Contact Phone Number: "call me" contains letters/],
+  ])('refuses %j before any request', async (input, message) => {
+    expect(await inputErrorOf(run(performUpdateContact, input))).toMatch(message);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Bundle, Create, ZObject } from 'zapier-platform-core';
+import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
+import { API_PATH, callbellApi } from '../helpers/app';
+import { inputErrorOf, run } from '../helpers/operations';
+
+const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
+const contact = {
+  uuid,
+  name: 'John Doe',
+  phoneNumber: '31612345678',
+  closedAt: '2026-11-24T10:00:00Z',
+};
+
+function performOf(create: Create) {
+  return create.operation.perform as (
+    z: ZObject,
+    bundle: Bundle,
+  ) => Promise<Record<string, unknown>>;
+}
+
+describe('update_conversation_funnel', () => {
+  it('moves the conversation with PUT and the funnel stage', async () => {
+    const funnel = '0d6041a2-8b88-49ec-a99b-a88a078a16c1';
+    const scope = callbellApi()
+      .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
+      .reply(200, { contact: { ...contact, funnelId: funnel } });
+    await expect(
+      run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: funnel }),
+    ).resolves.toMatchObject({ funnelId: funnel });
+    scope.done();
+  });
+
+  it('refuses a missing funnel stage before any request', async () => {
+    expect(
+      await inputErrorOf(run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid })),
+    ).toMatch(/^Funnel Stage: a funnel stage is required/);
+  });
+});
