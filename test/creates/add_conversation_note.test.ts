@@ -2,10 +2,11 @@ import {
   addConversationNoteCreate,
   performAddConversationNote,
 } from '../../src/creates/add_conversation_note';
+import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { inputErrorOf, run } from '../helpers/operations';
 
-const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
+const { uuid } = contact;
 
 describe('add_conversation_note', () => {
   it('adds the note in one request', async () => {

@@ -1,22 +1,9 @@
-import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { openConversationCreate } from '../../src/creates/open_conversation';
+import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { run } from '../helpers/operations';
+import { performOf, run } from '../helpers/operations';
 
-const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
-const contact = {
-  uuid,
-  name: 'John Doe',
-  phoneNumber: '31612345678',
-  closedAt: '2026-11-24T10:00:00Z',
-};
-
-function performOf(create: Create) {
-  return create.operation.perform as (
-    z: ZObject,
-    bundle: Bundle,
-  ) => Promise<Record<string, unknown>>;
-}
+const { uuid } = contact;
 
 describe('open_conversation', () => {
   it('reopens the conversation of a contact found by phone', async () => {

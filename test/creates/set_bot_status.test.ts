@@ -1,8 +1,9 @@
 import { performSetBotStatus } from '../../src/creates/set_bot_status';
+import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { inputErrorOf, run } from '../helpers/operations';
 
-const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
+const { uuid } = contact;
 
 describe('set_bot_status', () => {
   it('stops the bot for a contact', async () => {

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { appTester, bundleWith } from './app';
 
 type Perform<T> = (z: ZObject, bundle: Bundle) => Promise<T>;
@@ -22,4 +22,9 @@ export async function inputErrorOf(promise: Promise<unknown>): Promise<string> {
   );
   expect(error.name).toBe('InputError');
   return error.message;
+}
+
+/** The perform of an action declared inline (typed loosely: each action returns its own shape). */
+export function performOf(create: Create): Perform<Record<string, unknown>> {
+  return create.operation.perform as Perform<Record<string, unknown>>;
 }

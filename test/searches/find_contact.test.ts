@@ -1,10 +1,10 @@
 import App from '../../index';
 import { performFindContact } from '../../src/searches/find_contact';
+import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { inputErrorOf, run } from '../helpers/operations';
 
-const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
-const contact = { uuid, name: 'John Doe', phoneNumber: '31612345678', tags: ['Lead'] };
+const { uuid } = contact;
 
 describe('find_contact', () => {
   it('finds by phone number in any format with one request, on a chosen channel', async () => {
