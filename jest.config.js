@@ -1,11 +1,29 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-nock.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
   clearMocks: true,
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
+      // No network: Callbell is mocked with nock.
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-nock.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      // Real HTTP on loopback: the built app against the local Callbell sandbox.
+    },
+  ],
 };

@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Account } from './account';
+import { SandboxError } from './errors';
+import { readJson, sendJson } from './http';
+import { ROUTES } from './routes';
+import { SANDBOX_API_KEY } from './seed';
+import { WebhookHub } from './webhooks';
+
+export interface SandboxOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  apiKey?: string;
+  /** Requests per second before the sandbox answers 429 (Callbell's limit is 300). */
+  rateLimit?: number;
+  /** How often to send Callbell's connection check to the webhook; 0 (default) never. */
+  connectionCheckMs?: number;
+}
+
+export interface Sandbox {
+  /** Base URL of the API, for CALLBELL_API_URL, e.g. http://127.0.0.1:4010/v1 */
+  apiUrl: string;
+  origin: string;
+  apiKey: string;
+  account: Account;
+  hooks: WebhookHub;
+  /** Requests the API answered, by "METHOD /path" (429s included). */
+  requests: string[];
+  setRateLimit(perSecond: number): void;
+  stop(): Promise<void>;
+}
+
+/** A local stand-in for Callbell's API v1 on loopback, seeded and in memory. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const hooks = new WebhookHub();
+  const account = new Account(hooks);
+  const requests: string[] = [];
+  const limiter = { perSecond: options.rateLimit ?? 300, second: 0, count: 0 };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: String(error) });
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', 'http://sandbox');
+    const method = request.method ?? 'GET';
+    if (url.pathname.startsWith('/_sandbox/')) return control(url.pathname, request, response);
+    requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
+    const retryAfter = throttle();
+    if (retryAfter)
+      return sendJson(
+        response,
+        429,
+        { error: 'Too Many Requests' },
+        { 'Retry-After': String(retryAfter) },
+      );
+    if (request.headers.authorization !== `Bearer ${apiKey}`)
+      return sendJson(response, 401, { error: 'Unauthorized' });
+    const route = ROUTES.find(
+      (candidate) => candidate.method === method && candidate.path.test(url.pathname),
+    );
+    if (!route) return sendJson(response, 404, { error: 'Not found' });
+    try {
+      const body = method === 'GET' || method === 'DELETE' ? {} : await readJson(request);
+      const params = (route.path.exec(url.pathname) ?? []).slice(1).map(decodeURIComponent);
+      const answer = route.handle({
+        params,
+        query: url.searchParams,
+        body,
+        account,
+        hooks,
+        apiKey,
+      });
+      sendJson(response, route.status ?? 200, answer);
+    } catch (error) {
+      if (error instanceof SandboxError) return sendJson(response, error.status, error.body);
+      throw error;
+    }
+  }
+
+  /** Seconds to wait when this second's requests are over the limit; 0 to go ahead. */
+  function throttle(): number {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== limiter.second) Object.assign(limiter, { second, count: 0 });
+    limiter.count += 1;
+    return limiter.count > limiter.perSecond ? 1 : 0;
+  }
+
+  /** Play the customer and the WhatsApp provider: not part of Callbell's API. */
+  async function control(path: string, request: IncomingMessage, response: ServerResponse) {
+    try {
+      const body = request.method === 'POST' ? await readJson(request) : {};
+      if (path === '/_sandbox/customer-message') {
+        const message = account.receive(String(body.phone ?? ''), String(body.text ?? ''));
+        await hooks.idle();
+        return sendJson(response, 200, { message: { uuid: message.uuid, text: message.text } });
+      }
+      if (path === '/_sandbox/message-status') {
+        const message = account.advance(
+          String(body.uuid ?? ''),
+          String(body.status ?? ''),
+          body.reason as string | undefined,
+        );
+        await hooks.idle();
+        return sendJson(response, 200, { message: { uuid: message.uuid, status: message.status } });
+      }
+      if (path === '/_sandbox/webhook')
+        return sendJson(response, 200, { webhook: hooks.current() });
+      if (path === '/_sandbox/connection-check')
+        return sendJson(response, 200, { code: await hooks.checkConnection() });
+      return sendJson(response, 404, { error: 'Not found' });
+    } catch (error) {
+      if (error instanceof SandboxError) return sendJson(response, error.status, error.body);
+      throw error;
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const checks = options.connectionCheckMs
+    ? setInterval(() => void hooks.checkConnection(), options.connectionCheckMs)
+    : null;
+  checks?.unref();
+
+  return {
+    apiUrl: `${origin}/v1`,
+    origin,
+    apiKey,
+    account,
+    hooks,
+    requests,
+    setRateLimit: (perSecond) => Object.assign(limiter, { perSecond }),
+    stop: async () => {
+      if (checks) clearInterval(checks);
+      await hooks.idle();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { seed } from '../../sandbox/seed';
+import { appTester, bundleFor, operation, perform, useSandbox } from './helpers';
+
+const sandbox = useSandbox();
+const john = seed.contacts[0];
+const [orderConfirmation, reminder, shipped] = seed.templates;
+
+describe('actions and searches over real HTTP', () => {
+  it('send_message: a text inside the 24-hour window, in one request', async () => {
+    const before = sandbox().requests.length;
+    const result = await perform(sandbox(), 'creates', 'send_message', {
+      to: '+31 6 1234 5678',
+      text: 'Your order shipped!',
+    });
+    expect(sandbox().requests.slice(before)).toEqual(['POST /messages/send']);
+    expect(result).toMatchObject({
+      status: 'enqueued',
+      contact: { uuid: john?.uuid, phoneNumberE164: '+31612345678' },
+    });
+    expect(sandbox().account.messages.at(-1)).toMatchObject({
+      text: 'Your order shipped!',
+      direction: 'sent',
+    });
+  });
+
+  it('send_message: outside the window Callbell refuses and the user is told to use a template', async () => {
+    await expect(
+      perform(sandbox(), 'creates', 'send_message', { to: '+55 11 98765-4321', text: 'Hi' }),
+    ).rejects.toThrow(/24 hour window.*use the Send Template Message action instead/);
+  });
+
+  it('send_template_message: fields come from the template, then one send', async () => {
+    const fieldsFunction = operation('creates', 'send_template_message') as unknown as {
+      inputFields: unknown[];
+    };
+    const dynamic = fieldsFunction.inputFields.find(
+      (field) => typeof field === 'function',
+    ) as never;
+    const fields = (await appTester(
+      dynamic,
+      bundleFor(sandbox(), { template_uuid: reminder?.uuid }),
+    )) as { key: string; meta?: object }[];
+    expect(fields.map((field) => field.key)).toEqual([
+      'template_preview',
+      'template_value_1',
+      'template_value_2',
+      'template_value_3',
+    ]);
+    const before = sandbox().requests.length;
+    const result = await perform(
+      sandbox(),
+      'creates',
+      'send_template_message',
+      {
+        to: '+1 415-555-0132',
+        template_uuid: reminder?.uuid,
+        template_value_1: 'Liam',
+        template_value_2: 'demo',
+        template_value_3: 'Thursday',
+        optin_contact: true,
+      },
+      { meta: { inputFields: { template_preview: fields[0]?.meta } } } as never,
+    );
+    expect(sandbox().requests.slice(before)).toEqual(['POST /messages/send']);
+    expect(result).toMatchObject({ status: 'enqueued' });
+    expect(sandbox().account.messages.at(-1)?.text).toBe(
+      'Hi Liam, this is a reminder of your demo on Thursday. Reply YES to confirm.',
+    );
+  });
+
+  it('send_template_message: a media template with its image', async () => {
+    await perform(sandbox(), 'creates', 'send_template_message', {
+      to: '+5511987654321',
+      template_uuid: shipped?.uuid,
+      template_value_1: 'Beatriz',
+      media_url: 'https://cdn.example.com/parcel.jpg',
+      optin_contact: true,
+    });
+    expect(sandbox().account.messages.at(-1)).toMatchObject({
+      attachments: ['https://cdn.example.com/parcel.jpg'],
+    });
+  });
+
+  it('create, find, update, note, funnel, bot, close and reopen a contact', async () => {
+    const s = sandbox();
+    const created = await perform(s, 'creates', 'create_contact', {
+      phone: '020 7946 0958',
+      default_country: 'GB',
+      name: 'Olivia Brown',
+      tags: ['lead'],
+      custom_fields: { Plan: 'Pro', Birthday: '1990-04-01' },
+      assigned_user: 'maria@example-shop.com',
+    });
+    expect(created).toMatchObject({
+      name: 'Olivia Brown',
+      phoneNumberE164: '+442079460958',
+      tags: ['Lead'],
+      assignedUser: 'maria@example-shop.com',
+    });
+
+    const [found] = await perform<Record<string, unknown>[]>(s, 'searches', 'find_contact', {
+      phone: '+44 20 7946 0958',
+    });
+    expect(found?.uuid).toBe(created.uuid);
+
+    const updated = await perform(s, 'creates', 'update_contact', {
+      phone: '+44 20 7946 0958',
+      tags: ['Customer'],
+      note: 'VIP buyer',
+    });
+    expect(updated).toMatchObject({ tags: ['Customer'], note: 'VIP buyer', name: 'Olivia Brown' });
+
+    await expect(
+      perform(s, 'creates', 'add_conversation_note', {
+        contact_uuid: created.uuid,
+        text: '@maria call her',
+      }),
+    ).resolves.toMatchObject({ success: true });
+    await expect(
+      perform(s, 'creates', 'update_conversation_funnel', {
+        contact_uuid: created.uuid,
+        funnel_id: seed.funnels[2]?.uuid,
+      }),
+    ).resolves.toMatchObject({ funnelId: seed.funnels[2]?.uuid });
+    await expect(
+      perform(s, 'creates', 'set_bot_status', { contact_uuid: created.uuid, status: 'bot_end' }),
+    ).resolves.toMatchObject({ status: 'bot_end' });
+    await expect(
+      perform(s, 'creates', 'close_conversation', { contact_uuid: created.uuid }),
+    ).resolves.toMatchObject({ closedAt: expect.any(String) });
+    await expect(
+      perform(s, 'creates', 'open_conversation', { contact_uuid: created.uuid }),
+    ).resolves.toMatchObject({ closedAt: null });
+  });
+
+  it('create_contact: an invalid custom field value is explained', async () => {
+    await expect(
+      perform(sandbox(), 'creates', 'create_contact', {
+        phone: '+33 1 23 45 67 89',
+        name: 'Jean',
+        custom_fields: { Birthday: '01/04/1990' },
+      }),
+    ).rejects.toThrow(/Birthday is not a valid date.*dates as YYYY-MM-DD/);
+  });
+
+  it('find_contact: nobody with that number is an empty result', async () => {
+    await expect(
+      perform(sandbox(), 'searches', 'find_contact', { phone: '+1 212 555 0123' }),
+    ).resolves.toEqual([]);
+  });
+
+  it('find_message_status: follows a message through its statuses', async () => {
+    const sent = await perform(sandbox(), 'creates', 'send_message', {
+      to: '+31612345678',
+      text: 'Status check',
+    });
+    sandbox().account.advance(String(sent.uuid), 'failed', 'Message undeliverable');
+    await expect(
+      perform(sandbox(), 'searches', 'find_message_status', { message_uuid: sent.uuid }),
+    ).resolves.toEqual([
+      expect.objectContaining({
+        uuid: sent.uuid,
+        status: 'failed',
+        failure_reason: 'Message undeliverable',
+      }),
+    ]);
+  });
+
+  it('fills every dropdown', async () => {
+    const fill = (key: string) =>
+      perform<{ id: string; name: string }[]>(sandbox(), 'triggers', key, {}, {
+        meta: { page: 0 },
+      } as never);
+    await expect(fill('channel_list')).resolves.toEqual([
+      { id: seed.channels[0]?.uuid, name: 'Example Shop WhatsApp (WhatsApp, main)' },
+      { id: seed.channels[1]?.uuid, name: 'Example Shop Instagram (Instagram)' },
+    ]);
+    const templates = await fill('template_list');
+    expect(templates.map((template) => template.id)).toContain(orderConfirmation?.uuid);
+    expect(templates).toHaveLength(4);
+    await expect(fill('team_list')).resolves.toHaveLength(2);
+    await expect(fill('user_list')).resolves.toEqual([
+      { id: 'maria@example-shop.com', name: 'Maria Rossi (maria@example-shop.com)' },
+      { id: 'li@example-shop.com', name: 'Li Wei (li@example-shop.com)' },
+      { id: 'joao@example-shop.com', name: 'João Pereira (joao@example-shop.com)' },
+    ]);
+    await expect(fill('funnel_list')).resolves.toHaveLength(3);
+  });
+});

@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { createAppTester } from 'zapier-platform-core';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+
+type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
+type Operation = {
+  perform: Perform;
+  performList?: Perform;
+  performSubscribe?: Perform;
+  performUnsubscribe?: Perform;
+};
+
+interface BuiltApp {
+  triggers: Record<string, { operation: Operation }>;
+  creates: Record<string, { operation: Operation }>;
+  searches: Record<string, { operation: Operation }>;
+  authentication: { test: Perform };
+}
+
+/** The compiled app, as `zapier push` ships it (npm test builds it first). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const builtApp = require('../../dist/index.js') as BuiltApp;
+export const appTester = createAppTester(builtApp);
+
+/** Starts the sandbox and points the app at it for the whole test file. */
+export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox(options);
+    process.env.CALLBELL_API_URL = sandbox.apiUrl;
+  });
+  afterAll(async () => {
+    delete process.env.CALLBELL_API_URL;
+    await sandbox?.stop();
+  });
+  return () => {
+    if (!sandbox) throw new Error('the sandbox is not running');
+    return sandbox;
+  };
+}
+
+export function bundleFor(
+  sandbox: Sandbox,
+  inputData: Record<string, unknown> = {},
+  extra: Partial<Bundle> = {},
+) {
+  return { authData: { api_key: sandbox.apiKey }, inputData, ...extra } as Partial<Bundle>;
+}
+
+export function operation(kind: 'triggers' | 'creates' | 'searches', key: string): Operation {
+  const found = builtApp[kind][key]?.operation;
+  if (!found) throw new Error(`no ${kind} ${key}`);
+  return found;
+}
+
+/** Runs an operation's perform against the sandbox as Zapier would. */
+export function perform<T = Record<string, unknown>>(
+  sandbox: Sandbox,
+  kind: 'triggers' | 'creates' | 'searches',
+  key: string,
+  inputData: Record<string, unknown> = {},
+  extra: Partial<Bundle> = {},
+): Promise<T> {
+  return appTester(
+    operation(kind, key).perform,
+    bundleFor(sandbox, inputData, extra),
+  ) as Promise<T>;
+}
+
+/**
+ * A stand-in for Zapier's hook endpoint: records each body Callbell POSTs, answers
+ * `200 {"status":"ok"}` as Callbell's connection check expects.
+ */
+export async function startReceiver(): Promise<{
+  url: string;
+  bodies: unknown[];
+  stop: () => Promise<void>;
+}> {
+  const bodies: unknown[] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"status":"ok"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/${Math.random().toString(36).slice(2)}`,
+    bodies,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,138 @@
+import { CONNECTION_CHECK_BODY } from '../../sandbox/webhooks';
+import { appTester, bundleFor, operation, perform, startReceiver, useSandbox } from './helpers';
+
+const sandbox = useSandbox();
+
+/** Turns a Zap with this trigger on, as Zapier does: subscribe with the Zap's URL. */
+function turnOn(key: string, targetUrl: string, inputData: Record<string, unknown> = {}) {
+  return appTester(
+    operation('triggers', key).performSubscribe as never,
+    bundleFor(sandbox(), inputData, { targetUrl }),
+  );
+}
+
+function turnOff(key: string) {
+  return appTester(operation('triggers', key).performUnsubscribe as never, bundleFor(sandbox()));
+}
+
+/** What the Zap receives for a body Callbell delivered. */
+function runZap(key: string, body: unknown, inputData: Record<string, unknown> = {}) {
+  return perform<Record<string, unknown>[]>(sandbox(), 'triggers', key, inputData, {
+    cleanedRequest: body,
+  });
+}
+
+describe('the REST-hook round trip over real HTTP', () => {
+  it('subscribe, a customer writes in, the Zap gets the message, unsubscribe', async () => {
+    const zap = await startReceiver();
+    try {
+      await expect(
+        turnOn('message_created', zap.url, { direction: 'received' }),
+      ).resolves.toMatchObject({
+        url: zap.url,
+        subscriptions: ['message_created'],
+      });
+      sandbox().account.receive('+31 6 1234 5678', 'Where is my order?');
+      await sandbox().hooks.idle();
+      expect(zap.bodies).toHaveLength(1);
+      const [output] = await runZap('message_created', zap.bodies[0], { direction: 'received' });
+      expect(output).toMatchObject({
+        event: 'message_created',
+        text: 'Where is my order?',
+        status: 'received',
+        contact: { name: 'John Doe', phoneNumberE164: '+31612345678' },
+        id: expect.any(String),
+      });
+      await expect(turnOff('message_created')).resolves.toEqual({
+        status: 'webhook was destroyed',
+      });
+      expect(sandbox().hooks.current()).toBeNull();
+    } finally {
+      await zap.stop();
+    }
+  });
+
+  it("one webhook per account: a second Zap takes the first one's events, and off means off", async () => {
+    const first = await startReceiver();
+    const second = await startReceiver();
+    try {
+      await turnOn('contact_created', first.url);
+      await turnOn('new_event', second.url, { events: ['contact_created', 'message_created'] });
+      expect(sandbox().hooks.current()?.url).toBe(second.url);
+
+      sandbox().account.receive('+44 7700 900555', 'Hello, new here');
+      await sandbox().hooks.idle();
+      expect(first.bodies).toHaveLength(0);
+      expect((second.bodies as { event: string }[]).map((body) => body.event)).toEqual([
+        'contact_created',
+        'message_created',
+      ]);
+      const outputs = [];
+      for (const body of second.bodies)
+        outputs.push(
+          ...(await runZap('new_event', body, { events: ['contact_created', 'message_created'] })),
+        );
+      expect(outputs.map((output) => output.event)).toEqual(['contact_created', 'message_created']);
+
+      // Turning the first Zap off removes the account's webhook, the second Zap's included.
+      await turnOff('contact_created');
+      expect(sandbox().hooks.current()).toBeNull();
+      await expect(turnOff('new_event')).resolves.toEqual({
+        status: 'webhook was already removed',
+      });
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+    }
+  });
+
+  it("a status change reaches a Message Status Updated Zap, filtered, with Callbell's failure reason", async () => {
+    const zap = await startReceiver();
+    try {
+      await turnOn('message_status_updated', zap.url, { statuses: ['failed'] });
+      const sent = await perform(sandbox(), 'creates', 'send_message', {
+        to: '+31612345678',
+        text: 'Hi',
+      });
+      sandbox().account.advance(String(sent.uuid), 'delivered');
+      sandbox().account.advance(String(sent.uuid), 'failed', 'Blocked by the user');
+      await sandbox().hooks.idle();
+      const outputs = [];
+      for (const body of zap.bodies)
+        outputs.push(...(await runZap('message_status_updated', body, { statuses: ['failed'] })));
+      expect(outputs).toEqual([
+        expect.objectContaining({
+          uuid: sent.uuid,
+          status: 'failed',
+          failure_reason: 'Blocked by the user',
+        }),
+      ]);
+      await turnOff('message_status_updated');
+    } finally {
+      await zap.stop();
+    }
+  });
+
+  it("Callbell's connection check gets its answer and never runs a Zap", async () => {
+    const zap = await startReceiver();
+    try {
+      await turnOn('message_created', zap.url);
+      await expect(sandbox().hooks.checkConnection()).resolves.toBe(200);
+      expect(zap.bodies).toEqual([CONNECTION_CHECK_BODY]);
+      await expect(runZap('message_created', zap.bodies[0])).resolves.toEqual([]);
+      await turnOff('message_created');
+    } finally {
+      await zap.stop();
+    }
+  });
+
+  it("the Zap editor's test shows real events from the delivery log", async () => {
+    const outputs = await appTester(
+      operation('triggers', 'message_created').performList as never,
+      bundleFor(sandbox(), { direction: 'received' }),
+    );
+    expect((outputs as { text: string }[]).map((output) => output.text)).toEqual([
+      'Hello, new here',
+      'Where is my order?',
+    ]);
+  });
+});
