@@ -1,0 +1,62 @@
+import type { Sandbox } from '../../sandbox/server';
+import { appTester, bundleFor, operation, perform, startReceiver, useSandbox } from './helpers';
+
+const sandbox = useSandbox();
+
+/** How to make each event happen in the sandbox, as a customer, an agent or a Zap would. */
+const CAUSES: Record<string, (s: Sandbox) => unknown> = {
+  message_created: (s) => s.account.receive('+34 612 345 678', 'Hola'),
+  contact_created: (s) =>
+    s.account.createContact({ identifier: '+4917612345678', source: 'whatsapp', name: 'Lena' }),
+  contact_updated: (s) =>
+    s.account.updateContact(s.account.contactByPhone('31612345678').uuid, { tags: ['VIP'] }),
+  conversation_closed: (s) =>
+    s.account.setConversation(s.account.contactByPhone('31612345678').uuid, false),
+  conversation_opened: (s) =>
+    s.account.setConversation(s.account.contactByPhone('31612345678').uuid, true),
+  contact_deleted: async (s) => {
+    const uuid = s.account.contactByPhone('4917612345678').uuid;
+    await perform(s, 'creates', 'close_conversation', { contact_uuid: uuid });
+    const response = await fetch(`${s.apiUrl}/contacts/${uuid}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${s.apiKey}` },
+    });
+    expect(response.status).toBe(200);
+  },
+  message_status_updated: async (s) => {
+    const sent = await perform(s, 'creates', 'send_message', { to: '+31612345678', text: 'Ping' });
+    s.account.advance(String(sent.uuid), 'delivered');
+  },
+};
+
+describe.each(Object.keys(CAUSES))('%s over real HTTP', (key) => {
+  it('is subscribed to alone, receives its event and maps it', async () => {
+    const zap = await startReceiver();
+    try {
+      await appTester(
+        operation('triggers', key).performSubscribe as never,
+        bundleFor(sandbox(), {}, { targetUrl: zap.url }),
+      );
+      expect(sandbox().hooks.current()?.subscriptions).toEqual([key]);
+      await CAUSES[key]?.(sandbox());
+      await sandbox().hooks.idle();
+      expect((zap.bodies as { event: string }[]).map((body) => body.event)).toEqual([key]);
+      const outputs = await perform<Record<string, unknown>[]>(
+        sandbox(),
+        'triggers',
+        key,
+        {},
+        { cleanedRequest: zap.bodies[0] },
+      );
+      expect(outputs).toEqual([expect.objectContaining({ event: key, id: expect.any(String) })]);
+      const recent = await appTester(
+        operation('triggers', key).performList as never,
+        bundleFor(sandbox()),
+      );
+      expect((recent as { id: string }[])[0]?.id).toBe(outputs[0]?.id);
+    } finally {
+      await appTester(operation('triggers', key).performUnsubscribe as never, bundleFor(sandbox()));
+      await zap.stop();
+    }
+  });
+});
