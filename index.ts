@@ -1,11 +1,11 @@
 import { version as platformVersion } from 'zapier-platform-core';
-import packageJson from './package.json';
+import { version } from './package.json';
 import { authentication } from './src/authentication';
 import { addCallbellHeaders, explainCallbellErrors } from './src/client/middleware';
 import { creates, searches, searchOrCreates, triggers } from './src/registry';
 
 const app = {
-  version: packageJson.version,
+  version,
   platformVersion,
   authentication,
   beforeRequest: [addCallbellHeaders],

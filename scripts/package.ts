@@ -8,12 +8,11 @@ import { dirname, join } from 'node:path';
 import { buildZip, definitionInZip, projectPackageJson, ROOT, zipReport } from './lib/build-zip';
 
 async function main() {
-  const zip = buildZip(
-    'staging',
-    projectPackageJson(),
-    ['index.js', '.zapierapprc', 'dist/index.js', 'dist/package.json', 'dist/src'],
-    'package-lock.json',
-  );
+  const zip = buildZip('staging', {
+    packageJson: projectPackageJson(),
+    copy: ['index.js', '.zapierapprc', 'dist/index.js'],
+    lockfile: 'package-lock.json',
+  });
   const target = join(ROOT, 'build', 'build.zip');
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(zip, target);

@@ -2,9 +2,22 @@ import {
   isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
+  type MetadataJson,
   type PhoneNumber,
-} from 'libphonenumber-js/min';
+} from 'libphonenumber-js/core';
 import { InputError, quote } from './input-error';
+
+let loadedMetadata: MetadataJson | undefined;
+
+/**
+ * libphonenumber's smallest ("min") metadata, read on first use: most steps (triggers,
+ * dropdowns) never parse a phone number, and a cold start should not pay for the 80 KB.
+ */
+function metadata(): MetadataJson {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedMetadata ??= require('libphonenumber-js/metadata.min.json') as MetadataJson;
+  return loadedMetadata;
+}
 
 /**
  * Phone numbers as Zaps carry them (Shopify's "+1 (555) 010-2345", a form's "0612345678",
@@ -33,8 +46,9 @@ export function toDigits(input: PhoneInput): string {
 
 export function parseCountry(value: unknown, fieldLabel: string): CountryCode | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const code = String(value).trim().toUpperCase();
-  if (isSupportedCountry(code)) return code;
+  // Checked just below: isSupportedCountry is the test of whether it is a CountryCode.
+  const code = String(value).trim().toUpperCase() as CountryCode;
+  if (isSupportedCountry(code, metadata())) return code;
   throw new InputError(
     fieldLabel,
     `${quote(value)} is not a two-letter country code. Use an ISO 3166 code such as US, GB, NL or BR.`,
@@ -67,7 +81,9 @@ function withPlus(text: string): string {
 }
 
 function parseWithCountry(text: string, country: CountryCode | undefined): PhoneNumber | undefined {
-  const phone = parsePhoneNumberFromString(withPlus(text), country);
+  const phone = country
+    ? parsePhoneNumberFromString(withPlus(text), country, metadata())
+    : parsePhoneNumberFromString(withPlus(text), metadata());
   return phone?.isPossible() ? phone : undefined;
 }
 
@@ -79,6 +95,6 @@ function parseWithCountry(text: string, country: CountryCode | undefined): Phone
 function parseAsInternational(text: string): PhoneNumber | undefined {
   const digits = text.replace(/\D/g, '');
   if (/^\+|^00/.test(text.trim()) || !digits) return undefined;
-  const phone = parsePhoneNumberFromString(`+${digits}`);
+  const phone = parsePhoneNumberFromString(`+${digits}`, metadata());
   return phone?.isValid() ? phone : undefined;
 }

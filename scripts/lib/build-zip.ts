@@ -26,21 +26,29 @@ function sh(command: string, args: string[], cwd: string) {
 /**
  * Builds build.zip the way `zapier push` does, offline of Zapier: the app's files in a
  * staging folder with a production-only install, so no dev dependency lands in the zip.
- * `files` are copied from the project; `packageJson` is written as given. Answers the
- * zip's path in the staging folder, which the caller removes when done with it.
+ * Answers the zip's path in the staging folder, which the caller removes when done with it.
  */
+export interface ZipSource {
+  packageJson: object;
+  /** Project files and folders to copy as they are. */
+  copy?: string[];
+  /** Files to write with this content (path → text). */
+  write?: Record<string, string>;
+  /** The project's lockfile to install from, for the same versions as in development. */
+  lockfile?: string;
+}
+
 export function buildZip(
   name: string,
-  packageJson: object,
-  files: string[],
-  lockfile?: string,
+  { packageJson, copy = [], write = {}, lockfile }: ZipSource,
 ): string {
   // Outside the project, or the CLI's bundler would reach the project's node_modules.
   const stage = join(mkdtempSync(join(tmpdir(), 'callbell-build-')), name);
   mkdirSync(stage, { recursive: true });
   writeFileSync(join(stage, 'package.json'), JSON.stringify(packageJson, null, 2));
   if (lockfile) cpSync(join(ROOT, lockfile), join(stage, 'package-lock.json'));
-  for (const file of files) cpSync(join(ROOT, file), join(stage, file), { recursive: true });
+  for (const file of copy) cpSync(join(ROOT, file), join(stage, file), { recursive: true });
+  for (const [file, text] of Object.entries(write)) writeFileSync(join(stage, file), text);
   sh(
     'npm',
     [

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench`: what the integration costs, in figures (never asserted as timings: the
+ * machines are shared and noisy). Five tables: requests per operation, cold start, package
+ * size, hook throughput and a load run against the sandbox.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { startSandbox } from '../sandbox/server';
+import { buildZip, ROOT, zipReport } from './lib/build-zip';
+import { countRequests, type AppUnderTest } from './lib/request-scenarios';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const app = require(join(ROOT, 'dist', 'index.js')) as AppUnderTest;
+
+type Row = Record<string, string | number>;
+
+function table(title: string, rows: Row[]) {
+  console.log(`\n### ${title}\n`);
+  const headers = Object.keys(rows[0] ?? {});
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  console.log(line(headers));
+  console.log(line(headers.map(() => '---')));
+  for (const row of rows) console.log(line(headers.map((header) => row[header] ?? '')));
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+async function requestsPerOperation() {
+  const sandbox = await startSandbox();
+  process.env.CALLBELL_API_URL = sandbox.apiUrl;
+  try {
+    const rows = await countRequests(app, sandbox);
+    table(
+      '1. Callbell requests per operation',
+      rows.map(({ operation, requests, minimum, note }) => ({
+        operation,
+        requests,
+        minimum: minimum,
+        verdict:
+          requests === minimum
+            ? 'at minimum'
+            : requests < minimum
+              ? 'below?'
+              : 'DEFECT: above minimum',
+        note: note ?? '',
+      })),
+    );
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+/** Load time and memory of `require(target)` in a fresh Node process. */
+function loadIn(target: string): { ms: number; rssMb: number } {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});const ms=Number(process.hrtime.bigint()-t)/1e6;console.log(JSON.stringify({ms,rssMb:process.memoryUsage().rss/1048576}))`;
+  const output = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(output) as { ms: number; rssMb: number };
+}
+
+function coldStart(runs = 15) {
+  const targets = {
+    'zapier-platform-core alone': 'zapier-platform-core',
+    'the built app': join(ROOT, 'dist', 'index.js'),
+  };
+  const results = Object.entries(targets).map(([name, target]) => {
+    const samples = Array.from({ length: runs }, () => loadIn(target));
+    return {
+      name,
+      ms: median(samples.map((sample) => sample.ms)),
+      rssMb: median(samples.map((sample) => sample.rssMb)),
+    };
+  });
+  const [core, built] = results;
+  table(`2. Cold start (median of ${runs} fresh processes)`, [
+    ...results.map(({ name, ms, rssMb }) => ({
+      load: name,
+      'time (ms)': round(ms),
+      'RSS (MB)': round(rssMb),
+    })),
+    {
+      load: 'ratio app / core',
+      'time (ms)': `${round((built?.ms ?? 0) / (core?.ms ?? 1), 2)}×`,
+      'RSS (MB)': `${round((built?.rssMb ?? 0) / (core?.rssMb ?? 1), 2)}×`,
+    },
+  ]);
+}
+
+function packageSize() {
+  const appZip = join(ROOT, 'build', 'build.zip');
+  const bareZip = buildZip('bare', {
+    packageJson: {
+      name: 'bare-app',
+      version: '1.0.0',
+      main: 'index.js',
+      dependencies: { 'zapier-platform-core': '19.1.0' },
+    },
+    write: {
+      'index.js':
+        "const { version } = require('zapier-platform-core');\nmodule.exports = { version: '1.0.0', platformVersion: version };\n",
+      '.zapierapprc': readFileSync(join(ROOT, '.zapierapprc'), 'utf8'),
+    },
+  });
+  const app = zipReport(appZip);
+  const bare = zipReport(bareZip);
+  rmSync(dirname(dirname(dirname(bareZip))), { recursive: true, force: true });
+  table('3. Package size (build.zip, production dependencies, built the same way)', [
+    { zip: 'bare app (core only)', KB: round(bare.bytes / 1024), files: bare.files },
+    { zip: 'Callbell app', KB: round(app.bytes / 1024), files: app.files },
+    {
+      zip: 'ratio',
+      KB: `${round(app.bytes / bare.bytes, 2)}×`,
+      files: `${round(app.files / bare.files, 2)}×`,
+    },
+  ]);
+  const extra = [...app.byPart]
+    .map(([part, bytes]) => ({ part, bytes: bytes - (bare.byPart.get(part) ?? 0) }))
+    .filter(({ bytes }) => bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  table(
+    '3b. What the app adds to a bare app (uncompressed)',
+    extra.map(({ part, bytes }) => ({ part, KB: round(bytes / 1024) })),
+  );
+}
+
+function hookThroughput(deliveries = 20_000) {
+  const rows: Row[] = [];
+  for (const [key, trigger] of Object.entries(app.triggers)) {
+    const perform = trigger.operation.perform;
+    const event = key === 'new_event' ? 'message_created' : key;
+    let body: unknown;
+    try {
+      body = JSON.parse(
+        readFileSync(join(ROOT, 'test', 'fixtures', 'webhook-events', `${event}.json`), 'utf8'),
+      );
+    } catch {
+      continue; // dropdowns: not hook triggers
+    }
+    const bundle = { cleanedRequest: body, inputData: { events: [event] } } as unknown as Bundle;
+    const start = performance.now();
+    for (let i = 0; i < deliveries; i += 1) void perform?.({} as ZObject, bundle);
+    const seconds = (performance.now() - start) / 1000;
+    rows.push({
+      trigger: key,
+      'deliveries/s': Math.round(deliveries / seconds),
+      'µs each': round((seconds / deliveries) * 1e6, 2),
+    });
+  }
+  table(`4. Hook throughput (perform on the documented body, ${deliveries} deliveries each)`, rows);
+}
+
+/** Zapier retries a step that throws ThrottledError after its delay; this does the same. */
+async function withZapierRetries(
+  step: () => Promise<unknown>,
+  onThrottle: () => void,
+): Promise<void> {
+  for (;;) {
+    try {
+      await step();
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'ThrottledError') throw error;
+      onThrottle();
+      const { delay } = JSON.parse((error as Error).message) as { delay: number };
+      await new Promise((resolve) => setTimeout(resolve, delay * 1000));
+    }
+  }
+}
+
+async function load(operations = 2000, concurrency = 50, rateLimit = 150) {
+  const sandbox = await startSandbox({ rateLimit });
+  process.env.CALLBELL_API_URL = sandbox.apiUrl;
+  const tester = createAppTester(app);
+  const bundle = (inputData: Record<string, unknown>) => ({
+    authData: { api_key: sandbox.apiKey },
+    inputData,
+  });
+  const phoneOf = (i: number) => `+447911${String(100000 + i)}`;
+  const work = Array.from({ length: operations }, (_, i) =>
+    i % 2 === 0
+      ? () =>
+          tester(
+            app.creates.send_message?.operation.perform as never,
+            bundle({ to: '+31612345678', text: `Order ${i}`, metadata: { op: `send-${i}` } }),
+          )
+      : () =>
+          tester(
+            app.creates.create_contact?.operation.perform as never,
+            bundle({ phone: phoneOf(i), name: `Load ${i}` }),
+          ),
+  );
+  let throttled = 0;
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < work.length) {
+        const step = work[next];
+        next += 1;
+        if (step) await withZapierRetries(step, () => (throttled += 1));
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const sends = sandbox.account.messages.filter((message) =>
+    message.metadata?.op?.startsWith('send-'),
+  );
+  const sendCounts = new Map<string, number>();
+  for (const message of sends)
+    sendCounts.set(
+      message.metadata?.op ?? '',
+      (sendCounts.get(message.metadata?.op ?? '') ?? 0) + 1,
+    );
+  const expectedSends = Math.ceil(operations / 2);
+  const contactsCreated = Array.from({ length: operations }, (_, i) => i)
+    .filter((i) => i % 2 === 1)
+    .map(
+      (i) =>
+        [...sandbox.account.contacts.values()].filter(
+          (contact) => `+${contact.phoneNumber}` === phoneOf(i),
+        ).length,
+    );
+  await sandbox.stop();
+  const exactlyOnce =
+    sendCounts.size === expectedSends &&
+    [...sendCounts.values()].every((count) => count === 1) &&
+    contactsCreated.every((count) => count === 1);
+  table(
+    `5. Load: ${operations} operations (half sends, half contact creations), ${concurrency} at a time, sandbox limit ${rateLimit} requests/s`,
+    [
+      {
+        'ops/s': round(operations / seconds),
+        seconds: round(seconds),
+        'throttled (429) and retried': throttled,
+        'messages landed': `${sendCounts.size}/${expectedSends}`,
+        'contacts landed': `${contactsCreated.filter((count) => count === 1).length}/${contactsCreated.length}`,
+        'exactly once': exactlyOnce ? 'yes: none lost, none twice' : 'NO',
+      },
+    ],
+  );
+  if (!exactlyOnce) process.exitCode = 1;
+}
+
+async function main() {
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  await requestsPerOperation();
+  coldStart();
+  packageSize();
+  hookThroughput();
+  await load();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
