@@ -5,7 +5,7 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
-import { InputError, quote } from './input-error';
+import { asText, InputError, quote } from './input-error';
 
 let loadedMetadata: MetadataJson | undefined;
 
@@ -47,7 +47,7 @@ export function toDigits(input: PhoneInput): string {
 export function parseCountry(value: unknown, fieldLabel: string): CountryCode | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   // Checked just below: isSupportedCountry is the test of whether it is a CountryCode.
-  const code = String(value).trim().toUpperCase() as CountryCode;
+  const code = (asText(value) ?? '').trim().toUpperCase() as CountryCode;
   if (isSupportedCountry(code, metadata())) return code;
   throw new InputError(
     fieldLabel,
@@ -56,8 +56,8 @@ export function parseCountry(value: unknown, fieldLabel: string): CountryCode | 
 }
 
 function parsePhone({ value, defaultCountry, fieldLabel, countryFieldLabel }: PhoneInput) {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !text.trim()) {
+  const text = asText(value);
+  if (text === undefined || !text.trim()) {
     throw new InputError(fieldLabel, `a phone number is required (${EXAMPLE}).`);
   }
   if (/[a-z]/i.test(text)) {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { ZObject } from 'zapier-platform-core';
 import { testAuth } from '../src/authentication';
 import { callbell } from '../src/client/request';
+import { performSendMessage } from '../src/creates/send_message';
+import { performUpdateContact } from '../src/creates/update_contact';
 import authMe from './fixtures/auth-me.json';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from './helpers/app';
 
@@ -60,6 +62,27 @@ describe('the API key', () => {
     expect(outcome).toMatch(/Error/);
     expect(outcome).not.toContain(API_KEY);
     expect(printed).not.toContain(API_KEY);
+  });
+
+  it('never appears in the logs or results of actions and searches', async () => {
+    callbellApi()
+      .post(`${API_PATH}/messages/send`)
+      .reply(200, {
+        message: { uuid: 'm1', status: 'enqueued', contact: { ...authMe, uuid: 'c1' } },
+      })
+      .get(`${API_PATH}/contacts/phone/31612345678`)
+      .reply(200, { contact: { uuid: 'c1', name: 'Ana', note: 'ok' } })
+      .patch(`${API_PATH}/contacts/c1`)
+      .reply(200, { contact: [{ uuid: 'c1', name: 'Ana B' }] });
+    const { printed, outcome } = await captureOutput(async () => [
+      await appTester(performSendMessage, bundleWith({ to: '+31612345678', text: 'Hi' })),
+      await appTester(performUpdateContact, bundleWith({ phone: '+31612345678', name: 'Ana B' })),
+    ]);
+    expect(printed).toContain('/v1/messages/send');
+    expect(printed).toContain('/v1/contacts/c1');
+    expect(printed).not.toContain(API_KEY);
+    expect(outcome).toContain('Ana B');
+    expect(outcome).not.toContain(API_KEY);
   });
 
   it('is in no fixture', () => {

@@ -1,5 +1,5 @@
 import type { PlainInputField } from 'zapier-platform-core';
-import { InputError } from '../input-error';
+import { asText, InputError } from '../input-error';
 import { isObject } from '../outputs/values';
 import { optionalText } from './values';
 
@@ -50,7 +50,7 @@ export function readContactDetails(input: Record<string, unknown>): ContactDetai
 export function readTags(value: unknown): string[] | undefined {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const tags = items
-    .flatMap((item) => String(item ?? '').split(','))
+    .flatMap((item) => (asText(item) ?? '').split(','))
     .map((tag) => tag.trim())
     .filter(Boolean);
   // Callbell's tags ignore case: keep the first spelling of each.
@@ -67,7 +67,7 @@ export function readCustomFields(value: unknown): Record<string, string> | undef
   }
   const fields = Object.fromEntries(
     Object.entries(value)
-      .map(([key, fieldValue]) => [key.trim(), String(fieldValue ?? '').trim()] as const)
+      .map(([key, fieldValue]) => [key.trim(), (asText(fieldValue) ?? '').trim()] as const)
       .filter(([key, fieldValue]) => key && fieldValue),
   );
   return Object.keys(fields).length ? fields : undefined;

@@ -1,5 +1,5 @@
 import type { PlainInputField } from 'zapier-platform-core';
-import { InputError, quote } from '../input-error';
+import { asText, InputError, quote } from '../input-error';
 import { isObject } from '../outputs/values';
 
 const LABEL = 'Metadata';
@@ -32,7 +32,13 @@ export function readMetadata(value: unknown): Record<string, string> | undefined
   const metadata: Record<string, string> = {};
   for (const [rawKey, rawValue] of entries) {
     const key = rawKey.trim();
-    const text = typeof rawValue === 'string' ? rawValue : JSON.stringify(rawValue ?? '');
+    const text = asText(rawValue);
+    if (text === undefined) {
+      throw new InputError(
+        LABEL,
+        `the value of ${quote(key)} must be text, not ${quote(rawValue)}.`,
+      );
+    }
     if (key.length > MAX_KEY_LENGTH) {
       throw new InputError(
         LABEL,

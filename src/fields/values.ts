@@ -1,9 +1,8 @@
-import { InputError, quote } from '../input-error';
+import { asText, InputError, quote } from '../input-error';
 
 /** A trimmed text input, or undefined when the Zap left it empty. */
 export function optionalText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
+  const text = asText(value)?.trim();
   return text ? text : undefined;
 }
 
@@ -31,11 +30,7 @@ export function oneOf<T extends string>(
 
 /** A yes/no input as Zapier sends it ("true", "yes", true…). */
 export function isYes(value: unknown): boolean {
-  return ['true', 'yes', '1', 'on'].includes(
-    String(value ?? '')
-      .trim()
-      .toLowerCase(),
-  );
+  return ['true', 'yes', '1', 'on'].includes((asText(value) ?? '').trim().toLowerCase());
 }
 
 /** Drops undefined values so only what the user filled in reaches Callbell. */

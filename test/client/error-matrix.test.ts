@@ -1,0 +1,92 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { performSendMessage } from '../../src/creates/send_message';
+import { performUpdateContact } from '../../src/creates/update_contact';
+import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
+import { channelList } from '../../src/dropdowns/channel_list';
+import contact from '../fixtures/contact.json';
+import { API_PATH, callbellApi } from '../helpers/app';
+import { performOf, run } from '../helpers/operations';
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+
+/** One operation of each kind of request the app makes. */
+const OPERATIONS: {
+  kind: string;
+  method: 'get' | 'post' | 'patch' | 'put';
+  path: string;
+  perform: Perform;
+  input: Record<string, unknown>;
+}[] = [
+  {
+    kind: 'read (dropdown)',
+    method: 'get',
+    path: '/channels',
+    perform: (channelList.operation as unknown as { perform: Perform }).perform,
+    input: {},
+  },
+  {
+    kind: 'send (POST)',
+    method: 'post',
+    path: '/messages/send',
+    perform: performSendMessage,
+    input: { to: '+31612345678', text: 'Hi' },
+  },
+  {
+    kind: 'update (PATCH)',
+    method: 'patch',
+    path: `/contacts/${contact.uuid}`,
+    perform: performUpdateContact,
+    input: { contact_uuid: contact.uuid, name: 'J' },
+  },
+  {
+    kind: 'move (PUT)',
+    method: 'put',
+    path: `/contacts/${contact.uuid}/conversation/update_funnel`,
+    perform: performOf(updateConversationFunnelCreate),
+    input: { contact_uuid: contact.uuid, funnel_id: 'f1' },
+  },
+];
+
+/** What each status becomes, whatever the operation. */
+const EXPECTED: [number, { name: string; message: RegExp }][] = [
+  [400, { name: 'AppError', message: /Callbell refused the request \(HTTP 400\): bad input/ }],
+  [401, { name: 'ExpiredAuthError', message: /Callbell rejected the API key \(HTTP 401/ }],
+  [403, { name: 'AppError', message: /Callbell does not allow this API key to .+ \(HTTP 403/ }],
+  [404, { name: 'AppError', message: /Callbell could not find the .+ \(HTTP 404/ }],
+  [409, { name: 'AppError', message: /Callbell refused the request \(HTTP 409\)/ }],
+  [422, { name: 'AppError', message: /Callbell refused the request \(HTTP 422\): bad input/ }],
+  [429, { name: 'ThrottledError', message: /too many requests.*"delay":60/ }],
+  [500, { name: 'AppError', message: /Callbell is temporarily unavailable \(HTTP 500\)/ }],
+  [502, { name: 'AppError', message: /Callbell is temporarily unavailable \(HTTP 502\)/ }],
+  [503, { name: 'AppError', message: /Callbell is temporarily unavailable \(HTTP 503\)/ }],
+];
+
+describe.each(OPERATIONS)('$kind', ({ method, path, perform, input }) => {
+  it.each(EXPECTED)(
+    'HTTP %i becomes the mapped error after exactly one request',
+    async (status, expected) => {
+      const scope = callbellApi()
+        [method](`${API_PATH}${path}`)
+        .query(true)
+        .once()
+        .reply(status, { error: 'bad input' });
+      const error = await run(perform, input).then(
+        () => undefined,
+        (thrown: Error) => thrown,
+      );
+      expect(error?.name).toBe(expected.name);
+      expect(error?.message).toMatch(expected.message);
+      scope.done();
+    },
+  );
+
+  it('a connection reset mid-way is a clear error, not a hang', async () => {
+    callbellApi()
+      [method](`${API_PATH}${path}`)
+      .query(true)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    await expect(run(perform, input)).rejects.toThrow(
+      /Callbell could not be reached \(ECONNRESET\)/,
+    );
+  });
+});
