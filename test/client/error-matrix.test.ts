@@ -12,35 +12,35 @@ type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 /** One operation of each kind of request the app makes. */
 const OPERATIONS: {
   kind: string;
-  method: 'get' | 'post' | 'patch' | 'put';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   perform: Perform;
   input: Record<string, unknown>;
 }[] = [
   {
     kind: 'read (dropdown)',
-    method: 'get',
+    method: 'GET',
     path: '/channels',
     perform: (channelList.operation as unknown as { perform: Perform }).perform,
     input: {},
   },
   {
     kind: 'send (POST)',
-    method: 'post',
+    method: 'POST',
     path: '/messages/send',
     perform: performSendMessage,
     input: { to: '+31612345678', text: 'Hi' },
   },
   {
     kind: 'update (PATCH)',
-    method: 'patch',
+    method: 'PATCH',
     path: `/contacts/${contact.uuid}`,
     perform: performUpdateContact,
     input: { contact_uuid: contact.uuid, name: 'J' },
   },
   {
     kind: 'move (PUT)',
-    method: 'put',
+    method: 'PUT',
     path: `/contacts/${contact.uuid}/conversation/update_funnel`,
     perform: performOf(updateConversationFunnelCreate),
     input: { contact_uuid: contact.uuid, funnel_id: 'f1' },
@@ -66,7 +66,7 @@ describe.each(OPERATIONS)('$kind', ({ method, path, perform, input }) => {
     'HTTP %i becomes the mapped error after exactly one request',
     async (status, expected) => {
       const scope = callbellApi()
-        [method](`${API_PATH}${path}`)
+        .intercept(`${API_PATH}${path}`, method)
         .query(true)
         .once()
         .reply(status, { error: 'bad input' });
@@ -82,7 +82,7 @@ describe.each(OPERATIONS)('$kind', ({ method, path, perform, input }) => {
 
   it('a connection reset mid-way is a clear error, not a hang', async () => {
     callbellApi()
-      [method](`${API_PATH}${path}`)
+      .intercept(`${API_PATH}${path}`, method)
       .query(true)
       .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     await expect(run(perform, input)).rejects.toThrow(
