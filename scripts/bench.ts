@@ -172,6 +172,17 @@ async function withZapierRetries(
   }
 }
 
+async function sandboxStart(runs = 10) {
+  const starts: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const begin = performance.now();
+    const sandbox = await startSandbox();
+    starts.push(performance.now() - begin);
+    await sandbox.stop();
+  }
+  table(`5a. Sandbox start (median of ${runs})`, [{ 'start (ms)': round(median(starts), 2) }]);
+}
+
 async function load(operations = 2000, concurrency = 50, rateLimit = 150) {
   const sandbox = await startSandbox({ rateLimit });
   process.env.CALLBELL_API_URL = sandbox.apiUrl;
@@ -254,6 +265,7 @@ async function main() {
   coldStart();
   packageSize();
   hookThroughput();
+  await sandboxStart();
   await load();
 }
 

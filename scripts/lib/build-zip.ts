@@ -46,6 +46,7 @@ export function buildZip(
   const stage = join(mkdtempSync(join(tmpdir(), 'callbell-build-')), name);
   mkdirSync(stage, { recursive: true });
   writeFileSync(join(stage, 'package.json'), JSON.stringify(packageJson, null, 2));
+  writeFileSync(join(stage, '.gitignore'), 'node_modules\nbuild\n');
   if (lockfile) cpSync(join(ROOT, lockfile), join(stage, 'package-lock.json'));
   for (const file of copy) cpSync(join(ROOT, file), join(stage, file), { recursive: true });
   for (const [file, text] of Object.entries(write)) writeFileSync(join(stage, file), text);
