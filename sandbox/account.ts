@@ -510,5 +510,3 @@ function customFieldProblem(name: string, value: unknown): string[] {
   };
   return valid[field.type]() ? [] : [`${name} is not a valid ${field.type}`];
 }
-
-export { PAGE_SIZE };

@@ -4,7 +4,7 @@ import { readErrorBody, type ErrorDetail } from './error-body';
 import { describeRoute } from './routes';
 
 /** Callbell answers 429 past 300 requests a second; without Retry-After we wait a minute. */
-export const DEFAULT_RETRY_AFTER_SECONDS = 60;
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 const API_KEY_HELP =
   'Reconnect your Callbell account in Zapier with a valid key from Callbell → Settings → API settings.';

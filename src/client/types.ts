@@ -31,7 +31,3 @@ export interface ConversationMessage {
   to?: string;
   attachments?: string[];
 }
-
-export interface Paginated {
-  meta?: { page?: number; pages?: number };
-}

@@ -22,7 +22,7 @@ export interface Delivery {
   payload: JsonObject;
 }
 
-export function isCallbellEvent(value: unknown): value is CallbellEvent {
+function isCallbellEvent(value: unknown): value is CallbellEvent {
   return typeof value === 'string' && (CALLBELL_EVENTS as readonly string[]).includes(value);
 }
 

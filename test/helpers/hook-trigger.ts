@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
+import { ONE_WEBHOOK_NOTICE } from '../../src/webhooks/hook-trigger';
 import type { HookOutput } from '../../src/webhooks/map-delivery';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
 
@@ -61,6 +62,18 @@ export function itBehavesLikeAHookTrigger(
   { events, inputData = {} }: { events: CallbellEvent[]; inputData?: Record<string, unknown> },
 ) {
   const operation = hookOperation(trigger);
+
+  it('warns in its set-up step that Callbell keeps one webhook per account', () => {
+    const [notice] = (trigger.operation.inputFields ?? []) as {
+      type?: string;
+      helpText?: string;
+    }[];
+    expect(notice).toMatchObject({ type: 'copy', helpText: ONE_WEBHOOK_NOTICE });
+    expect(notice?.helpText).toMatch(
+      /one webhook per account.*redirects the account's webhook.*\*\*New Event\*\*/,
+    );
+    expect(trigger.display.description).toMatch(/^Triggers when .+\.$/);
+  });
 
   it('subscribes the Zap URL to exactly its events', async () => {
     const scope = callbellApi()
