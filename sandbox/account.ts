@@ -1,6 +1,6 @@
 import { badRequest, invalid, notFound, SandboxError } from './errors';
 import { newUuid, now } from './ids';
-import { seed, type SeedContact, type SeedCustomField } from './seed';
+import { seed, type SeedContact, type SeedCustomField, type SeedTeam, type SeedUser } from './seed';
 import type { WebhookHub } from './webhooks';
 
 const DASH = 'https://dash.callbell.eu';
@@ -53,6 +53,9 @@ export function paginate<T>(items: T[], page: number, size = PAGE_SIZE) {
 export class Account {
   readonly contacts = new Map<string, Contact>();
   readonly messages: Message[] = [];
+  /** This account's own copies of what changes: collaborators and team memberships. */
+  readonly users: SeedUser[] = structuredClone(seed.users);
+  readonly teams: SeedTeam[] = structuredClone(seed.teams);
 
   constructor(private readonly hooks: WebhookHub) {
     for (const contact of seed.contacts) this.contacts.set(contact.uuid, seededContact(contact));
@@ -61,7 +64,7 @@ export class Account {
   // ---- reads -------------------------------------------------------------------------
 
   contactJson(contact: Contact): Body {
-    const team = seed.teams.find((candidate) => candidate.uuid === contact.teamUuid);
+    const team = this.teams.find((candidate) => candidate.uuid === contact.teamUuid);
     const channel = seed.channels.find((candidate) => candidate.uuid === contact.channelUuid);
     return {
       uuid: contact.uuid,
@@ -287,7 +290,50 @@ export class Account {
     return message;
   }
 
+  // ---- team members ------------------------------------------------------------------
+
+  /** A collaborator becomes available or unavailable. */
+  setAgentStatus(email: string, available: boolean): SeedUser {
+    const user = this.agent(email);
+    user.available = available;
+    user.lastUpdatedAt = now();
+    this.emit('agent_status_updated', { ...user });
+    return user;
+  }
+
+  /** A collaborator logs in or out of Callbell. */
+  agentSession(
+    email: string,
+    action: 'user_logged_in' | 'user_logged_out' | 'system_logged_out',
+  ): void {
+    this.emit('agent_session_updated', { action, user: { ...this.agent(email) } });
+  }
+
+  /** A collaborator joins or leaves a team. */
+  teamMembership(teamUuid: string, email: string, reason: 'agent_added' | 'agent_removed'): void {
+    const team = this.teams.find((candidate) => candidate.uuid === teamUuid);
+    if (!team) throw notFound('Team');
+    const user = this.agent(email);
+    team.memberEmails =
+      reason === 'agent_added'
+        ? [...new Set([...team.memberEmails, email])]
+        : team.memberEmails.filter((member) => member !== email);
+    const { memberEmails, ...teamJson } = team;
+    this.emit('team_membership_updated', {
+      team: { ...teamJson, members: memberEmails.length },
+      user: { email: user.email, available: user.available, lastUpdateAt: user.lastUpdatedAt },
+      reason,
+      lastUpdateAt: now(),
+    });
+  }
+
   // ---- internals ---------------------------------------------------------------------
+
+  private agent(email: string): SeedUser {
+    const user = this.users.find((candidate) => candidate.email === email);
+    if (!user) throw notFound('User');
+    return user;
+  }
 
   private emit(event: Parameters<WebhookHub['emit']>[0], payload: Body) {
     this.hooks.emit(event, payload);
@@ -383,13 +429,13 @@ export class Account {
     }
     if (
       body.assigned_user !== undefined &&
-      !seed.users.some((user) => user.email === body.assigned_user)
+      !this.users.some((user) => user.email === body.assigned_user)
     ) {
       errors.assigned_user = [
         `${String(body.assigned_user)} is not a collaborator of this account`,
       ];
     }
-    if (body.team_uuid !== undefined && !seed.teams.some((team) => team.uuid === body.team_uuid))
+    if (body.team_uuid !== undefined && !this.teams.some((team) => team.uuid === body.team_uuid))
       errors.team_uuid = ['team not found'];
     if (typeof body.note === 'string' && body.note.length > 1000)
       errors.note = ['is too long (maximum is 1000 characters)'];

@@ -138,18 +138,18 @@ export const ROUTES: Route[] = [
     if (!template) throw notFound('Template');
     return { template };
   }),
-  route('GET', '/teams', ({ query }) => {
-    const teams = seed.teams.map(({ memberEmails, ...team }) => ({
+  route('GET', '/teams', ({ account, query }) => {
+    const teams = account.teams.map(({ memberEmails, ...team }) => ({
       ...team,
       members: memberEmails.length,
     }));
     const { items, meta } = paginate(teams, page(query));
     return { teams: items, meta };
   }),
-  route('GET', '/teams/:id/members', ({ params, query }) => {
-    const team = seed.teams.find((candidate) => candidate.uuid === params[0]);
+  route('GET', '/teams/:id/members', ({ account, params, query }) => {
+    const team = account.teams.find((candidate) => candidate.uuid === params[0]);
     if (!team) throw notFound('Team');
-    const users = seed.users.filter((user) => team.memberEmails.includes(user.email));
+    const users = account.users.filter((user) => team.memberEmails.includes(user.email));
     const { items, meta } = paginate(users, page(query), 2);
     return { users: items, meta };
   }),

@@ -1,6 +1,8 @@
 import { invalid, notFound } from './errors';
 import { now } from './ids';
 
+// The sandbox keeps its own list rather than importing the app's: it stands in for Callbell,
+// so a mistake in the app's list must not be mirrored here.
 export const SUBSCRIBABLE_EVENTS = [
   'message_created',
   'message_status_updated',

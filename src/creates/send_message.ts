@@ -72,7 +72,7 @@ export const sendMessageCreate: Create = {
         default: 'text',
         required: true,
         helpText:
-          "Text, or a file sent from Media URL. WhatsApp allows free messages only within 24 hours of the contact's last message: after that use **Send Template Message**.",
+          "Text, or a file sent from Media URL. WhatsApp allows free messages only within 24 hours of the contact's last message: after that use **Send Template Message**. See [Callbell's send message reference](https://docs.callbell.eu/api/reference/messages_api/post_send_messages).",
       },
       {
         key: 'text',

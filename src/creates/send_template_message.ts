@@ -166,7 +166,7 @@ export const sendTemplateMessageCreate: Create = {
         required: true,
         altersDynamicFields: true,
         helpText:
-          'An approved template (WhatsApp Business API channels only). After choosing it, fill one value per {{1}}, {{2}}… placeholder below.',
+          "An approved template (WhatsApp Business API channels only). After choosing it, fill one value per {{1}}, {{2}}… placeholder below. See [Callbell's template messages](https://docs.callbell.eu/api/reference/messages_api/post_send_messages).",
       },
       templateFields,
       {

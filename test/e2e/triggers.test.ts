@@ -1,3 +1,4 @@
+import { seed } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
 import { appTester, bundleFor, operation, perform, startReceiver, useSandbox } from './helpers';
 
@@ -23,6 +24,10 @@ const CAUSES: Record<string, (s: Sandbox) => unknown> = {
     });
     expect(response.status).toBe(200);
   },
+  agent_status_updated: (s) => s.account.setAgentStatus('joao@example-shop.com', true),
+  agent_session_updated: (s) => s.account.agentSession('li@example-shop.com', 'user_logged_out'),
+  team_membership_updated: (s) =>
+    s.account.teamMembership(seed.teams[1]?.uuid ?? '', 'li@example-shop.com', 'agent_added'),
   message_status_updated: async (s) => {
     const sent = await perform(s, 'creates', 'send_message', { to: '+31612345678', text: 'Ping' });
     s.account.advance(String(sent.uuid), 'delivered');
