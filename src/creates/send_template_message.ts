@@ -130,7 +130,7 @@ export async function performSendTemplateMessage(
   if (isMedia && !mediaUrl) {
     throw new InputError(
       'Media URL',
-      `this is a ${shape.templateType} template: map a link to the ${shape.templateType}.`,
+      `this ${shape.templateType} template needs its file: map a link to the ${shape.templateType}.`,
     );
   }
   const values = templateValues(input, shape.placeholders);

@@ -32,7 +32,7 @@ export interface HookTriggerSpec {
   outputFields: OutputField[];
 }
 
-export const COMMON_OUTPUT_FIELDS: OutputField[] = [
+const COMMON_OUTPUT_FIELDS: OutputField[] = [
   { key: 'id', label: 'Event ID' },
   { key: 'event', label: 'Event Name' },
   { key: 'created_at', label: 'Event Time', type: 'datetime' },
@@ -67,6 +67,12 @@ export function hookTrigger(spec: HookTriggerSpec): Trigger {
     return [];
   };
 
+  const performSubscribe = async (z: ZObject, bundle: Bundle) => {
+    const events = spec.events(bundle);
+    if (!events.length) throw new InputError('Events', 'choose at least one event for this Zap.');
+    return subscribeWebhook(z, bundle, events);
+  };
+
   return {
     key: spec.key,
     noun: spec.noun,
@@ -76,12 +82,7 @@ export function hookTrigger(spec: HookTriggerSpec): Trigger {
       inputFields: [oneWebhookNotice, ...(spec.inputFields ?? [])],
       perform,
       performList,
-      performSubscribe: (z: ZObject, bundle: Bundle) => {
-        const events = spec.events(bundle);
-        if (!events.length)
-          throw new InputError('Events', 'choose at least one event for this Zap.');
-        return subscribeWebhook(z, bundle, events);
-      },
+      performSubscribe,
       performUnsubscribe: (z: ZObject) => unsubscribeWebhook(z),
       sample: spec.sample,
       outputFields: [...COMMON_OUTPUT_FIELDS, ...spec.outputFields],

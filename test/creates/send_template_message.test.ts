@@ -200,6 +200,6 @@ describe('send_template_message', () => {
     };
     expect(
       await inputErrorOf(run(performSendTemplateMessage, input, metaFor('1', 'image'))),
-    ).toMatch(/^Media URL: this is a image template/);
+    ).toMatch(/^Media URL: this image template needs its file/);
   });
 });
