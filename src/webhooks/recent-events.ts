@@ -22,9 +22,9 @@ export async function loggedDeliveries(z: ZObject, events: CallbellEvent[]): Pro
 
 /**
  * When the log has nothing yet (a new account, a new webhook), real records from the matching
- * list endpoint in the shape of a delivery: contacts for contact events, the latest
- * conversation's messages for new messages. Other events have no such list: the Zap editor
- * then offers the trigger's static sample.
+ * list endpoint in the shape of a delivery: contacts for contact events, the messages of the
+ * first contact Callbell lists for new messages. Other events have no such list: the Zap
+ * editor then offers the trigger's static sample.
  */
 export async function deliveriesFromRecords(z: ZObject, event: CallbellEvent): Promise<Delivery[]> {
   if (event === 'contact_created' || event === 'contact_updated') {
