@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: what the integration costs, in figures (never asserted as timings: the
  * machines are shared and noisy). Five tables: requests per operation, cold start, package
- * size, hook throughput and a load run against the sandbox.
+ * size, hook throughput and a load run against the sandbox. npm runs it with NODE_ENV=test:
+ * outside tests, core prints a memory report after every one of the load run's operations.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';

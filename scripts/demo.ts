@@ -3,6 +3,7 @@
  * It starts the local Callbell sandbox, then drives the built app the way a Zap author does:
  * through the real CLI (`zapier-platform invoke`) for auth, dropdowns, actions and searches,
  * and through core's app tester for the REST-hook round trip, which invoke cannot run.
+ * npm runs it with NODE_ENV=test: outside tests, core prints a memory report after every run.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
