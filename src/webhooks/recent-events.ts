@@ -1,7 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell } from '../client/request';
 import type { Contact, ConversationMessage } from '../client/types';
-import type { JsonObject } from '../outputs/values';
 import type { CallbellEvent, Delivery } from './events';
 
 /** How many recent events the Zap editor's "test trigger" asks for. */
@@ -29,7 +28,7 @@ export async function loggedDeliveries(z: ZObject, events: CallbellEvent[]): Pro
 export async function deliveriesFromRecords(z: ZObject, event: CallbellEvent): Promise<Delivery[]> {
   if (event === 'contact_created' || event === 'contact_updated') {
     const contacts = await recentContacts(z);
-    return contacts.map((contact) => ({ event, payload: contact as unknown as JsonObject }));
+    return contacts.map((contact) => ({ event, payload: { ...contact } }));
   }
   if (event === 'message_created') return recentMessages(z);
   return [];
@@ -55,6 +54,6 @@ async function recentMessages(z: ZObject): Promise<Delivery[]> {
     .slice(0, RECENT_EVENTS)
     .map((message) => ({
       event: 'message_created',
-      payload: { ...message, contact } as unknown as JsonObject,
+      payload: { ...message, contact: { ...contact } },
     }));
 }
