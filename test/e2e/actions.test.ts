@@ -1,5 +1,5 @@
 import { seed } from '../../sandbox/seed';
-import { appTester, bundleFor, operation, perform, useSandbox } from './helpers';
+import { appTester, bundleFor, operation, perform, useSandbox, type Perform } from './helpers';
 
 const sandbox = useSandbox();
 const john = seed.contacts[0];
@@ -30,14 +30,10 @@ describe('actions and searches over real HTTP', () => {
   });
 
   it('send_template_message: fields come from the template, then one send', async () => {
-    const fieldsFunction = operation('creates', 'send_template_message') as unknown as {
-      inputFields: unknown[];
-    };
-    const dynamic = fieldsFunction.inputFields.find(
-      (field) => typeof field === 'function',
-    ) as never;
+    const inputFields = operation('creates', 'send_template_message').inputFields ?? [];
+    const templateFields = inputFields.find((field) => typeof field === 'function') as Perform;
     const fields = (await appTester(
-      dynamic,
+      templateFields,
       bundleFor(sandbox(), { template_uuid: reminder?.uuid }),
     )) as { key: string; meta?: object }[];
     expect(fields.map((field) => field.key)).toEqual([
@@ -59,7 +55,7 @@ describe('actions and searches over real HTTP', () => {
         template_value_3: 'Thursday',
         optin_contact: true,
       },
-      { meta: { inputFields: { template_preview: fields[0]?.meta } } } as never,
+      { meta: { inputFields: { template_preview: fields[0]?.meta } } },
     );
     expect(sandbox().requests.slice(before)).toEqual(['POST /messages/send']);
     expect(result).toMatchObject({ status: 'enqueued' });
@@ -168,9 +164,15 @@ describe('actions and searches over real HTTP', () => {
 
   it('fills every dropdown', async () => {
     const fill = (key: string) =>
-      perform<{ id: string; name: string }[]>(sandbox(), 'triggers', key, {}, {
-        meta: { page: 0 },
-      } as never);
+      perform<{ id: string; name: string }[]>(
+        sandbox(),
+        'triggers',
+        key,
+        {},
+        {
+          meta: { page: 0 },
+        },
+      );
     await expect(fill('channel_list')).resolves.toEqual([
       { id: seed.channels[0]?.uuid, name: 'Example Shop WhatsApp (WhatsApp, main)' },
       { id: seed.channels[1]?.uuid, name: 'Example Shop Instagram (Instagram)' },

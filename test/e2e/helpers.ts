@@ -4,8 +4,9 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { createAppTester } from 'zapier-platform-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
-type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
+export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
 type Operation = {
+  inputFields?: unknown[];
   perform: Perform;
   performList?: Perform;
   performSubscribe?: Perform;
@@ -41,10 +42,13 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
   };
 }
 
+/** Bundle parts a test sets beyond the input: targetUrl, cleanedRequest, meta… */
+export type BundleExtra = Record<string, unknown>;
+
 export function bundleFor(
   sandbox: Sandbox,
   inputData: Record<string, unknown> = {},
-  extra: Partial<Bundle> = {},
+  extra: BundleExtra = {},
 ) {
   return { authData: { api_key: sandbox.apiKey }, inputData, ...extra } as Partial<Bundle>;
 }
@@ -61,12 +65,25 @@ export function perform<T = Record<string, unknown>>(
   kind: 'triggers' | 'creates' | 'searches',
   key: string,
   inputData: Record<string, unknown> = {},
-  extra: Partial<Bundle> = {},
+  extra: BundleExtra = {},
 ): Promise<T> {
   return appTester(
     operation(kind, key).perform,
     bundleFor(sandbox, inputData, extra),
   ) as Promise<T>;
+}
+
+/** Runs a REST-hook step of a trigger (turning a Zap on or off, or its editor test). */
+export function hookStep(
+  sandbox: Sandbox,
+  key: string,
+  step: 'performSubscribe' | 'performUnsubscribe' | 'performList',
+  inputData: Record<string, unknown> = {},
+  extra: BundleExtra = {},
+): Promise<unknown> {
+  const run = operation('triggers', key)[step];
+  if (!run) throw new Error(`trigger ${key} has no ${step}`);
+  return appTester(run, bundleFor(sandbox, inputData, extra));
 }
 
 /**

@@ -1,18 +1,15 @@
 import { CONNECTION_CHECK_BODY } from '../../sandbox/webhooks';
-import { appTester, bundleFor, operation, perform, startReceiver, useSandbox } from './helpers';
+import { hookStep, perform, startReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
 /** Turns a Zap with this trigger on, as Zapier does: subscribe with the Zap's URL. */
 function turnOn(key: string, targetUrl: string, inputData: Record<string, unknown> = {}) {
-  return appTester(
-    operation('triggers', key).performSubscribe as never,
-    bundleFor(sandbox(), inputData, { targetUrl }),
-  );
+  return hookStep(sandbox(), key, 'performSubscribe', inputData, { targetUrl });
 }
 
 function turnOff(key: string) {
-  return appTester(operation('triggers', key).performUnsubscribe as never, bundleFor(sandbox()));
+  return hookStep(sandbox(), key, 'performUnsubscribe');
 }
 
 /** What the Zap receives for a body Callbell delivered. */
@@ -126,10 +123,9 @@ describe('the REST-hook round trip over real HTTP', () => {
   });
 
   it("the Zap editor's test shows real events from the delivery log", async () => {
-    const outputs = await appTester(
-      operation('triggers', 'message_created').performList as never,
-      bundleFor(sandbox(), { direction: 'received' }),
-    );
+    const outputs = await hookStep(sandbox(), 'message_created', 'performList', {
+      direction: 'received',
+    });
     expect((outputs as { text: string }[]).map((output) => output.text)).toEqual([
       'Hello, new here',
       'Where is my order?',

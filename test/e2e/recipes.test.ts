@@ -2,7 +2,7 @@ import { seed } from '../../sandbox/seed';
 import calendly from '../fixtures/sources/calendly-invitee.json';
 import shopify from '../fixtures/sources/shopify-order.json';
 import typeform from '../fixtures/sources/typeform-response.json';
-import { appTester, bundleFor, operation, perform, startReceiver, useSandbox } from './helpers';
+import { hookStep, perform, startReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 const [orderConfirmation, reminder] = seed.templates;
@@ -82,9 +82,12 @@ describe('recipes', () => {
   it('new received message → chatbot-style reply in the open 24-hour window', async () => {
     const zap = await startReceiver();
     try {
-      await appTester(
-        operation('triggers', 'message_created').performSubscribe as never,
-        bundleFor(sandbox(), { direction: 'received' }, { targetUrl: zap.url }),
+      await hookStep(
+        sandbox(),
+        'message_created',
+        'performSubscribe',
+        { direction: 'received' },
+        { targetUrl: zap.url },
       );
       sandbox().account.receive('+33 6 12 34 56 78', 'What are your opening hours?');
       await sandbox().hooks.idle();
@@ -104,10 +107,7 @@ describe('recipes', () => {
         status: 'enqueued',
         contact: { phoneNumberE164: '+33612345678' },
       });
-      await appTester(
-        operation('triggers', 'message_created').performUnsubscribe as never,
-        bundleFor(sandbox()),
-      );
+      await hookStep(sandbox(), 'message_created', 'performUnsubscribe');
     } finally {
       await zap.stop();
     }
@@ -116,10 +116,7 @@ describe('recipes', () => {
   it('new contact → the fields a CRM step maps', async () => {
     const zap = await startReceiver();
     try {
-      await appTester(
-        operation('triggers', 'contact_created').performSubscribe as never,
-        bundleFor(sandbox(), {}, { targetUrl: zap.url }),
-      );
+      await hookStep(sandbox(), 'contact_created', 'performSubscribe', {}, { targetUrl: zap.url });
       await perform(sandbox(), 'creates', 'create_contact', {
         phone: '+61 412 345 678',
         name: 'Jack Smith',
@@ -141,10 +138,7 @@ describe('recipes', () => {
         customFields: { Email: 'jack@example.com' },
         href: expect.stringMatching(/^https:\/\/dash\.callbell\.eu\/contacts\//),
       });
-      await appTester(
-        operation('triggers', 'contact_created').performUnsubscribe as never,
-        bundleFor(sandbox()),
-      );
+      await hookStep(sandbox(), 'contact_created', 'performUnsubscribe');
     } finally {
       await zap.stop();
     }

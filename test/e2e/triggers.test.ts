@@ -1,6 +1,6 @@
 import { seed } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { appTester, bundleFor, operation, perform, startReceiver, useSandbox } from './helpers';
+import { hookStep, perform, startReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -38,10 +38,7 @@ describe.each(Object.keys(CAUSES))('%s over real HTTP', (key) => {
   it('is subscribed to alone, receives its event and maps it', async () => {
     const zap = await startReceiver();
     try {
-      await appTester(
-        operation('triggers', key).performSubscribe as never,
-        bundleFor(sandbox(), {}, { targetUrl: zap.url }),
-      );
+      await hookStep(sandbox(), key, 'performSubscribe', {}, { targetUrl: zap.url });
       expect(sandbox().hooks.current()?.subscriptions).toEqual([key]);
       await CAUSES[key]?.(sandbox());
       await sandbox().hooks.idle();
@@ -54,13 +51,10 @@ describe.each(Object.keys(CAUSES))('%s over real HTTP', (key) => {
         { cleanedRequest: zap.bodies[0] },
       );
       expect(outputs).toEqual([expect.objectContaining({ event: key, id: expect.any(String) })]);
-      const recent = await appTester(
-        operation('triggers', key).performList as never,
-        bundleFor(sandbox()),
-      );
+      const recent = await hookStep(sandbox(), key, 'performList');
       expect((recent as { id: string }[])[0]?.id).toBe(outputs[0]?.id);
     } finally {
-      await appTester(operation('triggers', key).performUnsubscribe as never, bundleFor(sandbox()));
+      await hookStep(sandbox(), key, 'performUnsubscribe');
       await zap.stop();
     }
   });
