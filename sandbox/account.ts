@@ -549,10 +549,9 @@ function customFieldProblem(name: string, value: unknown): string[] {
       /^\d{4}-\d{2}-\d{2}$/.test(text) &&
       !Number.isNaN(Date.parse(text)),
     dropdown: () => typeof text === 'string' && (field.options ?? []).includes(text),
+    // Callbell documents a checkbox value as the list of ticked options, never a string.
     checkbox: () =>
-      (Array.isArray(text) ? text : text.split(',').map((item) => item.trim())).every((item) =>
-        (field.options ?? []).includes(item),
-      ),
+      Array.isArray(text) && text.every((item) => (field.options ?? []).includes(item)),
   };
   return valid[field.type]() ? [] : [`${name} is not a valid ${field.type}`];
 }

@@ -21,7 +21,15 @@ export const contactDetailFields: PlainInputField[] = [
     dict: true,
     required: false,
     helpText:
-      'Custom field name → value, e.g. `Order Number` → `1001`. Each field must already exist under [Settings → Custom fields](https://dash.callbell.eu/settings/custom_fields). Dates as YYYY-MM-DD, numbers as digits, dropdowns as one of their options.',
+      'Custom field name → value, e.g. `Order Number` → `1001`. Each field must already exist under [Settings → Custom fields](https://dash.callbell.eu/settings/custom_fields). Dates as YYYY-MM-DD, numbers as digits, dropdowns as one of their options. Checkbox fields go in Checkbox Custom Fields below.',
+  },
+  {
+    key: 'checkbox_custom_fields',
+    label: 'Checkbox Custom Fields',
+    dict: true,
+    required: false,
+    helpText:
+      'For checkbox custom fields, which hold several options: field name → the options to tick, separated by commas, e.g. `Interests` → `Shoes, Bags`. Each option must exist on the field.',
   },
   {
     key: 'note',
@@ -32,18 +40,42 @@ export const contactDetailFields: PlainInputField[] = [
   },
 ];
 
+export type CustomFieldValue = string | string[];
+
 export interface ContactDetails {
   tags?: string[];
-  custom_fields?: Record<string, string>;
+  custom_fields?: Record<string, CustomFieldValue>;
   note?: string;
 }
 
 export function readContactDetails(input: Record<string, unknown>): ContactDetails {
   return {
     tags: readTags(input.tags),
-    custom_fields: readCustomFields(input.custom_fields),
+    custom_fields: mergeCustomFields(
+      readCustomFields(input.custom_fields, 'Custom Fields'),
+      readCheckboxFields(input.checkbox_custom_fields),
+    ),
     note: readNote(input.note, 'Contact Note'),
   };
+}
+
+/** Callbell takes a checkbox field's value as the list of ticked options. */
+function readCheckboxFields(value: unknown): Record<string, string[]> | undefined {
+  const fields = readCustomFields(value, 'Checkbox Custom Fields');
+  if (!fields) return undefined;
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, options]) => [name, readTags(options) ?? []]),
+  );
+}
+
+function mergeCustomFields(
+  ...parts: (Record<string, CustomFieldValue> | undefined)[]
+): Record<string, CustomFieldValue> | undefined {
+  const merged = parts.reduce<Record<string, CustomFieldValue>>(
+    (all, part) => ({ ...all, ...part }),
+    {},
+  );
+  return Object.keys(merged).length ? merged : undefined;
 }
 
 /** Tags from a list field, where a mapped value may itself be "vip, lead". */
@@ -60,10 +92,13 @@ export function readTags(value: unknown): string[] | undefined {
   return unique.length ? unique : undefined;
 }
 
-export function readCustomFields(value: unknown): Record<string, string> | undefined {
+export function readCustomFields(
+  value: unknown,
+  fieldLabel: string,
+): Record<string, string> | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (!isObject(value)) {
-    throw new InputError('Custom Fields', 'must be field name → value pairs (one per row).');
+    throw new InputError(fieldLabel, 'must be field name → value pairs (one per row).');
   }
   const fields = Object.fromEntries(
     Object.entries(value)

@@ -53,6 +53,24 @@ describe('create_contact', () => {
     scope.done();
   });
 
+  it('sends checkbox custom fields as lists of options', async () => {
+    const scope = callbellApi()
+      .post(`${API_PATH}/contacts`, {
+        identifier: '+31612345678',
+        source: 'whatsapp',
+        name: 'Ana',
+        custom_fields: { Plan: 'Pro', Interests: ['Shoes', 'Bags'] },
+      })
+      .reply(200, { contact: created });
+    await run(performCreateContact, {
+      phone: '+31612345678',
+      name: 'Ana',
+      custom_fields: { Plan: 'Pro' },
+      checkbox_custom_fields: { Interests: 'Shoes, Bags' },
+    });
+    scope.done();
+  });
+
   it('creates a contact on another channel with its platform ID as given', async () => {
     const scope = callbellApi()
       .post(`${API_PATH}/contacts`, {

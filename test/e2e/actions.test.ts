@@ -85,6 +85,7 @@ describe('actions and searches over real HTTP', () => {
       name: 'Olivia Brown',
       tags: ['lead'],
       custom_fields: { Plan: 'Pro', Birthday: '1990-04-01' },
+      checkbox_custom_fields: { Interests: 'Shoes, Hats' },
       assigned_user: 'maria@example-shop.com',
     });
     expect(created).toMatchObject({
@@ -92,6 +93,7 @@ describe('actions and searches over real HTTP', () => {
       phoneNumberE164: '+442079460958',
       tags: ['Lead'],
       assignedUser: 'maria@example-shop.com',
+      customFields: { Plan: 'Pro', Birthday: '1990-04-01', Interests: ['Shoes', 'Hats'] },
     });
 
     const [found] = await perform<Record<string, unknown>[]>(s, 'searches', 'find_contact', {

@@ -98,14 +98,18 @@ describe('the sandbox answers like Callbell documents', () => {
         source: 'whatsapp',
         name: 'A',
         tags: ['Nope'],
-        custom_fields: { Shoe: '42', Plan: 'Gold' },
+        custom_fields: { Shoe: '42', Plan: 'Gold', Interests: 'Shoes' },
       }),
     ).resolves.toMatchObject({
       status: 422,
       body: {
         errors: {
           tags: ['Nope does not exist'],
-          custom_fields: ['Custom field Shoe does not exist', 'Plan is not a valid dropdown'],
+          custom_fields: [
+            'Custom field Shoe does not exist',
+            'Plan is not a valid dropdown',
+            'Interests is not a valid checkbox',
+          ],
         },
       },
     });

@@ -100,7 +100,7 @@ describe('custom fields', () => {
   it('never crashes: non-empty names and values, or an error naming Custom Fields', () => {
     fc.assert(
       fc.property(anything, (value) => {
-        const { value: fields, message } = outcome(() => readCustomFields(value));
+        const { value: fields, message } = outcome(() => readCustomFields(value, 'Custom Fields'));
         if (message !== undefined) return expect(message.startsWith('Custom Fields: ')).toBe(true);
         for (const [name, text] of Object.entries(fields ?? {})) {
           expect(name).toBe(name.trim());
