@@ -5,6 +5,7 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
+import { DEFAULT_COUNTRY_LABEL } from './fields/common';
 import { asText, InputError, quote } from './input-error';
 
 let loadedMetadata: MetadataJson | undefined;
@@ -66,7 +67,7 @@ function parsePhone({ value, defaultCountry, fieldLabel, countryFieldLabel }: Ph
       `${quote(text)} contains letters, so it is not a phone number Callbell can reach. Map a field that holds digits only (${EXAMPLE}).`,
     );
   }
-  const country = parseCountry(defaultCountry, countryFieldLabel ?? 'Default Country');
+  const country = parseCountry(defaultCountry, countryFieldLabel ?? DEFAULT_COUNTRY_LABEL);
   const phone = parseWithCountry(text, country) ?? parseAsInternational(text);
   if (phone) return phone;
   const fix = country

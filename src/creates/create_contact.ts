@@ -2,6 +2,7 @@ import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { changeContact, type ContactResult } from '../contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
 import { contactDetailFields, readContactDetails } from '../fields/contact-details';
+import { channelField, defaultCountryField } from '../fields/common';
 import { CHANNEL_TYPES } from '../fields/recipient';
 import { definedEntries, oneOf, optionalText, requiredText } from '../fields/values';
 import { toE164 } from '../phone';
@@ -47,13 +48,7 @@ export const createContactCreate: Create = {
         helpText:
           "For WhatsApp, the phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country. For other channels, the contact's ID there.",
       },
-      {
-        key: 'default_country',
-        label: 'Default Country',
-        required: false,
-        helpText:
-          'Two-letter country code (e.g. US, GB, NL) for phone numbers written without their country code.',
-      },
+      defaultCountryField,
       {
         key: 'name',
         label: 'Name',
@@ -68,13 +63,9 @@ export const createContactCreate: Create = {
         required: true,
         helpText: 'The network the contact is reached on.',
       },
-      {
-        key: 'channel_uuid',
-        label: 'Channel',
-        dynamic: 'channel_list.id.name',
-        required: false,
-        helpText: 'The Callbell channel the contact belongs to. Leave empty for your main channel.',
-      },
+      channelField(
+        'The Callbell channel the contact belongs to. Leave empty for your main channel.',
+      ),
       ...contactDetailFields,
       ...assignmentFields,
     ],

@@ -2,6 +2,7 @@ import type { PlainInputField, ZObject } from 'zapier-platform-core';
 import { findContactByPhone } from '../contacts';
 import { InputError } from '../input-error';
 import { toDigits } from '../phone';
+import { defaultCountryField } from './common';
 import { optionalText } from './values';
 
 const UUID_LABEL = 'Contact ID';
@@ -24,13 +25,7 @@ export const contactTargetFields: PlainInputField[] = [
     helpText:
       "The contact's WhatsApp phone number in any format, used when Contact ID is empty. Looking the contact up costs one more request.",
   },
-  {
-    key: 'default_country',
-    label: 'Default Country',
-    required: false,
-    helpText:
-      'Two-letter country code (e.g. US, GB, NL) for phone numbers written without their country code.',
-  },
+  defaultCountryField,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { PlainInputField } from 'zapier-platform-core';
 import { InputError } from '../input-error';
 import { toE164 } from '../phone';
+import { bsuidField, channelField, defaultCountryField } from './common';
 import { oneOf, optionalText } from './values';
 
 export const CHANNEL_TYPES = {
@@ -16,13 +17,7 @@ const TO_LABEL = 'To (Phone Number or Contact ID)';
 
 /** Who a message goes to and from which channel: shared by both send actions. */
 export const recipientFields: PlainInputField[] = [
-  {
-    key: 'channel_uuid',
-    label: 'Channel',
-    dynamic: 'channel_list.id.name',
-    required: false,
-    helpText: 'The Callbell channel to send from. Leave empty to send from your main channel.',
-  },
+  channelField('The Callbell channel to send from. Leave empty to send from your main channel.'),
   {
     key: 'from',
     label: 'Channel Type',
@@ -39,20 +34,10 @@ export const recipientFields: PlainInputField[] = [
     helpText:
       "For WhatsApp, the contact's phone number in any format, e.g. `+1 (555) 010-2345` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's ID as Callbell shows it. Required unless a BSUID is given.",
   },
-  {
-    key: 'bsuid',
-    label: 'WhatsApp BSUID',
-    required: false,
-    helpText:
-      'The WhatsApp Business Suite User ID, for contacts who hide their phone number with a WhatsApp username. Used only when To is empty.',
-  },
-  {
-    key: 'default_country',
-    label: 'Default Country',
-    required: false,
-    helpText:
-      'Two-letter country code (e.g. US, GB, NL, BR) for phone numbers written without their country code. Numbers that start with + or 00 do not need it.',
-  },
+  bsuidField(
+    'The WhatsApp Business Suite User ID, for contacts who hide their phone number with a WhatsApp username. Used only when To is empty.',
+  ),
+  defaultCountryField,
 ];
 
 export interface Recipient {

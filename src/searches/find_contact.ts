@@ -5,6 +5,7 @@ import {
   findContactByUuid,
   type ContactResult,
 } from '../contacts';
+import { bsuidField, channelField, defaultCountryField } from '../fields/common';
 import { optionalText } from '../fields/values';
 import { InputError } from '../input-error';
 import { toDigits } from '../phone';
@@ -53,20 +54,8 @@ export const findContactSearch: Search = {
         helpText:
           'The WhatsApp phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country.',
       },
-      {
-        key: 'default_country',
-        label: 'Default Country',
-        required: false,
-        helpText:
-          'Two-letter country code (e.g. US, GB, NL) for phone numbers written without their country code.',
-      },
-      {
-        key: 'channel_uuid',
-        label: 'Channel',
-        dynamic: 'channel_list.id.name',
-        required: false,
-        helpText: 'The WhatsApp channel to look in. Leave empty for your main WhatsApp channel.',
-      },
+      defaultCountryField,
+      channelField('The WhatsApp channel to look in. Leave empty for your main WhatsApp channel.'),
       {
         key: 'contact_uuid',
         label: 'Contact ID',
@@ -74,12 +63,7 @@ export const findContactSearch: Search = {
         helpText:
           'The Callbell contact ID (`uuid`). Used instead of the phone number when filled in.',
       },
-      {
-        key: 'bsuid',
-        label: 'WhatsApp BSUID',
-        required: false,
-        helpText: 'The WhatsApp Business Suite User ID, for contacts who use a WhatsApp username.',
-      },
+      bsuidField('The WhatsApp Business Suite User ID, for contacts who use a WhatsApp username.'),
     ],
     perform: performFindContact,
     sample: contactResultSample,

@@ -1,0 +1,29 @@
+import type { PlainInputField } from 'zapier-platform-core';
+
+/** Fields several operations offer under the same key, with the same meaning. */
+
+export const DEFAULT_COUNTRY_LABEL = 'Default Country';
+
+export const defaultCountryField: PlainInputField = {
+  key: 'default_country',
+  label: DEFAULT_COUNTRY_LABEL,
+  required: false,
+  helpText:
+    'Two-letter country code (e.g. US, GB, NL, BR) for phone numbers written without their country code. Numbers that start with + or 00 do not need it.',
+};
+
+/** The Callbell channel dropdown; `helpText` says what the channel is used for here. */
+export function channelField(helpText: string): PlainInputField {
+  return {
+    key: 'channel_uuid',
+    label: 'Channel',
+    dynamic: 'channel_list.id.name',
+    required: false,
+    helpText,
+  };
+}
+
+/** The WhatsApp Business Suite User ID of a contact who hides their number behind a username. */
+export function bsuidField(helpText: string): PlainInputField {
+  return { key: 'bsuid', label: 'WhatsApp BSUID', required: false, helpText };
+}
