@@ -1,6 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell } from './client/request';
 import type { Contact } from './client/types';
+import { single } from './client/unwrap';
 import { contactOutput, type ContactOutput } from './outputs/contact';
 import { isObject, objectOrEmpty, stringOrNull, type JsonObject } from './outputs/values';
 
@@ -34,8 +35,8 @@ export async function sendMessage(z: ZObject, body: JsonObject): Promise<Message
     body: { ...body, fields: 'contact,conversation' },
   });
   const message = objectOrEmpty(answer.message);
-  const contactValue = Array.isArray(message.contact) ? message.contact[0] : message.contact;
-  const contact = contactOutput(contactValue);
+  // Without the contact in the answer the output keeps its keys, all null.
+  const contact = contactOutput(single(message.contact));
   const conversation = isObject(message.conversation) ? message.conversation : null;
   const uuid = stringOrNull(message.uuid);
   return {

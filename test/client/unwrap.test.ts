@@ -1,4 +1,4 @@
-import { unwrapOne } from '../../src/client/unwrap';
+import { single, unwrapOne } from '../../src/client/unwrap';
 
 describe('unwrapOne', () => {
   const contact = { uuid: 'eb2b914a977e4ab896e7b886698b3eac', name: 'John Doe' };
@@ -12,5 +12,14 @@ describe('unwrapOne', () => {
     expect(() => unwrapOne(value as never, 'contact')).toThrow(
       "Callbell's answer did not include the contact. Please try again.",
     );
+  });
+});
+
+describe('single', () => {
+  it('takes the record or the first of a list, and nothing from nothing', () => {
+    expect(single({ uuid: 'a' })).toEqual({ uuid: 'a' });
+    expect(single([{ uuid: 'a' }, { uuid: 'b' }])).toEqual({ uuid: 'a' });
+    expect(single([])).toBeUndefined();
+    expect(single(null)).toBeUndefined();
   });
 });
