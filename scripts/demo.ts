@@ -7,13 +7,12 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createAppTester, type Bundle } from 'zapier-platform-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startZapReceiver } from '../sandbox/zap-receiver';
 
 const root = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -235,17 +234,8 @@ async function hookRoundTrip(sandbox: Sandbox, tour: Tour) {
   };
   const appTester = createAppTester(app);
   const hook = app.triggers.message_created?.operation ?? {};
-  const received: unknown[] = [];
-  const zapier = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      received.push(JSON.parse(body));
-      response.end('{"status":"ok"}');
-    });
-  });
-  await new Promise<void>((resolve) => zapier.listen(0, '127.0.0.1', resolve));
-  const targetUrl = `http://127.0.0.1:${(zapier.address() as AddressInfo).port}/hooks/catch/demo`;
+  const zapier = await startZapReceiver();
+  const targetUrl = zapier.url;
   const bundle = (extra: Partial<Bundle>) => ({
     authData: { api_key: sandbox.apiKey },
     inputData: { direction: 'received' },
@@ -264,7 +254,7 @@ async function hookRoundTrip(sandbox: Sandbox, tour: Tour) {
     async () => {
       sandbox.account.receive('+31612345678', 'Can I change my address?');
       await sandbox.hooks.idle();
-      return appTester(hook.perform, bundle({ cleanedRequest: received.at(-1) }));
+      return appTester(hook.perform, bundle({ cleanedRequest: zapier.bodies.at(-1) }));
     },
     (items: Json[]) =>
       items.map((item) => ({
@@ -280,7 +270,7 @@ async function hookRoundTrip(sandbox: Sandbox, tour: Tour) {
     () => appTester(hook.performUnsubscribe, bundle({})),
     (data: Json) => data,
   );
-  await new Promise<void>((resolve) => zapier.close(() => resolve()));
+  await zapier.stop();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { createAppTester } from 'zapier-platform-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
@@ -86,30 +84,4 @@ export function hookStep(
   return appTester(run, bundleFor(sandbox, inputData, extra));
 }
 
-/**
- * A stand-in for Zapier's hook endpoint: records each body Callbell POSTs, answers
- * `200 {"status":"ok"}` as Callbell's connection check expects.
- */
-export async function startReceiver(): Promise<{
-  url: string;
-  bodies: unknown[];
-  stop: () => Promise<void>;
-}> {
-  const bodies: unknown[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end('{"status":"ok"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/${Math.random().toString(36).slice(2)}`,
-    bodies,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+export { startZapReceiver } from '../../sandbox/zap-receiver';

@@ -1,5 +1,5 @@
 import { CONNECTION_CHECK_BODY } from '../../sandbox/webhooks';
-import { hookStep, perform, startReceiver, useSandbox } from './helpers';
+import { hookStep, perform, startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -21,7 +21,7 @@ function runZap(key: string, body: unknown, inputData: Record<string, unknown> =
 
 describe('the REST-hook round trip over real HTTP', () => {
   it('subscribe, a customer writes in, the Zap gets the message, unsubscribe', async () => {
-    const zap = await startReceiver();
+    const zap = await startZapReceiver();
     try {
       await expect(
         turnOn('message_created', zap.url, { direction: 'received' }),
@@ -50,8 +50,8 @@ describe('the REST-hook round trip over real HTTP', () => {
   });
 
   it("one webhook per account: a second Zap takes the first one's events, and off means off", async () => {
-    const first = await startReceiver();
-    const second = await startReceiver();
+    const first = await startZapReceiver();
+    const second = await startZapReceiver();
     try {
       await turnOn('contact_created', first.url);
       await turnOn('new_event', second.url, { events: ['contact_created', 'message_created'] });
@@ -83,7 +83,7 @@ describe('the REST-hook round trip over real HTTP', () => {
   });
 
   it("a status change reaches a Message Status Updated Zap, filtered, with Callbell's failure reason", async () => {
-    const zap = await startReceiver();
+    const zap = await startZapReceiver();
     try {
       await turnOn('message_status_updated', zap.url, { statuses: ['failed'] });
       const sent = await perform(sandbox(), 'creates', 'send_message', {
@@ -110,7 +110,7 @@ describe('the REST-hook round trip over real HTTP', () => {
   });
 
   it("Callbell's connection check gets its answer and never runs a Zap", async () => {
-    const zap = await startReceiver();
+    const zap = await startZapReceiver();
     try {
       await turnOn('message_created', zap.url);
       await expect(sandbox().hooks.checkConnection()).resolves.toBe(200);

@@ -2,7 +2,7 @@ import { seed } from '../../sandbox/seed';
 import calendly from '../fixtures/sources/calendly-invitee.json';
 import shopify from '../fixtures/sources/shopify-order.json';
 import typeform from '../fixtures/sources/typeform-response.json';
-import { hookStep, perform, startReceiver, useSandbox } from './helpers';
+import { hookStep, perform, startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 const [orderConfirmation, reminder] = seed.templates;
@@ -80,7 +80,7 @@ describe('recipes', () => {
   });
 
   it('new received message → chatbot-style reply in the open 24-hour window', async () => {
-    const zap = await startReceiver();
+    const zap = await startZapReceiver();
     try {
       await hookStep(
         sandbox(),
@@ -114,7 +114,7 @@ describe('recipes', () => {
   });
 
   it('new contact → the fields a CRM step maps', async () => {
-    const zap = await startReceiver();
+    const zap = await startZapReceiver();
     try {
       await hookStep(sandbox(), 'contact_created', 'performSubscribe', {}, { targetUrl: zap.url });
       await perform(sandbox(), 'creates', 'create_contact', {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seed } from '../../sandbox/seed';
-import { startReceiver, useSandbox } from './helpers';
+import { startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -178,7 +178,7 @@ describe('the sandbox answers like Callbell documents', () => {
         subscriptions: ['message_created'],
       }),
     ).resolves.toMatchObject({ status: 422 });
-    const zap = await startReceiver();
+    const zap = await startZapReceiver();
     try {
       const events = readdirSync(join(__dirname, '..', 'fixtures', 'webhook-events')).map((file) =>
         file.replace('.json', ''),

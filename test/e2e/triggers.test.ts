@@ -1,6 +1,6 @@
 import { seed } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
-import { hookStep, perform, startReceiver, useSandbox } from './helpers';
+import { hookStep, perform, startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -36,7 +36,7 @@ const CAUSES: Record<string, (s: Sandbox) => unknown> = {
 
 describe.each(Object.keys(CAUSES))('%s over real HTTP', (key) => {
   it('is subscribed to alone, receives its event and maps it', async () => {
-    const zap = await startReceiver();
+    const zap = await startZapReceiver();
     try {
       await hookStep(sandbox(), key, 'performSubscribe', {}, { targetUrl: zap.url });
       expect(sandbox().hooks.current()?.subscriptions).toEqual([key]);
