@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seed } from '../../sandbox/seed';
+import { documentedDelivery } from '../helpers/fixtures';
 import { startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
@@ -26,14 +27,6 @@ const DOCUMENTED_CONTACT_KEYS = [
   'bsuid',
   'note',
 ];
-
-function documented(event: string): { event: string; payload: Record<string, unknown> } {
-  const path = join(__dirname, '..', 'fixtures', 'webhook-events', `${event}.json`);
-  return JSON.parse(readFileSync(path, 'utf8')) as {
-    event: string;
-    payload: Record<string, unknown>;
-  };
-}
 
 async function call(method: string, path: string, body?: object, key = sandbox().apiKey) {
   const response = await fetch(`${sandbox().apiUrl}${path}`, {
@@ -214,7 +207,7 @@ describe('the sandbox answers like Callbell documents', () => {
 
       const delivered = zap.bodies as { event: string; payload: Record<string, unknown> }[];
       for (const { event, payload } of delivered) {
-        const documentedKeys = Object.keys(documented(event).payload);
+        const documentedKeys = Object.keys(documentedDelivery(event).payload);
         const optional = [
           'messageLocation',
           'messageContactCard',

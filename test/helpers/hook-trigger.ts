@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE } from '../../src/webhooks/hook-trigger';
 import type { HookOutput } from '../../src/webhooks/map-delivery';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
+import { documentedDelivery } from './fixtures';
+
+export { documentedDelivery };
 
 type Perform<T> = (z: ZObject, bundle: Bundle) => Promise<T>;
 
@@ -18,18 +19,6 @@ export interface HookOperation {
 
 export function hookOperation(trigger: Trigger): HookOperation {
   return trigger.operation as unknown as HookOperation;
-}
-
-/** A documented delivery body from test/fixtures/webhook-events. */
-export function documentedDelivery(event: CallbellEvent): {
-  event: string;
-  payload: Record<string, unknown>;
-} {
-  const path = join(__dirname, '..', 'fixtures', 'webhook-events', `${event}.json`);
-  return JSON.parse(readFileSync(path, 'utf8')) as {
-    event: string;
-    payload: Record<string, unknown>;
-  };
 }
 
 export const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1234567/abcdef0123456789/';
