@@ -1,7 +1,7 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { version } from './package.json';
 import { authentication } from './src/authentication';
-import { addCallbellHeaders, explainCallbellErrors } from './src/client/middleware';
+import { addCallbellHeaders } from './src/client/middleware';
 import { creates, searches, searchOrCreates, triggers } from './src/registry';
 
 const app = {
@@ -9,11 +9,10 @@ const app = {
   platformVersion,
   authentication,
   beforeRequest: [addCallbellHeaders],
-  afterResponse: [explainCallbellErrors],
   flags: {
     // Empty mapped values never reach Callbell, so they cannot wipe data by accident.
     cleanInputData: true,
-    // 429s reach explainCallbellErrors, which waits 60 s when Callbell sends no Retry-After.
+    // 429s reach the HTTP layer (src/client), which waits 60 s when Callbell sends no Retry-After.
     throwForThrottlingEarly: false,
   },
   triggers,

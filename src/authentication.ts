@@ -9,7 +9,10 @@ export interface AuthMe {
 
 /** Checks the key with Callbell's "who am I" call; the answer also names the connection. */
 export async function testAuth(z: ZObject, _bundle: Bundle): Promise<AuthMe> {
-  const me = await callbell<AuthMe & { api_key?: string }>(z, { path: '/auth/me' });
+  const me = await callbell<AuthMe & { api_key?: string }>(z, {
+    path: '/auth/me',
+    about: { action: 'read the account', thing: 'account' },
+  });
   // Callbell echoes the key back; keep it out of the connection's stored test result.
   return { status: me.status, user_email: me.user_email, user_name: me.user_name };
 }

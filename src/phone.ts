@@ -6,7 +6,8 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import { DEFAULT_COUNTRY_LABEL } from './fields/common';
-import { asText, InputError, quote } from './input-error';
+import { InputError } from './input-error';
+import { asText, quote } from './values';
 
 let loadedMetadata: MetadataJson | undefined;
 
@@ -31,8 +32,6 @@ export interface PhoneInput {
   defaultCountry?: unknown;
   /** Label of the field the number came from, as the Zap author sees it. */
   fieldLabel: string;
-  /** Label of the field the default country came from. */
-  countryFieldLabel?: string;
 }
 
 const EXAMPLE = 'e.g. +31 6 1234 5678';
@@ -56,7 +55,7 @@ export function parseCountry(value: unknown, fieldLabel: string): CountryCode | 
   );
 }
 
-function parsePhone({ value, defaultCountry, fieldLabel, countryFieldLabel }: PhoneInput) {
+function parsePhone({ value, defaultCountry, fieldLabel }: PhoneInput) {
   const text = asText(value);
   if (text === undefined || !text.trim()) {
     throw new InputError(fieldLabel, `a phone number is required (${EXAMPLE}).`);
@@ -67,7 +66,7 @@ function parsePhone({ value, defaultCountry, fieldLabel, countryFieldLabel }: Ph
       `${quote(text)} contains letters, so it is not a phone number Callbell can reach. Map a field that holds digits only (${EXAMPLE}).`,
     );
   }
-  const country = parseCountry(defaultCountry, countryFieldLabel ?? DEFAULT_COUNTRY_LABEL);
+  const country = parseCountry(defaultCountry, DEFAULT_COUNTRY_LABEL);
   const phone = parseWithCountry(text, country) ?? parseAsInternational(text);
   if (phone) return phone;
   const fix = country

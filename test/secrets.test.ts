@@ -55,7 +55,13 @@ describe('the API key', () => {
     callbellApi().post(`${API_PATH}/contacts`).reply(status, body);
     const { printed, outcome } = await captureOutput(() =>
       appTester(
-        (z: ZObject) => callbell(z, { method: 'POST', path: '/contacts', body: {} }),
+        (z: ZObject) =>
+          callbell(z, {
+            method: 'POST',
+            path: '/contacts',
+            body: {},
+            about: { action: 'manage contacts', thing: 'contact' },
+          }),
         bundleWith(),
       ),
     );

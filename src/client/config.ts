@@ -4,7 +4,7 @@ const DEFAULT_API_URL = 'https://api.callbell.eu/v1';
 /** Zapier stops a step after 30 s; giving up at 25 s leaves time to explain why. */
 export const REQUEST_TIMEOUT_MS = 25_000;
 
-function apiBaseUrl(): string {
+export function apiBaseUrl(): string {
   return (process.env.CALLBELL_API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
 }
 
@@ -12,14 +12,9 @@ export function apiUrl(path: string): string {
   return `${apiBaseUrl()}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/** The API path of a request URL (`/contacts/abc`), whatever base URL is in use. */
-export function apiPath(url: string): string {
+/** Whether a request goes to Callbell's API, the only host that may receive the API key. */
+export function isCallbellUrl(url: string | undefined): boolean {
+  if (!url) return false;
   const base = apiBaseUrl();
-  const withoutQuery = url.split('?')[0] ?? url;
-  if (withoutQuery.startsWith(base)) return withoutQuery.slice(base.length) || '/';
-  try {
-    return new URL(withoutQuery).pathname.replace(/^\/v1(?=\/)/, '');
-  } catch {
-    return withoutQuery;
-  }
+  return url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`);
 }

@@ -1,3 +1,5 @@
+import { isObject } from '../values';
+
 /**
  * Callbell does not document its error body: it may be JSON carrying `error`, `errors` or
  * `message` (strings, lists, or field → messages maps), plain text, HTML or nothing.
@@ -34,7 +36,7 @@ function plainText(text: string): string {
 
 function detailFromJson(body: unknown): ErrorDetail {
   if (typeof body === 'string') return { message: truncate(body), fields: [] };
-  if (!isRecord(body)) return { message: '', fields: [] };
+  if (!isObject(body)) return { message: '', fields: [] };
   const fields: string[] = [];
   const parts = ['error', 'errors', 'message', 'detail']
     .map((key) => describeValue(body[key], fields))
@@ -55,7 +57,7 @@ function describeValue(value: unknown, fields: string[], field?: string): string
       .filter(Boolean)
       .join('; ');
   }
-  if (isRecord(value)) return describeRecord(value, fields, field);
+  if (isObject(value)) return describeRecord(value, fields, field);
   return '';
 }
 
@@ -71,10 +73,6 @@ function describeRecord(value: Record<string, unknown>, fields: string[], field?
     .map(([key, nested]) => describeValue(nested, fields, field ? `${field}.${key}` : key))
     .filter(Boolean)
     .join('; ');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function unique(values: string[]): string[] {

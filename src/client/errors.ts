@@ -1,7 +1,16 @@
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { apiPath } from './config';
+import { REQUEST_TIMEOUT_MS } from './config';
 import { readErrorBody, type ErrorDetail } from './error-body';
-import { describeRoute } from './routes';
+
+/** What a request is about, worded by its caller for the errors a Zap author may see. */
+export interface Subject {
+  /** What the key was trying to do, for 403s and network failures: "send messages". */
+  action: string;
+  /** What a 404 means was not found: "contact with the phone number". */
+  thing: string;
+  /** The id, phone number or BSUID the request names, if any. */
+  id?: string;
+}
 
 /** Callbell answers 429 past 300 requests a second; without Retry-After we wait a minute. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
@@ -12,22 +21,49 @@ const API_KEY_HELP =
 interface FailedRequest {
   status: number;
   method: string;
-  path: string;
+  about: Subject;
   detail: ErrorDetail;
   retryAfter: string | undefined;
 }
 
 /** Turns a Callbell answer of 400 or above into an error a Zap author can act on. */
-export function throwForCallbellStatus(z: ZObject, response: HttpResponse): void {
+export function throwForCallbellStatus(z: ZObject, response: HttpResponse, about: Subject): void {
   if (response.status < 400) return;
   const failure: FailedRequest = {
     status: response.status,
     method: (response.request.method ?? 'GET').toUpperCase(),
-    path: apiPath(response.request.url ?? ''),
+    about,
     detail: redact(readErrorBody(safeContent(response)), sentApiKey(response)),
     retryAfter: response.getHeader('retry-after'),
   };
   throw callbellError(z, failure);
+}
+
+/** A request that got no answer: a refused or reset connection, or no answer in time. */
+export function networkError(
+  z: ZObject,
+  method: string,
+  about: Subject,
+  failure: { type?: string; code?: string },
+): Error {
+  const what =
+    failure.type === 'request-timeout'
+      ? `did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
+      : `could not be reached (${failure.code ?? failure.type ?? 'connection failed'})`;
+  return new z.errors.Error(
+    `Callbell ${what} while trying to ${about.action}. ${retryAdvice(method)}`,
+    'CallbellUnreachable',
+  );
+}
+
+/**
+ * What to do after a request whose outcome is unknown. A read can simply be tried again; a
+ * write is never re-sent automatically, so a customer never gets a message twice.
+ */
+function retryAdvice(method: string): string {
+  return method === 'GET'
+    ? 'Try again in a few minutes.'
+    : 'The request was not re-sent automatically, so nothing is done twice: check in Callbell whether it took effect before replaying this step.';
 }
 
 function callbellError(z: ZObject, failure: FailedRequest): Error {
@@ -58,20 +94,15 @@ function throttledMessage(delay: number): string {
 }
 
 function unavailableMessage({ status, method }: FailedRequest): string {
-  const advice =
-    method === 'GET'
-      ? 'Try again in a few minutes.'
-      : 'The request was not re-sent automatically, so nothing is done twice: check in Callbell whether it took effect before replaying this step.';
-  return `Callbell is temporarily unavailable (HTTP ${status}). ${advice}`;
+  return `Callbell is temporarily unavailable (HTTP ${status}). ${retryAdvice(method)}`;
 }
 
-function forbiddenMessage({ method, path, detail }: FailedRequest): string {
-  const { action } = describeRoute(method, path);
-  return `Callbell does not allow this API key to ${action} (HTTP 403${withDetail(detail)}). Check the key's permissions and your Callbell plan, or use a key from an administrator.`;
+function forbiddenMessage({ about, detail }: FailedRequest): string {
+  return `Callbell does not allow this API key to ${about.action} (HTTP 403${withDetail(detail)}). Check the key's permissions and your Callbell plan, or use a key from an administrator.`;
 }
 
-function notFoundMessage({ method, path, detail }: FailedRequest): string {
-  const { thing, id } = describeRoute(method, path);
+function notFoundMessage({ about, detail }: FailedRequest): string {
+  const { thing, id } = about;
   const which = id ? ` "${id}"` : '';
   return `Callbell could not find the ${thing}${which} (HTTP 404${withDetail(detail)}). Check that it exists in your Callbell account and that the value mapped into this step is right.`;
 }

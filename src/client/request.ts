@@ -1,7 +1,8 @@
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { apiUrl, REQUEST_TIMEOUT_MS } from './config';
-import { throwForCallbellStatus } from './errors';
-import { describeRoute } from './routes';
+import { apiUrl } from './config';
+import { networkError, throwForCallbellStatus, type Subject } from './errors';
+
+export type { Subject };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -13,26 +14,28 @@ export interface CallbellRequest {
   path: string;
   params?: Record<string, QueryValue>;
   body?: object;
+  /** What the request is about, in the words its errors use. */
+  about: Subject;
 }
 
 /** One request to Callbell; answers the parsed body or throws a plain-words error. */
 export async function callbell<T>(z: ZObject, request: CallbellRequest): Promise<T> {
-  const response = await send<T>(z, request, false);
+  const response = await send<T>(z, request);
+  throwForCallbellStatus(z, response, request.about);
   return response.data;
 }
 
 /** Like `callbell`, but a 404 answers `null`: for look-ups where "not found" is an answer. */
 export async function callbellOrNull<T>(z: ZObject, request: CallbellRequest): Promise<T | null> {
-  const response = await send<T>(z, request, true);
+  const response = await send<T>(z, request);
   if (response.status === 404) return null;
-  throwForCallbellStatus(z, response);
+  throwForCallbellStatus(z, response, request.about);
   return response.data;
 }
 
 async function send<T>(
   z: ZObject,
-  { method = 'GET', path, params, body }: CallbellRequest,
-  skipThrowForStatus: boolean,
+  { method = 'GET', path, params, body, about }: CallbellRequest,
 ): Promise<HttpResponse<T>> {
   try {
     return await z.request<T>({
@@ -40,10 +43,10 @@ async function send<T>(
       url: apiUrl(path),
       params: definedOnly(params),
       body,
-      skipThrowForStatus,
+      skipThrowForStatus: true,
     });
   } catch (error) {
-    throw isNetworkFailure(error) ? networkError(z, method, path, error) : error;
+    throw isNetworkFailure(error) ? networkError(z, method, about, error) : error;
   }
 }
 
@@ -62,28 +65,7 @@ interface NetworkFailure {
 }
 
 /** node-fetch's FetchError (timeouts, refused or reset connections) and aborts. */
-function isNetworkFailure(error: unknown): error is NetworkFailure {
+function isNetworkFailure(error: unknown): error is NetworkFailure & Error {
   if (!(error instanceof Error)) return false;
   return error.name === 'FetchError' || error.name === 'AbortError';
-}
-
-function networkError(
-  z: ZObject,
-  method: HttpMethod,
-  path: string,
-  failure: NetworkFailure,
-): Error {
-  const { action } = describeRoute(method, path);
-  const what =
-    failure.type === 'request-timeout'
-      ? `did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
-      : `could not be reached (${failure.code ?? failure.type ?? 'connection failed'})`;
-  const advice =
-    method === 'GET'
-      ? 'Try again in a few minutes.'
-      : 'The request was not re-sent automatically: check in Callbell whether it took effect before replaying this step.';
-  return new z.errors.Error(
-    `Callbell ${what} while trying to ${action}. ${advice}`,
-    'CallbellUnreachable',
-  );
 }

@@ -1,8 +1,7 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
-import { callbell } from '../client/request';
-import { contactPath } from '../contacts';
+import { addConversationNote, contactUuidOf } from '../api/contacts';
 import { readNote } from '../fields/contact-details';
-import { contactTargetFields, resolveContactUuid } from '../fields/contact-target';
+import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { InputError } from '../input-error';
 
 interface NoteResult {
@@ -15,16 +14,12 @@ interface NoteResult {
 export async function performAddConversationNote(z: ZObject, bundle: Bundle): Promise<NoteResult> {
   const text = readNote(bundle.inputData.text, 'Note');
   if (!text) throw new InputError('Note', 'the note text is required.');
-  const uuid = await resolveContactUuid(z, bundle.inputData);
-  const answer = await callbell<{ success?: boolean }>(z, {
-    method: 'POST',
-    path: contactPath(uuid, 'conversation', 'note'),
-    body: { text },
-  });
+  const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
+  const answer = await addConversationNote(z, uuid, text);
   return { id: uuid, contact_uuid: uuid, text, success: answer.success === true };
 }
 
-export const addConversationNoteCreate: Create = {
+export const addConversationNoteCreate = {
   key: 'add_conversation_note',
   noun: 'Note',
   display: {
@@ -58,4 +53,4 @@ export const addConversationNoteCreate: Create = {
       { key: 'success', label: 'Added', type: 'boolean' },
     ],
   },
-};
+} satisfies Create;

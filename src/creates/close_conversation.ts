@@ -1,9 +1,8 @@
-import { conversationAction } from '../conversations';
+import { conversationAction } from './conversation-action';
 
 export const closeConversationCreate = conversationAction({
   key: 'close_conversation',
   label: 'Close Conversation',
   description: "Closes a contact's conversation in Callbell, e.g. once an order is delivered.",
-  method: 'POST',
-  action: 'close',
+  change: { method: 'POST', action: 'conversation/close', purpose: 'close conversations' },
 });

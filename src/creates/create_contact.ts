@@ -1,12 +1,16 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
-import { changeContact, type ContactResult } from '../contacts';
+import { CHANNEL_TYPES } from '../api/channels';
+import { createContact } from '../api/contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
 import { contactDetailFields, readContactDetails } from '../fields/contact-details';
 import { channelField, defaultCountryField } from '../fields/common';
-import { CHANNEL_TYPES } from '../fields/recipient';
-import { definedEntries, oneOf, optionalText, requiredText } from '../fields/values';
+import { definedEntries, oneOf, optionalText, requiredText } from '../values';
 import { toE164 } from '../phone';
-import { contactResultOutputFields, contactResultSample } from '../samples/contact_result';
+import {
+  contactResultOutputFields,
+  contactResultSample,
+  type ContactResult,
+} from '../shapes/contact';
 
 const IDENTIFIER_LABEL = 'Phone Number or Contact ID';
 
@@ -29,10 +33,10 @@ export async function performCreateContact(z: ZObject, bundle: Bundle): Promise<
     ...readContactDetails(input),
     ...readAssignment(input),
   });
-  return changeContact(z, 'POST', '/contacts', body);
+  return createContact(z, body);
 }
 
-export const createContactCreate: Create = {
+export const createContactCreate = {
   key: 'create_contact',
   noun: 'Contact',
   display: {
@@ -73,4 +77,4 @@ export const createContactCreate: Create = {
     sample: contactResultSample,
     outputFields: contactResultOutputFields,
   },
-};
+} satisfies Create;

@@ -1,9 +1,8 @@
-import { conversationAction } from '../conversations';
+import { conversationAction } from './conversation-action';
 
 export const openConversationCreate = conversationAction({
   key: 'open_conversation',
   label: 'Reopen Conversation',
   description: "Reopens a contact's closed conversation in Callbell so your team sees it again.",
-  method: 'POST',
-  action: 'open',
+  change: { method: 'POST', action: 'conversation/open', purpose: 'open conversations' },
 });

@@ -3,11 +3,14 @@ import { assignmentFields, readAssignment } from '../fields/assignment';
 import { readMediaUrl } from '../fields/media';
 import { metadataField, readMetadata } from '../fields/metadata';
 import { readRecipient, recipientFields } from '../fields/recipient';
-import { definedEntries, oneOf, optionalText } from '../fields/values';
+import { definedEntries, oneOf, optionalText } from '../values';
 import { InputError } from '../input-error';
-import { sendMessage, type MessageResult } from '../messages';
-import { sentMessageOutputFields } from '../outputs/message';
-import { sentMessageSample } from '../samples/sent_message';
+import { sendMessage } from '../api/messages';
+import {
+  sentMessageOutputFields,
+  sentMessageSample,
+  type SentMessage,
+} from '../shapes/sent-message';
 
 const MESSAGE_TYPES = {
   text: 'Text',
@@ -41,7 +44,7 @@ function messageContent(type: MessageType, input: Record<string, unknown>) {
   return definedEntries({ url, text });
 }
 
-export async function performSendMessage(z: ZObject, bundle: Bundle): Promise<MessageResult> {
+export async function performSendMessage(z: ZObject, bundle: Bundle): Promise<SentMessage> {
   const input = bundle.inputData;
   const type = oneOf(input.type, MESSAGE_TYPES, 'Message Type') ?? 'text';
   const body = definedEntries({
@@ -54,7 +57,7 @@ export async function performSendMessage(z: ZObject, bundle: Bundle): Promise<Me
   return sendMessage(z, body);
 }
 
-export const sendMessageCreate: Create = {
+export const sendMessageCreate = {
   key: 'send_message',
   noun: 'Message',
   display: {
@@ -94,4 +97,4 @@ export const sendMessageCreate: Create = {
     sample: sentMessageSample,
     outputFields: sentMessageOutputFields,
   },
-};
+} satisfies Create;

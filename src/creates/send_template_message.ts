@@ -3,18 +3,21 @@ import { assignmentFields, readAssignment } from '../fields/assignment';
 import { readMediaUrl } from '../fields/media';
 import { metadataField, readMetadata } from '../fields/metadata';
 import { readRecipient, recipientFields } from '../fields/recipient';
-import { definedEntries, isYes, optionalText, requiredText } from '../fields/values';
+import { definedEntries, isYes, optionalText, requiredText } from '../values';
 import { InputError } from '../input-error';
-import { sendMessage, type MessageResult } from '../messages';
-import { sentMessageOutputFields } from '../outputs/message';
-import { sentMessageSample } from '../samples/sent_message';
+import { sendMessage } from '../api/messages';
+import {
+  sentMessageOutputFields,
+  sentMessageSample,
+  type SentMessage,
+} from '../shapes/sent-message';
 import {
   getTemplate,
   MEDIA_TEMPLATE_TYPES,
   placeholderContext,
   placeholderNumbers,
   type Template,
-} from '../templates';
+} from '../api/templates';
 
 const PREVIEW_KEY = 'template_preview';
 const valueKey = (number: number) => `template_value_${number}`;
@@ -109,10 +112,7 @@ function templateContent(values: string[], mediaUrl: string | undefined) {
   };
 }
 
-export async function performSendTemplateMessage(
-  z: ZObject,
-  bundle: Bundle,
-): Promise<MessageResult> {
+export async function performSendTemplateMessage(z: ZObject, bundle: Bundle): Promise<SentMessage> {
   const input = bundle.inputData;
   const recipient = readRecipient(input);
   const templateUuid = requiredText(input.template_uuid, 'Template', 'a template');
@@ -148,7 +148,7 @@ export async function performSendTemplateMessage(
   );
 }
 
-export const sendTemplateMessageCreate: Create = {
+export const sendTemplateMessageCreate = {
   key: 'send_template_message',
   noun: 'Template Message',
   display: {
@@ -184,4 +184,4 @@ export const sendTemplateMessageCreate: Create = {
     sample: sentMessageSample,
     outputFields: sentMessageOutputFields,
   },
-};
+} satisfies Create;

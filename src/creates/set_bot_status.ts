@@ -1,11 +1,8 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
-import { callbell } from '../client/request';
-import { contactPath } from '../contacts';
-import { BOT_STATUSES } from '../fields/assignment';
-import { contactTargetFields, resolveContactUuid } from '../fields/contact-target';
-import { oneOf } from '../fields/values';
+import { BOT_STATUSES, contactUuidOf, setBotStatus } from '../api/contacts';
+import { contactTargetFields, readContactTarget } from '../fields/contact-target';
+import { oneOf, objectOrEmpty, stringOrNull } from '../values';
 import { InputError } from '../input-error';
-import { objectOrEmpty, stringOrNull } from '../outputs/values';
 
 interface BotResult {
   id: string;
@@ -19,12 +16,8 @@ interface BotResult {
 export async function performSetBotStatus(z: ZObject, bundle: Bundle): Promise<BotResult> {
   const status = oneOf(bundle.inputData.status, BOT_STATUSES, 'Bot');
   if (!status) throw new InputError('Bot', 'choose whether to start or stop the bot.');
-  const uuid = await resolveContactUuid(z, bundle.inputData);
-  const answer = await callbell<{ bot?: unknown }>(z, {
-    method: 'POST',
-    path: contactPath(uuid, 'bot'),
-    body: { status },
-  });
+  const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
+  const answer = await setBotStatus(z, uuid, status);
   const bot = objectOrEmpty(answer.bot);
   return {
     id: uuid,
@@ -36,7 +29,7 @@ export async function performSetBotStatus(z: ZObject, bundle: Bundle): Promise<B
   };
 }
 
-export const setBotStatusCreate: Create = {
+export const setBotStatusCreate = {
   key: 'set_bot_status',
   noun: 'Bot',
   display: {
@@ -74,4 +67,4 @@ export const setBotStatusCreate: Create = {
       { key: 'version', label: 'Bot Version' },
     ],
   },
-};
+} satisfies Create;

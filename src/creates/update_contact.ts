@@ -1,11 +1,15 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
-import { changeContact, contactPath, type ContactResult } from '../contacts';
+import { contactUuidOf, updateContact } from '../api/contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
 import { contactDetailFields, readContactDetails } from '../fields/contact-details';
-import { contactTargetFields, resolveContactUuid } from '../fields/contact-target';
-import { definedEntries, isYes, optionalText } from '../fields/values';
+import { contactTargetFields, readContactTarget } from '../fields/contact-target';
+import { definedEntries, isYes, optionalText } from '../values';
 import { InputError } from '../input-error';
-import { contactResultOutputFields, contactResultSample } from '../samples/contact_result';
+import {
+  contactResultOutputFields,
+  contactResultSample,
+  type ContactResult,
+} from '../shapes/contact';
 
 /**
  * Only what the user filled in reaches Callbell: an empty mapped value never wipes data.
@@ -42,11 +46,11 @@ export async function performUpdateContact(z: ZObject, bundle: Bundle): Promise<
       'nothing to change: fill in at least one field to update.',
     );
   }
-  const uuid = await resolveContactUuid(z, bundle.inputData);
-  return changeContact(z, 'PATCH', contactPath(uuid), body);
+  const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
+  return updateContact(z, uuid, body);
 }
 
-export const updateContactCreate: Create = {
+export const updateContactCreate = {
   key: 'update_contact',
   noun: 'Contact',
   display: {
@@ -84,4 +88,4 @@ export const updateContactCreate: Create = {
     sample: contactResultSample,
     outputFields: contactResultOutputFields,
   },
-};
+} satisfies Create;

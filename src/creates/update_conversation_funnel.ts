@@ -1,12 +1,16 @@
-import { conversationAction } from '../conversations';
-import { requiredText } from '../fields/values';
+import { requiredText } from '../values';
+import { conversationAction } from './conversation-action';
 
 export const updateConversationFunnelCreate = conversationAction({
   key: 'update_conversation_funnel',
   label: 'Move Conversation to Funnel Stage',
   description: "Moves a contact's conversation to another stage of your Callbell sales funnel.",
-  method: 'PUT',
-  action: 'update_funnel',
+  change: {
+    method: 'PUT',
+    action: 'conversation/update_funnel',
+    purpose: 'move conversations between funnel stages',
+    notFound: 'contact or funnel stage',
+  },
   fields: [
     {
       key: 'funnel_id',

@@ -1,15 +1,8 @@
-import { CHANNEL_TYPES, type ChannelType } from '../fields/recipient';
-import { dropdownTrigger, listPage } from './dropdown';
-
-interface Channel {
-  uuid: string;
-  title?: string;
-  type?: string;
-  main?: boolean;
-}
+import { channelTypeName, listActiveChannels, type Channel } from '../api/channels';
+import { dropdownTrigger } from './dropdown-trigger';
 
 function channelName({ title, type, main }: Channel): string {
-  const kind = CHANNEL_TYPES[type as ChannelType] ?? type ?? 'channel';
+  const kind = channelTypeName(type) ?? type ?? 'channel';
   return `${title || kind} (${kind}${main ? ', main' : ''})`;
 }
 
@@ -19,7 +12,7 @@ export const channelList = dropdownTrigger({
   noun: 'Channel',
   paginated: true,
   list: async (z, page) => {
-    const channels = await listPage<Channel>(z, '/channels', 'channels', page, { active: true });
+    const channels = await listActiveChannels(z, page);
     return [...channels]
       .sort((a, b) => Number(b.main === true) - Number(a.main === true))
       .map((channel) => ({ id: channel.uuid, name: channelName(channel) }));

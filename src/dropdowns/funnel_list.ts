@@ -1,12 +1,5 @@
-import { callbell } from '../client/request';
-import { dropdownTrigger } from './dropdown';
-
-interface Funnel {
-  uuid: string;
-  name?: string;
-  emoji?: string;
-  position?: number;
-}
+import { listFunnels } from '../api/funnels';
+import { dropdownTrigger } from './dropdown-trigger';
 
 /** Funnel stages in the order the account shows them. */
 export const funnelList = dropdownTrigger({
@@ -14,7 +7,7 @@ export const funnelList = dropdownTrigger({
   noun: 'Funnel Stage',
   paginated: false,
   list: async (z) => {
-    const { funnels = [] } = await callbell<{ funnels?: Funnel[] }>(z, { path: '/funnels' });
+    const funnels = await listFunnels(z);
     return [...funnels]
       .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
       .map((funnel) => ({

@@ -1,16 +1,12 @@
-import { dropdownTrigger, listPage } from './dropdown';
-
-export interface Team {
-  uuid: string;
-  name?: string;
-}
+import { listTeams } from '../api/teams';
+import { dropdownTrigger } from './dropdown-trigger';
 
 export const teamList = dropdownTrigger({
   key: 'team_list',
   noun: 'Team',
   paginated: true,
   list: async (z, page) => {
-    const teams = await listPage<Team>(z, '/teams', 'teams', page);
+    const teams = await listTeams(z, page);
     return teams.map((team) => ({ id: team.uuid, name: team.name ?? team.uuid }));
   },
 });

@@ -1,5 +1,5 @@
-import { templatePreview, type Template } from '../templates';
-import { dropdownTrigger, listPage } from './dropdown';
+import { listTemplates, templatePreview } from '../api/templates';
+import { dropdownTrigger } from './dropdown-trigger';
 
 /** Approved templates only: WhatsApp refuses the others. */
 export const templateList = dropdownTrigger({
@@ -7,7 +7,7 @@ export const templateList = dropdownTrigger({
   noun: 'Template',
   paginated: true,
   list: async (z, page) => {
-    const templates = await listPage<Template>(z, '/templates', 'templates', page);
+    const templates = await listTemplates(z, page);
     return templates
       .filter((template) => template.status === 'approved')
       .map((template) => ({

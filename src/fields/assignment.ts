@@ -1,8 +1,7 @@
 import type { PlainInputField } from 'zapier-platform-core';
-import { InputError, quote } from '../input-error';
-import { oneOf, optionalText } from './values';
-
-export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot' };
+import { BOT_STATUSES, type BotStatus } from '../api/contacts';
+import { InputError } from '../input-error';
+import { quote, oneOf, optionalText } from '../values';
 
 /** Who handles the conversation afterwards: shared by sends and contact actions. */
 export const assignmentFields: PlainInputField[] = [
@@ -33,7 +32,7 @@ export const assignmentFields: PlainInputField[] = [
 export interface Assignment {
   assigned_user?: string;
   team_uuid?: string;
-  bot_status?: keyof typeof BOT_STATUSES;
+  bot_status?: BotStatus;
 }
 
 export function readAssignment(input: Record<string, unknown>): Assignment {

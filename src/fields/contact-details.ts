@@ -1,7 +1,6 @@
 import type { PlainInputField } from 'zapier-platform-core';
-import { asText, InputError } from '../input-error';
-import { isObject } from '../outputs/values';
-import { optionalText } from './values';
+import { InputError } from '../input-error';
+import { asText, isObject, optionalText } from '../values';
 
 const MAX_NOTE_LENGTH = 1000;
 

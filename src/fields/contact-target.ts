@@ -1,9 +1,9 @@
-import type { PlainInputField, ZObject } from 'zapier-platform-core';
-import { findContactByPhone } from '../contacts';
+import type { PlainInputField } from 'zapier-platform-core';
+import type { ContactTarget } from '../api/contacts';
 import { InputError } from '../input-error';
 import { toDigits } from '../phone';
+import { optionalText } from '../values';
 import { defaultCountryField } from './common';
-import { optionalText } from './values';
 
 const UUID_LABEL = 'Contact ID';
 const PHONE_LABEL = 'Contact Phone Number';
@@ -28,34 +28,21 @@ export const contactTargetFields: PlainInputField[] = [
   defaultCountryField,
 ];
 
-/**
- * The uuid of the contact an action targets: the given ID as is (no request), or one look-up
- * by phone number. A phone number Callbell does not know is an error naming the number.
- */
-export async function resolveContactUuid(
-  z: ZObject,
-  input: Record<string, unknown>,
-): Promise<string> {
+/** The contact the step names: its ID as given, or else its phone number as digits. */
+export function readContactTarget(input: Record<string, unknown>): ContactTarget {
   const uuid = optionalText(input.contact_uuid);
-  if (uuid) return uuid;
+  if (uuid) return { uuid };
   if (optionalText(input.phone) === undefined) {
     throw new InputError(
       UUID_LABEL,
       'map the Callbell contact ID, or fill in Contact Phone Number to find the contact by.',
     );
   }
-  const digits = toDigits({
-    value: input.phone,
-    defaultCountry: input.default_country,
-    fieldLabel: PHONE_LABEL,
-  });
-  const contact = await findContactByPhone(z, digits);
-  if (!contact?.uuid) {
-    throw new z.errors.Error(
-      `Callbell has no contact with the phone number +${digits}. Check the number, or create the contact first (e.g. with Find or Create Contact).`,
-      'ContactNotFound',
-      404,
-    );
-  }
-  return contact.uuid;
+  return {
+    digits: toDigits({
+      value: input.phone,
+      defaultCountry: input.default_country,
+      fieldLabel: PHONE_LABEL,
+    }),
+  };
 }

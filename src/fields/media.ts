@@ -1,5 +1,5 @@
-import { InputError, quote } from '../input-error';
-import { optionalText } from './values';
+import { InputError } from '../input-error';
+import { quote, optionalText } from '../values';
 
 /** A media URL Callbell can fetch: absolute and HTTPS. */
 export function readMediaUrl(value: unknown, fieldLabel: string): string | undefined {

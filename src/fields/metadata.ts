@@ -1,6 +1,6 @@
 import type { PlainInputField } from 'zapier-platform-core';
-import { asText, InputError, quote } from '../input-error';
-import { isObject } from '../outputs/values';
+import { InputError } from '../input-error';
+import { asText, quote, isObject } from '../values';
 
 const LABEL = 'Metadata';
 const MAX_KEYS = 10;

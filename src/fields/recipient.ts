@@ -1,17 +1,9 @@
 import type { PlainInputField } from 'zapier-platform-core';
+import { CHANNEL_TYPES, type ChannelType } from '../api/channels';
 import { InputError } from '../input-error';
 import { toE164 } from '../phone';
 import { bsuidField, channelField, defaultCountryField } from './common';
-import { oneOf, optionalText } from './values';
-
-export const CHANNEL_TYPES = {
-  whatsapp: 'WhatsApp',
-  instagram: 'Instagram',
-  facebook: 'Facebook Messenger',
-  telegram: 'Telegram',
-};
-
-export type ChannelType = keyof typeof CHANNEL_TYPES;
+import { oneOf, optionalText } from '../values';
 
 const TO_LABEL = 'To (Phone Number or Contact ID)';
 

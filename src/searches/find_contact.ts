@@ -1,15 +1,14 @@
 import type { Bundle, Search, ZObject } from 'zapier-platform-core';
-import {
-  findContactByBsuid,
-  findContactByPhone,
-  findContactByUuid,
-  type ContactResult,
-} from '../contacts';
+import { findContactByBsuid, findContactByPhone, findContactByUuid } from '../api/contacts';
 import { bsuidField, channelField, defaultCountryField } from '../fields/common';
-import { optionalText } from '../fields/values';
+import { optionalText } from '../values';
 import { InputError } from '../input-error';
 import { toDigits } from '../phone';
-import { contactResultOutputFields, contactResultSample } from '../samples/contact_result';
+import {
+  contactResultOutputFields,
+  contactResultSample,
+  type ContactResult,
+} from '../shapes/contact';
 
 const PHONE_LABEL = 'Phone Number';
 
@@ -38,7 +37,7 @@ export async function performFindContact(z: ZObject, bundle: Bundle): Promise<Co
   return contact ? [contact] : [];
 }
 
-export const findContactSearch: Search = {
+export const findContactSearch = {
   key: 'find_contact',
   noun: 'Contact',
   display: {
@@ -69,4 +68,4 @@ export const findContactSearch: Search = {
     sample: contactResultSample,
     outputFields: contactResultOutputFields,
   },
-};
+} satisfies Search;

@@ -1,8 +1,7 @@
 import type { Bundle, Search, ZObject } from 'zapier-platform-core';
-import { callbellOrNull } from '../client/request';
-import { requiredText } from '../fields/values';
-import { objectOrEmpty, stringOrNull, type JsonObject } from '../outputs/values';
-import { failureReason } from '../outputs/message-status';
+import { getMessageStatus } from '../api/messages';
+import { requiredText, objectOrEmpty, stringOrNull, type JsonObject } from '../values';
+import { failureReason } from '../shapes/message-status';
 
 interface MessageStatus extends JsonObject {
   id: string;
@@ -21,9 +20,7 @@ export async function performFindMessageStatus(
     'Message ID',
     'the ID of a message sent from Callbell',
   );
-  const answer = await callbellOrNull<{ message?: unknown }>(z, {
-    path: `/messages/status/${encodeURIComponent(uuid)}`,
-  });
+  const answer = await getMessageStatus(z, uuid);
   if (!answer) return [];
   const message = objectOrEmpty(answer.message);
   const statusPayload = objectOrEmpty(message.messageStatusPayload);
@@ -38,7 +35,7 @@ export async function performFindMessageStatus(
   ];
 }
 
-export const findMessageStatusSearch: Search = {
+export const findMessageStatusSearch = {
   key: 'find_message_status',
   noun: 'Message Status',
   display: {
@@ -71,4 +68,4 @@ export const findMessageStatusSearch: Search = {
       { key: 'messageStatusPayload__type', label: 'Provider Status' },
     ],
   },
-};
+} satisfies Search;

@@ -1,6 +1,12 @@
-import { agentSessionUpdatedSample } from '../samples/agent_session_updated';
+import { agentOutput, agentOutputFields } from '../shapes/agent';
+import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { agentOutputFields } from '../webhooks/output-fields';
+import { isoTime, stringOrNull } from '../values';
+
+export const mapAgentSessionUpdated: EventMapper = (payload) => {
+  const user = agentOutput(payload.user);
+  return { created_at: isoTime(user.lastUpdatedAt), action: stringOrNull(payload.action), user };
+};
 
 export const agentSessionUpdated = hookTrigger({
   key: 'agent_session_updated',
@@ -8,8 +14,19 @@ export const agentSessionUpdated = hookTrigger({
   label: 'Agent Logged In or Out',
   description:
     'Triggers when a team member logs in to or out of Callbell, or is logged out by the system.',
-  events: () => ['agent_session_updated'],
-  sample: agentSessionUpdatedSample,
+  mappers: { agent_session_updated: mapAgentSessionUpdated },
+  sample: {
+    id: 'john.doe@gmail.com-6d7b5822f5471599',
+    event: 'agent_session_updated',
+    created_at: '2024-02-21T12:02:47Z',
+    action: 'user_logged_in',
+    user: {
+      email: 'john.doe@gmail.com',
+      name: 'John Doe',
+      available: false,
+      lastUpdatedAt: '2024-02-21T12:02:47Z',
+    },
+  },
   outputFields: [
     { key: 'action', label: 'Action (user_logged_in, user_logged_out, system_logged_out)' },
     ...agentOutputFields('user__'),

@@ -1,6 +1,13 @@
-import { agentStatusUpdatedSample } from '../samples/agent_status_updated';
+import { agentOutput, agentOutputFields } from '../shapes/agent';
+import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { agentOutputFields } from '../webhooks/output-fields';
+import { isoTime, objectOrNull } from '../values';
+
+export const mapAgentStatusUpdated: EventMapper = (payload) => ({
+  created_at: isoTime(payload.lastUpdatedAt),
+  ...agentOutput(payload),
+  userCustomStatus: objectOrNull(payload.userCustomStatus),
+});
 
 export const agentStatusUpdated = hookTrigger({
   key: 'agent_status_updated',
@@ -8,8 +15,22 @@ export const agentStatusUpdated = hookTrigger({
   label: 'Agent Status Updated',
   description:
     'Triggers when a team member becomes available or unavailable in Callbell, or changes their custom status.',
-  events: () => ['agent_status_updated'],
-  sample: agentStatusUpdatedSample,
+  mappers: { agent_status_updated: mapAgentStatusUpdated },
+  sample: {
+    id: 'john.doe@gmail.com-5c7e8d81dec2fc6b',
+    event: 'agent_status_updated',
+    created_at: '2024-02-21T12:02:47Z',
+    email: 'john.doe@gmail.com',
+    name: 'John Doe',
+    available: false,
+    lastUpdatedAt: '2024-02-21T12:02:47Z',
+    userCustomStatus: {
+      updatedAt: '2025-02-04T20:21:31Z',
+      id: '0d6041a2-8b88-49ec-a99b-a88a078a16c1',
+      name: 'Vacationing',
+      emoji: '🌴',
+    },
+  },
   outputFields: [
     ...agentOutputFields(''),
     { key: 'userCustomStatus__name', label: 'Custom Status' },

@@ -1,6 +1,12 @@
-import { contactOutputFields } from '../outputs/contact';
-import { contactCreatedSample } from '../samples/contact_created';
+import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
+import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
+import { isoTime } from '../values';
+
+export const mapContactCreated: EventMapper = (payload) => ({
+  created_at: isoTime(payload.createdAt),
+  ...contactOutput(payload),
+});
 
 export const contactCreated = hookTrigger({
   key: 'contact_created',
@@ -8,7 +14,12 @@ export const contactCreated = hookTrigger({
   label: 'New Contact',
   description:
     'Triggers when a new contact is created in Callbell, for example when someone writes in for the first time.',
-  events: () => ['contact_created'],
-  sample: contactCreatedSample,
+  mappers: { contact_created: mapContactCreated },
+  sample: {
+    id: 'eb2b914a977e4ab896e7b886698b3eac',
+    event: 'contact_created',
+    created_at: '2022-10-12T15:57:16Z',
+    ...sampleContact,
+  },
   outputFields: contactOutputFields(),
 });

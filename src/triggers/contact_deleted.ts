@@ -1,13 +1,26 @@
-import { contactDeletedSample } from '../samples/contact_deleted';
+import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
+import { isoTime, stringOrNull } from '../values';
+
+export const mapContactDeleted: EventMapper = (payload) => ({
+  created_at: isoTime(payload.deleted),
+  uuid: stringOrNull(payload.uuid),
+  deleted: stringOrNull(payload.deleted),
+});
 
 export const contactDeleted = hookTrigger({
   key: 'contact_deleted',
   noun: 'Contact',
   label: 'Deleted Contact',
   description: 'Triggers when a contact and its conversation are deleted in Callbell.',
-  events: () => ['contact_deleted'],
-  sample: contactDeletedSample,
+  mappers: { contact_deleted: mapContactDeleted },
+  sample: {
+    id: 'fad77e68757b43c3b77b51cd66ec18f3',
+    event: 'contact_deleted',
+    created_at: '2022-10-17T15:15:06.095Z',
+    uuid: 'fad77e68757b43c3b77b51cd66ec18f3',
+    deleted: '2022-10-17T15:15:06.095Z',
+  },
   outputFields: [
     { key: 'uuid', label: 'Contact ID' },
     { key: 'deleted', label: 'Deleted At', type: 'datetime' },

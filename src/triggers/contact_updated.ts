@@ -1,6 +1,12 @@
-import { contactOutputFields } from '../outputs/contact';
-import { contactUpdatedSample } from '../samples/contact_updated';
+import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
+import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
+
+/** Callbell's contact_updated payload says when the contact was created, not when it changed. */
+export const mapContactUpdated: EventMapper = (payload) => ({
+  created_at: null,
+  ...contactOutput(payload),
+});
 
 export const contactUpdated = hookTrigger({
   key: 'contact_updated',
@@ -8,7 +14,12 @@ export const contactUpdated = hookTrigger({
   label: 'Updated Contact',
   description:
     'Triggers when a contact is changed in Callbell, including when tags are added or removed.',
-  events: () => ['contact_updated'],
-  sample: contactUpdatedSample,
+  mappers: { contact_updated: mapContactUpdated },
+  sample: {
+    id: 'eb2b914a977e4ab896e7b886698b3eac-cede51f4ed785969',
+    event: 'contact_updated',
+    created_at: null,
+    ...sampleContact,
+  },
   outputFields: contactOutputFields(),
 });

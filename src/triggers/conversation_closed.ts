@@ -1,13 +1,27 @@
-import { conversationClosedSample } from '../samples/conversation_closed';
+import {
+  conversationOutput,
+  conversationOutputFields,
+  sampleConversation,
+} from '../shapes/conversation';
+import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { conversationOutputFields } from '../webhooks/output-fields';
+import { isoTime } from '../values';
+
+export const mapConversationClosed: EventMapper = (payload) =>
+  conversationOutput(payload, isoTime(payload.closedAt));
 
 export const conversationClosed = hookTrigger({
   key: 'conversation_closed',
   noun: 'Conversation',
   label: 'Conversation Closed',
   description: 'Triggers when a conversation is closed in Callbell, with the closing reason.',
-  events: () => ['conversation_closed'],
-  sample: conversationClosedSample,
+  mappers: { conversation_closed: mapConversationClosed },
+  sample: {
+    id: 'eb2b914a977e4ab896e7b886698b3eac-95e7987c405b71cc',
+    event: 'conversation_closed',
+    ...sampleConversation,
+    closedAt: '2023-11-20T17:14:22Z',
+    closingReason: 'issue_resolved',
+  },
   outputFields: conversationOutputFields,
 });

@@ -1,7 +1,8 @@
-import { contactOutputFields } from '../outputs/contact';
-import { stringList } from '../outputs/values';
-import { messageStatusUpdatedSample } from '../samples/message_status_updated';
+import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
+import { failureReason } from '../shapes/message-status';
+import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
+import { isoTime, objectOrEmpty, stringList, stringOrNull } from '../values';
 
 const STATUSES = {
   enqueued: 'Enqueued',
@@ -12,13 +13,26 @@ const STATUSES = {
   mismatch: 'Mismatch',
 };
 
+export const mapMessageStatusUpdated: EventMapper = (payload) => {
+  const statusPayload = objectOrEmpty(payload.messageStatusPayload);
+  return {
+    created_at: isoTime(objectOrEmpty(statusPayload.payload).ts ?? statusPayload.timestamp),
+    uuid: stringOrNull(payload.uuid),
+    status: stringOrNull(payload.status),
+    failure_reason: failureReason(statusPayload),
+    metadata: objectOrEmpty(payload.metadata),
+    contact: contactOutput(payload.contact),
+    messageStatusPayload: statusPayload,
+  };
+};
+
 export const messageStatusUpdated = hookTrigger({
   key: 'message_status_updated',
   noun: 'Message Status',
   label: 'Message Status Updated',
   description:
     'Triggers when a message sent from Callbell changes status, such as delivered, read or failed (WhatsApp Business API and QR API channels).',
-  events: () => ['message_status_updated'],
+  mappers: { message_status_updated: mapMessageStatusUpdated },
   inputFields: [
     {
       key: 'statuses',
@@ -34,7 +48,25 @@ export const messageStatusUpdated = hookTrigger({
     const statuses = stringList(bundle.inputData.statuses);
     return statuses.length === 0 || statuses.includes(String(output.status));
   },
-  sample: messageStatusUpdatedSample,
+  sample: {
+    id: 'adf3d1216d4c4dcd908199d6700f2381-read',
+    event: 'message_status_updated',
+    created_at: '2023-06-12T09:58:33.000Z',
+    uuid: 'adf3d1216d4c4dcd908199d6700f2381',
+    status: 'read',
+    failure_reason: null,
+    metadata: {},
+    contact: sampleContact,
+    messageStatusPayload: {
+      id: 'gBGGM2MSRxl_Aglqmg5KQXU7ABC',
+      gsId: '2b34bfb7-2631-4763-89fb-1b3c65a4babc',
+      type: 'read',
+      payload: {
+        ts: 1686563913,
+      },
+      destination: '1122334455',
+    },
+  },
   outputFields: [
     { key: 'uuid', label: 'Message ID' },
     { key: 'status', label: 'Status' },

@@ -1,8 +1,31 @@
-import { stringList } from '../outputs/values';
-import { messageCreatedSample } from '../samples/message_created';
-import { CALLBELL_EVENTS, type CallbellEvent } from '../webhooks/events';
+import type { CallbellEvent, EventMapper } from '../webhooks/events';
+import { CALLBELL_EVENTS } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { messageOutputFields } from '../webhooks/output-fields';
+import { stringList } from '../values';
+import { mapAgentSessionUpdated } from './agent_session_updated';
+import { mapAgentStatusUpdated } from './agent_status_updated';
+import { mapContactCreated } from './contact_created';
+import { mapContactDeleted } from './contact_deleted';
+import { mapContactUpdated } from './contact_updated';
+import { mapConversationClosed } from './conversation_closed';
+import { mapConversationOpened } from './conversation_opened';
+import { mapMessageCreated, messageCreatedSample, messageOutputFields } from './message_created';
+import { mapMessageStatusUpdated } from './message_status_updated';
+import { mapTeamMembershipUpdated } from './team_membership_updated';
+
+/** Each event as the trigger of its own reads it, so New Event outputs exactly the same. */
+const MAPPERS: Record<CallbellEvent, EventMapper> = {
+  message_created: mapMessageCreated,
+  message_status_updated: mapMessageStatusUpdated,
+  contact_created: mapContactCreated,
+  contact_updated: mapContactUpdated,
+  contact_deleted: mapContactDeleted,
+  conversation_opened: mapConversationOpened,
+  conversation_closed: mapConversationClosed,
+  agent_status_updated: mapAgentStatusUpdated,
+  agent_session_updated: mapAgentSessionUpdated,
+  team_membership_updated: mapTeamMembershipUpdated,
+};
 
 const EVENT_LABELS: Record<CallbellEvent, string> = {
   message_created: 'New Message',
@@ -29,6 +52,7 @@ export const newEvent = hookTrigger({
   label: 'New Event',
   description:
     'Triggers when any of the Callbell events you choose happens, so that one Zap can handle several kinds of event with Paths or Filters.',
+  mappers: MAPPERS,
   events: (bundle) => chosenEvents(bundle.inputData.events),
   inputFields: [
     {

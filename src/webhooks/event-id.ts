@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { objectOrEmpty, stringOrNull } from '../outputs/values';
+import { objectOrEmpty, stringOrNull } from '../values';
 import type { Delivery } from './events';
 
 /**

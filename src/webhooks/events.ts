@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from '../outputs/values';
+import { isObject, type JsonObject } from '../values';
 
 /** Every event Callbell delivers through an account's webhook. */
 export const CALLBELL_EVENTS = [
@@ -21,6 +21,24 @@ export interface Delivery {
   event: CallbellEvent;
   payload: JsonObject;
 }
+
+/**
+ * What a Zap receives for one delivery: `id`, `event`, `created_at` (when the event happened,
+ * ISO 8601, null when the payload does not say) and the event's own fields, with contacts
+ * always in the shape of `contactOutput`. Nested objects are flattened by Zapier
+ * (`contact__name`).
+ */
+export interface HookOutput extends EventFields {
+  id: string;
+  event: CallbellEvent;
+}
+
+export interface EventFields extends JsonObject {
+  created_at: string | null;
+}
+
+/** A trigger's reading of one event's payload. Never throws, whatever the payload holds. */
+export type EventMapper = (payload: JsonObject) => EventFields;
 
 function isCallbellEvent(value: unknown): value is CallbellEvent {
   return typeof value === 'string' && (CALLBELL_EVENTS as readonly string[]).includes(value);

@@ -1,10 +1,15 @@
-import type { Bundle, PlainInputField, Trigger, ZObject } from 'zapier-platform-core';
+import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
+import { subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
 import { InputError } from '../input-error';
-import type { OutputField } from '../outputs/contact';
-import { readDelivery, type CallbellEvent } from './events';
-import { mapDelivery, type HookOutput } from './map-delivery';
-import { deliveriesFromRecords, loggedDeliveries } from './recent-events';
-import { subscribeWebhook, unsubscribeWebhook } from './subscription';
+import { eventId } from './event-id';
+import {
+  readDelivery,
+  type CallbellEvent,
+  type Delivery,
+  type EventMapper,
+  type HookOutput,
+} from './events';
+import { deliveriesFromRecords, recentDeliveries } from './recent-events';
 
 export const ONE_WEBHOOK_NOTICE =
   "Callbell keeps one webhook per account, so turning this Zap on redirects the account's webhook (and any webhook set in Callbell's dashboard) to this Zap, and turning it off removes it; to handle several kinds of event, use one Zap with the **New Event** trigger and route them with Paths or Filters.";
@@ -23,67 +28,91 @@ export interface HookTriggerSpec {
   label: string;
   /** Starts "Triggers when …". */
   description: string;
-  /** The Callbell events this trigger subscribes to and accepts. */
-  events: (bundle: Bundle) => CallbellEvent[];
+  /** How the trigger reads each event it accepts. */
+  mappers: Partial<Record<CallbellEvent, EventMapper>>;
+  /** The events a Zap subscribes to; every event in `mappers` when absent. */
+  events?: (bundle: Bundle) => CallbellEvent[];
   /** Whether this Zap wants an event (its filters); every event passes when absent. */
   wants?: (output: HookOutput, bundle: Bundle) => boolean;
   inputFields?: PlainInputField[];
   sample: HookOutput;
-  outputFields: OutputField[];
+  outputFields: PlainOutputField[];
 }
 
-const COMMON_OUTPUT_FIELDS: OutputField[] = [
+const COMMON_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'id', label: 'Event ID' },
   { key: 'event', label: 'Event Name' },
   { key: 'created_at', label: 'Event Time', type: 'datetime' },
 ];
 
+/** What performSubscribe keeps for the Zap (Zapier hands it back as `bundle.subscribeData`). */
+export interface SubscribeData {
+  id: string;
+  url: string;
+  subscriptions: CallbellEvent[];
+  createdAt: string | null;
+}
+
 /**
  * A Callbell REST-hook trigger: subscribes the Zap's URL to its events, turns each delivery
  * into one Zap-friendly item and fills the Zap editor's test from real recent events.
  */
-export function hookTrigger(spec: HookTriggerSpec): Trigger {
-  const wanted = (output: HookOutput, bundle: Bundle) =>
-    spec.events(bundle).includes(output.event) && (spec.wants?.(output, bundle) ?? true);
+export function hookTrigger(spec: HookTriggerSpec) {
+  const mapped = (delivery: Delivery): HookOutput | null => {
+    const mapper = spec.mappers[delivery.event];
+    if (!mapper) return null;
+    return { id: eventId(delivery), event: delivery.event, ...mapper(delivery.payload) };
+  };
+  const eventsOf = (bundle: Bundle): CallbellEvent[] =>
+    spec.events?.(bundle) ?? (Object.keys(spec.mappers) as CallbellEvent[]);
+  const wanted = (output: HookOutput | null, bundle: Bundle): output is HookOutput =>
+    output !== null &&
+    eventsOf(bundle).includes(output.event) &&
+    (spec.wants?.(output, bundle) ?? true);
 
   const perform = async (_z: ZObject, bundle: Bundle): Promise<HookOutput[]> => {
     const delivery = readDelivery(bundle.cleanedRequest);
-    if (!delivery) return [];
-    const output = mapDelivery(delivery);
+    const output = delivery && mapped(delivery);
     return wanted(output, bundle) ? [output] : [];
   };
 
   const performList = async (z: ZObject, bundle: Bundle): Promise<HookOutput[]> => {
-    const events = spec.events(bundle);
-    const logged = (await loggedDeliveries(z, events)).map(readDelivery);
-    const fromLog = logged.flatMap((delivery) => (delivery ? [mapDelivery(delivery)] : []));
-    const recent = uniqueById(fromLog).filter((output) => wanted(output, bundle));
+    const events = eventsOf(bundle);
+    const logged = (await recentDeliveries(z, events)).map(readDelivery);
+    const fromLog = logged.map((delivery) => delivery && mapped(delivery));
+    const recent = uniqueById(fromLog.filter((output) => wanted(output, bundle)));
     if (recent.length) return recent;
     for (const event of events) {
-      const fromRecords = (await deliveriesFromRecords(z, event)).map(mapDelivery);
+      const fromRecords = (await deliveriesFromRecords(z, event)).map(mapped);
       const matching = fromRecords.filter((output) => wanted(output, bundle));
       if (matching.length) return matching;
     }
     return [];
   };
 
-  const performSubscribe = async (z: ZObject, bundle: Bundle) => {
-    const events = spec.events(bundle);
+  const performSubscribe = async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
+    const events = eventsOf(bundle);
     if (!events.length) throw new InputError('Events', 'choose at least one event for this Zap.');
-    return subscribeWebhook(z, bundle, events);
+    const url = bundle.targetUrl;
+    if (!url)
+      throw new z.errors.Error('Zapier did not provide a webhook URL to subscribe.', 'NoTargetUrl');
+    const { createdAt } = await subscribeWebhook(z, url, events);
+    return { id: url, url, subscriptions: events, createdAt };
   };
+
+  const performUnsubscribe = (z: ZObject): Promise<{ status: string }> => unsubscribeWebhook(z);
 
   return {
     key: spec.key,
     noun: spec.noun,
     display: { label: spec.label, description: spec.description },
     operation: {
-      type: 'hook',
+      type: 'hook' as const,
       inputFields: [oneWebhookNotice, ...(spec.inputFields ?? [])],
       perform,
       performList,
       performSubscribe,
-      performUnsubscribe: (z: ZObject) => unsubscribeWebhook(z),
+      performUnsubscribe,
       sample: spec.sample,
       outputFields: [...COMMON_OUTPUT_FIELDS, ...spec.outputFields],
     },

@@ -1,16 +1,37 @@
 import nock from 'nock';
-import type { ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { updateContact, addConversationNote, setBotStatus } from '../../src/api/contacts';
+import { getTemplate } from '../../src/api/templates';
+import { teamMembers } from '../../src/api/teams';
 import { retryAfterSeconds } from '../../src/client/errors';
-import { callbell, callbellOrNull, type CallbellRequest } from '../../src/client/request';
+import {
+  callbell,
+  callbellOrNull,
+  type CallbellRequest,
+  type Subject,
+} from '../../src/client/request';
+import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 
-function run(request: CallbellRequest) {
-  return appTester((z: ZObject) => callbell(z, request), bundleWith());
+type Request = Omit<CallbellRequest, 'about'> & { about?: Subject };
+
+const MANAGE_CONTACTS: Subject = { action: 'manage contacts', thing: 'contact' };
+
+function run(request: Request) {
+  return appTester(
+    (z: ZObject) => callbell(z, { about: MANAGE_CONTACTS, ...request }),
+    bundleWith(),
+  );
 }
 
 /** Core serialises z.errors.Error as JSON {message, code, status}; read it back. */
-async function failure(request: CallbellRequest) {
-  const error = await run(request).then(
+async function failure(
+  request: Request | ((z: ZObject, bundle: Bundle) => Promise<unknown>),
+  inputData: Record<string, unknown> = {},
+) {
+  const call =
+    typeof request === 'function' ? appTester(request, bundleWith(inputData)) : run(request);
+  const error = await call.then(
     () => {
       throw new Error('expected the request to fail');
     },
@@ -59,7 +80,8 @@ describe('the HTTP layer', () => {
     callbellApi().get(`${API_PATH}/contacts/phone/31612345678`).reply(404, { error: 'Not found' });
     await expect(
       appTester(
-        (z: ZObject) => callbellOrNull(z, { path: '/contacts/phone/31612345678' }),
+        (z: ZObject) =>
+          callbellOrNull(z, { path: '/contacts/phone/31612345678', about: MANAGE_CONTACTS }),
         bundleWith(),
       ),
     ).resolves.toBeNull();
@@ -67,7 +89,8 @@ describe('the HTTP layer', () => {
     callbellApi().get(`${API_PATH}/contacts/phone/31612345678`).reply(500, '');
     await expect(
       appTester(
-        (z: ZObject) => callbellOrNull(z, { path: '/contacts/phone/31612345678' }),
+        (z: ZObject) =>
+          callbellOrNull(z, { path: '/contacts/phone/31612345678', about: MANAGE_CONTACTS }),
         bundleWith(),
       ),
     ).rejects.toThrow(/temporarily unavailable \(HTTP 500\)/);
@@ -88,7 +111,12 @@ describe('error mapping', () => {
     callbellApi()
       .post(`${API_PATH}/messages/send`)
       .reply(403, { message: 'Plan does not include API' });
-    const error = await failure({ method: 'POST', path: '/messages/send', body: {} });
+    const error = await failure({
+      method: 'POST',
+      path: '/messages/send',
+      body: {},
+      about: { action: 'send messages', thing: 'recipient' },
+    });
     expect(error).toMatchObject({ code: 'CallbellForbidden', status: 403 });
     expect(error.message).toBe(
       "Callbell does not allow this API key to send messages (HTTP 403: Plan does not include API). Check the key's permissions and your Callbell plan, or use a key from an administrator.",
@@ -96,18 +124,40 @@ describe('error mapping', () => {
   });
 
   it.each([
-    ['/contacts/0123abcd', 'contact "0123abcd"'],
-    ['/contacts/phone/31612345678', 'contact with the phone number "31612345678"'],
-    ['/contacts/bsuid/US.1234', 'contact with the BSUID "US.1234"'],
-    ['/messages/status/ffee00', 'message "ffee00"'],
-    ['/templates/t-1', 'template "t-1"'],
-    ['/contacts/0123abcd/conversation/note', 'contact "0123abcd"'],
-    ['/contacts/0123abcd/conversation/update_funnel', 'contact or funnel stage "0123abcd"'],
-    ['/teams/t9/members', 'team "t9"'],
-    ['/something/else', 'resource "else"'],
-  ])('404 on %s says the %s was not found', async (path, thing) => {
-    callbellApi().get(`${API_PATH}${path}`).reply(404, { error: 'Record not found' });
-    const error = await failure({ path });
+    [
+      'PATCH',
+      '/contacts/0123abcd',
+      (z: ZObject) => updateContact(z, '0123abcd', { name: 'Ana' }),
+      'contact "0123abcd"',
+    ],
+    ['GET', '/templates/t-1', (z: ZObject) => getTemplate(z, 't-1'), 'template "t-1"'],
+    [
+      'POST',
+      '/contacts/0123abcd/conversation/note',
+      (z: ZObject) => addConversationNote(z, '0123abcd', 'hi'),
+      'contact "0123abcd"',
+    ],
+    [
+      'POST',
+      '/contacts/0123abcd/bot',
+      (z: ZObject) => setBotStatus(z, '0123abcd', 'bot_end'),
+      'contact "0123abcd"',
+    ],
+    [
+      'PUT',
+      '/contacts/0123abcd/conversation/update_funnel',
+      (z: ZObject, bundle: Bundle) => updateConversationFunnelCreate.operation.perform(z, bundle),
+      'contact or funnel stage "0123abcd"',
+    ],
+    [
+      'GET',
+      '/teams/t9/members?page=1',
+      (z: ZObject) => teamMembers(z, { uuid: 't9' }),
+      'team "t9"',
+    ],
+  ])('404 on %s %s says the %s was not found', async (method, path, call, thing) => {
+    callbellApi().intercept(`${API_PATH}${path}`, method).reply(404, { error: 'Record not found' });
+    const error = await failure(call, { contact_uuid: '0123abcd', funnel_id: 'f1' });
     expect(error).toMatchObject({ code: 'CallbellNotFound', status: 404 });
     expect(error.message).toBe(
       `Callbell could not find the ${thing} (HTTP 404: Record not found). Check that it exists in your Callbell account and that the value mapped into this step is right.`,
@@ -232,7 +282,10 @@ describe('error mapping', () => {
     callbellApi()
       .get(`${API_PATH}/funnels`)
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-    const error = await failure({ path: '/funnels' });
+    const error = await failure({
+      path: '/funnels',
+      about: { action: 'read funnels', thing: 'funnel' },
+    });
     expect(error).toMatchObject({ code: 'CallbellUnreachable' });
     expect(error.message).toBe(
       'Callbell could not be reached (ECONNREFUSED) while trying to read funnels. Try again in a few minutes.',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readCustomFields, readNote, readTags } from '../../src/fields/contact-details';
 import { readMetadata } from '../../src/fields/metadata';
 import { readRecipient } from '../../src/fields/recipient';
-import { placeholderNumbers } from '../../src/templates';
+import { placeholderNumbers } from '../../src/api/templates';
 
 /** Runs a normaliser: its result, or the InputError it threw (anything else fails the test). */
 function outcome<T>(normalise: () => T): { value?: T; message?: string } {

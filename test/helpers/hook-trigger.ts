@@ -1,7 +1,7 @@
 import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE } from '../../src/webhooks/hook-trigger';
-import type { HookOutput } from '../../src/webhooks/map-delivery';
+import type { HookOutput } from '../../src/webhooks/events';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
 import { documentedDelivery } from './fixtures';
 

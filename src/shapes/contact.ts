@@ -1,5 +1,7 @@
-import type { Contact } from '../client/types';
-import { isObject, objectOrEmpty, stringList, stringOrNull, type JsonObject } from './values';
+import type { PlainOutputField } from 'zapier-platform-core';
+import type { Contact } from '../api/contacts';
+import { unwrapOne } from '../client/unwrap';
+import { isObject, objectOrEmpty, stringList, stringOrNull, type JsonObject } from '../values';
 
 /**
  * A contact as every trigger, action and search hands it to the Zap: Callbell's own fields,
@@ -70,17 +72,13 @@ function e164FromDigits(phoneNumber: string | null): string | null {
   return /^\d{6,15}$/.test(digits) ? `+${digits}` : null;
 }
 
-export interface OutputField {
-  key: string;
-  label: string;
-  type?: 'string' | 'datetime' | 'boolean' | 'number';
-  list?: boolean;
-  primary?: boolean;
-}
-
 /** Output field labels for a contact, at the top level or under a prefix such as `contact__`. */
-export function contactOutputFields(prefix = '', labelPrefix = ''): OutputField[] {
-  const field = (key: string, label: string, extra: Partial<OutputField> = {}): OutputField => ({
+export function contactOutputFields(prefix = '', labelPrefix = ''): PlainOutputField[] {
+  const field = (
+    key: string,
+    label: string,
+    extra: Partial<PlainOutputField> = {},
+  ): PlainOutputField => ({
     key: `${prefix}${key}`,
     label: `${labelPrefix}${label}`,
     ...extra,
@@ -107,3 +105,49 @@ export function contactOutputFields(prefix = '', labelPrefix = ''): OutputField[
     field('channel', 'Channel'),
   ];
 }
+
+/** The contact in Callbell's documented webhook bodies, as every output shows a contact. */
+export const sampleContact: ContactOutput = {
+  uuid: 'eb2b914a977e4ab896e7b886698b3eac',
+  name: 'John Doe',
+  phoneNumber: '331122334455',
+  phoneNumberE164: '+331122334455',
+  source: 'whatsapp',
+  href: 'https://dash.callbell.eu/contacts/eb2b914a977e4ab896e7b886698b3eac',
+  conversationHref: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
+  avatarUrl: null,
+  createdAt: '2022-10-12T15:57:16Z',
+  closedAt: null,
+  blockedAt: null,
+  assignedUser: null,
+  funnelId: null,
+  bsuid: null,
+  note: null,
+  tags: ['Lead'],
+  customFields: {},
+  team: null,
+  channel: null,
+};
+
+/** A contact as actions and searches return it: its uuid doubles as the Zapier `id`. */
+export type ContactResult = ContactOutput & { id: string };
+
+/** What Callbell answers wherever it returns a contact (an object or a one-element array). */
+export interface ContactAnswer {
+  contact?: Contact | Contact[];
+}
+
+export function contactResult(answer: ContactAnswer): ContactResult {
+  const contact = contactOutput(unwrapOne(answer.contact, 'contact'));
+  return { id: contact.uuid ?? '', ...contact };
+}
+
+export const contactResultSample: ContactResult = {
+  id: sampleContact.uuid ?? '',
+  ...sampleContact,
+};
+
+export const contactResultOutputFields: PlainOutputField[] = [
+  { key: 'id', label: 'ID' },
+  ...contactOutputFields(),
+];

@@ -1,15 +1,17 @@
-import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
-import { changeContact, contactPath, type ContactResult } from './contacts';
-import { contactResultOutputFields, contactResultSample } from './samples/contact_result';
-import { contactTargetFields, resolveContactUuid } from './fields/contact-target';
+import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
+import { changeConversation, contactUuidOf, type ConversationChange } from '../api/contacts';
+import { contactTargetFields, readContactTarget } from '../fields/contact-target';
+import {
+  contactResultOutputFields,
+  contactResultSample,
+  type ContactResult,
+} from '../shapes/contact';
 
 interface ConversationActionSpec {
   key: string;
   label: string;
   description: string;
-  method: 'POST' | 'PUT';
-  /** The path below /contacts/:uuid/conversation, e.g. "close". */
-  action: string;
+  change: Omit<ConversationChange, 'body'>;
   fields?: PlainInputField[];
   /** The request body from the input, checked before any request. */
   body?: (input: Record<string, unknown>) => object;
@@ -19,11 +21,12 @@ interface ConversationActionSpec {
  * An action on a contact's conversation that Callbell answers with the contact (close, reopen,
  * move to a funnel stage): find the contact, make the one call, return the contact.
  */
-export function conversationAction(spec: ConversationActionSpec): Create {
+export function conversationAction(spec: ConversationActionSpec) {
   const perform = async (z: ZObject, bundle: Bundle): Promise<ContactResult> => {
     const body = spec.body?.(bundle.inputData);
-    const uuid = await resolveContactUuid(z, bundle.inputData);
-    return changeContact(z, spec.method, contactPath(uuid, 'conversation', spec.action), body);
+    const target = readContactTarget(bundle.inputData);
+    const uuid = await contactUuidOf(z, target);
+    return changeConversation(z, uuid, { ...spec.change, body });
   };
   return {
     key: spec.key,

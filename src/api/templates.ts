@@ -1,5 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
-import { callbell } from './client/request';
+import { callbell } from '../client/request';
+import { listPage } from './pages';
 
 export interface Template {
   uuid: string;
@@ -15,9 +16,22 @@ export const MEDIA_TEMPLATE_TYPES = ['image', 'video', 'document'];
 export async function getTemplate(z: ZObject, uuid: string): Promise<Template> {
   const answer = await callbell<{ template: Template }>(z, {
     path: `/templates/${encodeURIComponent(uuid)}`,
+    about: { action: 'read templates', thing: 'template', id: uuid },
   });
   return answer.template;
 }
+
+/** One page of the account's templates (pages count from 1). */
+export function listTemplates(z: ZObject, page: number): Promise<Template[]> {
+  return listPage<Template>(z, {
+    path: '/templates',
+    key: 'templates',
+    page,
+    about: READ_TEMPLATES,
+  });
+}
+
+const READ_TEMPLATES = { action: 'read templates', thing: 'template' };
 
 /** The placeholder numbers of a template text ("Hi {{1}}, order {{2}}" → [1, 2]). */
 export function placeholderNumbers(text: string | undefined): number[] {

@@ -1,4 +1,4 @@
-import { objectOrEmpty, stringOrNull, type JsonObject } from './values';
+import { objectOrEmpty, stringOrNull, type JsonObject } from '../values';
 
 /**
  * The reason a message failed, from the raw provider payload Callbell passes on: WhatsApp

@@ -1,0 +1,55 @@
+import type { ZObject } from 'zapier-platform-core';
+import { callbell, callbellOrNull } from '../client/request';
+import type { CallbellEvent } from '../webhooks/events';
+
+const MANAGE_WEBHOOKS = { action: 'manage webhooks', thing: 'webhook' };
+
+interface SubscribeAnswer {
+  webhook?: { url?: string; subscriptions?: string[]; createdAt?: string; enabled?: boolean };
+}
+
+/**
+ * Points the account's one webhook at this URL for exactly these events: Callbell "creates a
+ * new webhook or updates an existing one", replacing whatever the account had.
+ */
+export async function subscribeWebhook(
+  z: ZObject,
+  url: string,
+  events: CallbellEvent[],
+): Promise<{ createdAt: string | null }> {
+  const answer = await callbell<SubscribeAnswer>(z, {
+    method: 'POST',
+    path: '/webhooks/subscribe',
+    body: { url, subscriptions: events },
+    about: MANAGE_WEBHOOKS,
+  });
+  return { createdAt: answer.webhook?.createdAt ?? null };
+}
+
+/** Removes the account's webhook. Already gone (404) is success: a Zap can always be turned off. */
+export async function unsubscribeWebhook(z: ZObject): Promise<{ status: string }> {
+  const answer = await callbellOrNull<{ status?: string }>(z, {
+    method: 'DELETE',
+    path: '/webhooks/unsubscribe',
+    about: MANAGE_WEBHOOKS,
+  });
+  return { status: answer?.status ?? 'webhook was already removed' };
+}
+
+interface DeliveryLog {
+  webhook_events?: { event?: unknown; payload?: unknown }[];
+}
+
+/** Recent deliveries of these events from the account webhook's delivery log. */
+export async function loggedDeliveries(
+  z: ZObject,
+  events: CallbellEvent[],
+  items: number,
+): Promise<unknown[]> {
+  const log = await callbell<DeliveryLog>(z, {
+    path: '/webhooks/events',
+    params: { subscriptions: events.join(','), items, page: 1 },
+    about: { action: 'read the webhook delivery log', thing: 'webhook' },
+  });
+  return Array.isArray(log.webhook_events) ? log.webhook_events : [];
+}

@@ -1,0 +1,23 @@
+import type { PlainOutputField } from 'zapier-platform-core';
+import { objectOrEmpty, stringOrNull } from '../values';
+
+/** A team member as the agent and team events carry one. */
+export function agentOutput(value: unknown) {
+  const user = objectOrEmpty(value);
+  return {
+    email: stringOrNull(user.email),
+    name: stringOrNull(user.name),
+    available: typeof user.available === 'boolean' ? user.available : null,
+    lastUpdatedAt: stringOrNull(user.lastUpdatedAt ?? user.lastUpdateAt),
+  };
+}
+
+/** Output fields for a team member, at the top level or under `user__`. */
+export function agentOutputFields(prefix: string): PlainOutputField[] {
+  return [
+    { key: `${prefix}email`, label: 'Agent Email' },
+    { key: `${prefix}name`, label: 'Agent Name' },
+    { key: `${prefix}available`, label: 'Agent Available', type: 'boolean' },
+    { key: `${prefix}lastUpdatedAt`, label: 'Agent Status Updated At', type: 'datetime' },
+  ];
+}

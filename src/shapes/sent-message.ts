@@ -1,0 +1,63 @@
+import type { PlainOutputField } from 'zapier-platform-core';
+import type { Contact } from '../api/contacts';
+import { single } from '../client/unwrap';
+import { isObject, objectOrEmpty, stringOrNull, type JsonObject } from '../values';
+import { contactOutput, contactOutputFields, sampleContact, type ContactOutput } from './contact';
+
+/** Callbell's answer to POST /messages/send, asked with `fields=contact,conversation`. */
+export interface SendAnswer {
+  message?: {
+    uuid?: string;
+    status?: string;
+    contact?: Contact | Contact[];
+    conversation?: JsonObject;
+  };
+}
+
+/** What both send actions hand the Zap. */
+export interface SentMessage extends JsonObject {
+  id: string;
+  uuid: string | null;
+  status: string | null;
+  conversationHref: string | null;
+  contact: ContactOutput;
+  conversation: JsonObject | null;
+}
+
+export function sentMessage(answer: SendAnswer): SentMessage {
+  const message = objectOrEmpty(answer.message);
+  // Without the contact in the answer the output keeps its keys, all null.
+  const contact = contactOutput(single(message.contact));
+  const conversation = isObject(message.conversation) ? message.conversation : null;
+  const uuid = stringOrNull(message.uuid);
+  return {
+    id: uuid ?? '',
+    uuid,
+    status: stringOrNull(message.status),
+    conversationHref: stringOrNull(conversation?.href) ?? contact.conversationHref,
+    contact,
+    conversation,
+  };
+}
+
+export const sentMessageOutputFields: PlainOutputField[] = [
+  { key: 'id', label: 'ID' },
+  { key: 'uuid', label: 'Message ID' },
+  { key: 'status', label: 'Status' },
+  { key: 'conversationHref', label: 'Conversation Link' },
+  { key: 'conversation__href', label: 'Conversation URL' },
+  ...contactOutputFields('contact__', 'Contact: '),
+];
+
+export const sentMessageSample: SentMessage = {
+  id: 'adf3d1216d4c4dcd908199d6700f2381',
+  uuid: 'adf3d1216d4c4dcd908199d6700f2381',
+  status: 'enqueued',
+  conversationHref: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
+  contact: sampleContact,
+  conversation: {
+    href: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
+    source: 'whatsapp',
+    createdAt: '2022-10-12T15:57:16Z',
+  },
+};
