@@ -72,7 +72,11 @@ describe('the API key', () => {
 
   it('never appears in the logs or results of actions and searches', async () => {
     callbellApi()
+      .get(`${API_PATH}/channels`)
+      .query(true)
+      .reply(200, { channels: [{ uuid: 'ch-1', type: 'whatsapp', main: true }] })
       .post(`${API_PATH}/messages/send`)
+      .query(true)
       .reply(200, {
         message: { uuid: 'm1', status: 'enqueued', contact: { ...authMe, uuid: 'c1' } },
       })
@@ -81,6 +85,7 @@ describe('the API key', () => {
       .patch(`${API_PATH}/contacts/c1`)
       .reply(200, { contact: [{ uuid: 'c1', name: 'Ana B' }] });
     const { printed, outcome } = await captureOutput(async () => [
+      // No channel chosen: the main channel is looked up and cached under a digest of the key.
       await appTester(performSendMessage, bundleWith({ to: '+31612345678', text: 'Hi' })),
       await appTester(performUpdateContact, bundleWith({ phone: '+31612345678', name: 'Ana B' })),
     ]);

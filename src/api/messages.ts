@@ -2,20 +2,47 @@ import type { ZObject } from 'zapier-platform-core';
 import { callbell, callbellOrNull } from '../client/request';
 import { sentMessage, type SendAnswer, type SentMessage } from '../shapes/sent-message';
 import type { JsonObject } from '../values';
+import { sendingChannel, type ChannelType } from './channels';
+
+/** A POST /messages/send body before its channel is settled. */
+export interface SendBody extends JsonObject {
+  from: ChannelType;
+  channel_uuid?: string;
+}
+
+/**
+ * Whether `fields` goes in the body or the query is not settled by the docs: the parameter table
+ * and the release note of 2024-09-24 ("request body") say body, the example headings
+ * ("with `fields=contact`") read like a query (post_send_messages.md). Both carry it.
+ */
+const SEND_FIELDS = 'contact,conversation';
 
 /**
  * One POST /messages/send, never repeated: a send that fails is reported, not retried, so a
- * customer never gets a message twice. Callbell is asked for the contact and conversation
- * so the Zap can use them in later steps without another request.
+ * customer never gets a message twice. The body always names its channel (`channel_uuid` is
+ * required: docs/api/reference/messages_api/post_send_messages.md). Callbell is asked for the
+ * contact and conversation so the Zap can use them in later steps without another request.
  */
-export async function sendMessage(z: ZObject, body: JsonObject): Promise<SentMessage> {
-  const answer = await callbell<SendAnswer>(z, {
-    method: 'POST',
-    path: '/messages/send',
-    body: { ...body, fields: 'contact,conversation' },
-    about: { action: 'send messages', thing: 'recipient' },
-  });
-  return sentMessage(answer);
+export async function sendMessage(
+  z: ZObject,
+  apiKey: string,
+  body: SendBody,
+): Promise<SentMessage> {
+  const channel = await sendingChannel(z, apiKey, body.from, body.channel_uuid);
+  try {
+    const answer = await callbell<SendAnswer>(z, {
+      method: 'POST',
+      path: '/messages/send',
+      params: { fields: SEND_FIELDS },
+      body: { ...body, channel_uuid: channel.uuid, fields: SEND_FIELDS },
+      about: { action: 'send messages', thing: 'recipient' },
+    });
+    return sentMessage(answer);
+  } catch (error) {
+    // A remembered channel may have been discarded since: look it up afresh next time.
+    await channel.forget();
+    throw error;
+  }
 }
 
 /** A message's delivery status, or null when Callbell knows no message with this uuid. */

@@ -6,6 +6,7 @@ import { readRecipient, recipientFields } from '../fields/recipient';
 import { definedEntries, isYes, optionalText, requiredText } from '../values';
 import { InputError } from '../input-error';
 import { sendMessage } from '../api/messages';
+import { apiKeyOf } from '../api/account-cache';
 import {
   sentMessageOutputFields,
   sentMessageSample,
@@ -27,12 +28,15 @@ const valueLabel = (number: number) => `Value for {{${number}}}`;
 interface TemplateShape {
   placeholders: number[];
   templateType: string;
+  /** The template's text, needed only when it has no placeholder (see `templateContent`). */
+  text: string;
 }
 
 function shapeOf(template: Template): TemplateShape {
   return {
     placeholders: placeholderNumbers(template.text),
     templateType: template.templateType ?? 'text',
+    text: template.text ?? '',
   };
 }
 
@@ -52,7 +56,11 @@ export async function templateFields(z: ZObject, bundle: Bundle): Promise<PlainI
       label: 'Template Text',
       type: 'copy',
       helpText: `**${template.title ?? 'Template'}** (${shape.templateType}): ${template.text ?? ''}`,
-      meta: { placeholders: shape.placeholders.join(','), templateType: shape.templateType },
+      meta: {
+        placeholders: shape.placeholders.join(','),
+        templateType: shape.templateType,
+        ...(shape.placeholders.length ? {} : { text: shape.text }),
+      },
     },
     ...shape.placeholders.map((number): PlainInputField => ({
       key: valueKey(number),
@@ -66,23 +74,33 @@ export async function templateFields(z: ZObject, bundle: Bundle): Promise<PlainI
       key: 'media_url',
       label: 'Media URL',
       required: true,
-      helpText: `A public https:// link to the ${shape.templateType} this template sends.`,
+      helpText: `A public link to the ${shape.templateType} this template sends.`,
     });
   }
   return fields;
 }
 
-/** The template's shape from the field meta Zapier hands back, or one request when it is absent. */
+/**
+ * The template's shape from the field meta Zapier hands back, or one request when it is absent
+ * (or, for a template without placeholders, lacks the text: Zaps set up before it was kept).
+ */
 async function templateShape(z: ZObject, bundle: Bundle, uuid: string): Promise<TemplateShape> {
   const meta = bundle.meta?.inputFields?.[PREVIEW_KEY];
   if (meta && typeof meta.templateType === 'string' && typeof meta.placeholders === 'string') {
     const placeholders = meta.placeholders.split(',').filter(Boolean).map(Number);
-    return { placeholders, templateType: meta.templateType };
+    const text = typeof meta.text === 'string' ? meta.text : undefined;
+    if (placeholders.length || text !== undefined) {
+      return { placeholders, templateType: meta.templateType, text: text ?? '' };
+    }
   }
   return shapeOf(await getTemplate(z, uuid));
 }
 
-/** One value per placeholder, no more and no fewer. */
+/**
+ * One value per placeholder, no more and no fewer: a single value goes in `content.text`,
+ * several in `template_values` ("Values for multi-variable template message",
+ * post_send_messages.md), so a value without its placeholder would be lost.
+ */
 function templateValues(input: Record<string, unknown>, placeholders: number[]): string[] {
   const values = placeholders.map((number) =>
     requiredText(
@@ -104,10 +122,22 @@ function templateValues(input: Record<string, unknown>, placeholders: number[]):
   return values;
 }
 
-function templateContent(values: string[], mediaUrl: string | undefined) {
-  const text = values.length === 1 ? values[0] : undefined;
+/**
+ * `content` and `template_values` as post_send_messages.md sends them:
+ * - one placeholder: its value is `content.text` (`_post_messages_template.mdx`);
+ * - several: `template_values`, and `content.text` as the snippet still sends it
+ *   (`_post_multi_variable_messages_template.mdx`: "the values inside `content` will be
+ *   ignored"), here the first value;
+ * - media templates add the file as `content.url` (`_post_messages_template_image.mdx`,
+ *   `_document.mdx`, `_video.mdx`).
+ * Open in the docs: a template without placeholders. `content` is a Required Parameter, so it
+ * is sent, with the template's own text in `content.text`: there is nothing for it to fill in,
+ * and a check for a non-empty text passes.
+ */
+function templateContent(shape: TemplateShape, values: string[], mediaUrl: string | undefined) {
+  const text = values[0] ?? shape.text;
   return {
-    content: definedEntries({ text, url: mediaUrl }),
+    content: definedEntries({ text: text || undefined, url: mediaUrl }),
     template_values: values.length > 1 ? values : undefined,
   };
 }
@@ -116,6 +146,8 @@ export async function performSendTemplateMessage(z: ZObject, bundle: Bundle): Pr
   const input = bundle.inputData;
   const recipient = readRecipient(input);
   const templateUuid = requiredText(input.template_uuid, 'Template', 'a template');
+  // "In order to send template messages `template_uuid` and `optin_contact` must be present",
+  // and optin_contact is the "confirmation that the contact has opted-in" (post_send_messages.md).
   if (!isYes(input.optin_contact)) {
     throw new InputError(
       'Contact Opted In',
@@ -127,6 +159,7 @@ export async function performSendTemplateMessage(z: ZObject, bundle: Bundle): Pr
   const shape = await templateShape(z, bundle, templateUuid);
   const isMedia = MEDIA_TEMPLATE_TYPES.includes(shape.templateType);
   const mediaUrl = isMedia ? readMediaUrl(input.media_url, 'Media URL') : undefined;
+  // "you can send them by including a valid `url` of the media" (post_send_messages.md).
   if (isMedia && !mediaUrl) {
     throw new InputError(
       'Media URL',
@@ -134,18 +167,20 @@ export async function performSendTemplateMessage(z: ZObject, bundle: Bundle): Pr
     );
   }
   const values = templateValues(input, shape.placeholders);
-  return sendMessage(
-    z,
-    definedEntries({
-      ...recipient,
+  const { from, ...to } = recipient;
+  return sendMessage(z, apiKeyOf(bundle), {
+    from,
+    ...definedEntries({
+      ...to,
+      // The media snippets send the template's type (image, document, video), others `text`.
       type: isMedia ? shape.templateType : 'text',
       template_uuid: templateUuid,
       optin_contact: true,
-      ...templateContent(values, mediaUrl),
+      ...templateContent(shape, values, mediaUrl),
       ...assignment,
       metadata,
     }),
-  );
+  });
 }
 
 export const sendTemplateMessageCreate = {

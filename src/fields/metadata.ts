@@ -16,7 +16,11 @@ export const metadataField: PlainInputField = {
     'Up to 10 key-value pairs kept with the message and echoed in Callbell webhook events, e.g. `order_id` → the Shopify order number. Keys up to 50 characters, values up to 500. Do not put sensitive data here.',
 };
 
-/** Callbell's metadata limits, checked before sending so a Zap gets a clear message. */
+/**
+ * Callbell's metadata limits, checked before sending so a Zap gets a clear message: "up to 10
+ * key-value pairs. The key must be a string with a maximum length of 50 characters, and the
+ * value must be a string with a maximum length of 500 characters" (messages_api/post_send_messages.md).
+ */
 export function readMetadata(value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (!isObject(value)) {

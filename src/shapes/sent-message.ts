@@ -20,14 +20,28 @@ export interface SentMessage extends JsonObject {
   uuid: string | null;
   status: string | null;
   conversationHref: string | null;
-  contact: ContactOutput;
+  contact: SentContact;
   conversation: JsonObject | null;
+}
+
+/** The contact of a send, with the email the send's answer may carry. */
+export type SentContact = ContactOutput & { email: string | null };
+
+/**
+ * post_send_messages.md shows the answer's contact as `{uuid, name, phone, email}`, while
+ * object_types/message_send_request.md types it as a Contact (`phoneNumber`, no email): both
+ * are read, so the phone number and email reach the Zap whichever Callbell sends. Without the
+ * contact in the answer the output keeps its keys, all null.
+ */
+export function sentContact(value: unknown): SentContact {
+  const raw = objectOrEmpty(single(value));
+  const phoneNumber = raw.phoneNumber ?? raw.phone;
+  return { ...contactOutput({ ...raw, phoneNumber }), email: stringOrNull(raw.email) };
 }
 
 export function sentMessage(answer: SendAnswer): SentMessage {
   const message = objectOrEmpty(answer.message);
-  // Without the contact in the answer the output keeps its keys, all null.
-  const contact = contactOutput(single(message.contact));
+  const contact = sentContact(message.contact);
   const conversation = isObject(message.conversation) ? message.conversation : null;
   const uuid = stringOrNull(message.uuid);
   return {
@@ -47,6 +61,7 @@ export const sentMessageOutputFields: PlainOutputField[] = [
   { key: 'conversationHref', label: 'Conversation Link' },
   { key: 'conversation__href', label: 'Conversation URL' },
   ...contactOutputFields('contact__', 'Contact: '),
+  { key: 'contact__email', label: 'Contact: Email' },
 ];
 
 export const sentMessageSample: SentMessage = {
@@ -54,7 +69,7 @@ export const sentMessageSample: SentMessage = {
   uuid: 'adf3d1216d4c4dcd908199d6700f2381',
   status: 'enqueued',
   conversationHref: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
-  contact: sampleContact,
+  contact: { ...sampleContact, email: null },
   conversation: {
     href: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
     source: 'whatsapp',

@@ -1,7 +1,10 @@
-import { performSendMessage } from '../../src/creates/send_message';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { performSendMessage, sendMessageCreate } from '../../src/creates/send_message';
+import channels from '../fixtures/channels.json';
 import shopifyOrder from '../fixtures/sources/shopify-order.json';
-import { API_PATH, callbellApi } from '../helpers/app';
-import { inputErrorOf, run } from '../helpers/operations';
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
+import { inputErrorOf } from '../helpers/operations';
+import { cachedEntries, expectChannels, expectSend, MAIN_CHANNEL, runSend } from '../helpers/sends';
 
 const contact = {
   uuid: 'c7b3d1216d4c4dcd908199d6700f2381',
@@ -11,21 +14,16 @@ const contact = {
   tags: [],
 };
 
-function expectSend(
-  body: object,
-  answer: object = { message: { uuid: 'm1', status: 'enqueued' } },
-) {
-  return callbellApi()
-    .post(`${API_PATH}/messages/send`, { ...body, fields: 'contact,conversation' })
-    .reply(200, answer);
-}
+const send = (input: Record<string, unknown>, warm = false) =>
+  runSend(performSendMessage, input, { warm });
 
 describe('send_message', () => {
-  it('sends a Shopify order confirmation to the customer phone in one request', async () => {
+  it('sends a Shopify order confirmation from the chosen channel in one request', async () => {
     const scope = expectSend(
       {
         to: '+31612345678',
         from: 'whatsapp',
+        channel_uuid: MAIN_CHANNEL,
         type: 'text',
         content: { text: 'Thanks Ana! Order #1001 (EUR 59.90) is confirmed.' },
         metadata: { order_id: '#1001' },
@@ -40,7 +38,8 @@ describe('send_message', () => {
       },
     );
 
-    const result = await run(performSendMessage, {
+    const result = await send({
+      channel_uuid: MAIN_CHANNEL,
       to: shopifyOrder.customer.phone,
       text: `Thanks ${shopifyOrder.customer.first_name}! Order ${shopifyOrder.name} (${shopifyOrder.currency} ${shopifyOrder.total_price}) is confirmed.`,
       metadata: { order_id: shopifyOrder.name },
@@ -57,14 +56,47 @@ describe('send_message', () => {
     scope.done();
   });
 
+  it.each([
+    [
+      'the documented example {uuid, name, phone, email}',
+      { uuid: 'c7b3', name: 'John Doe', phone: '+1234567890', email: 'john@doe.com' },
+      { phoneNumber: '+1234567890', phoneNumberE164: '+1234567890', email: 'john@doe.com' },
+    ],
+    [
+      'a Contact object (phoneNumber, no email)',
+      { uuid: 'c7b3', name: 'John Doe', phoneNumber: '1234567890' },
+      { phoneNumber: '1234567890', phoneNumberE164: '+1234567890', email: null },
+    ],
+    [
+      'a one-element array of a Contact',
+      [{ uuid: 'c7b3', name: 'John Doe', phoneNumber: '1234567890' }],
+      { phoneNumber: '1234567890', phoneNumberE164: '+1234567890', email: null },
+    ],
+  ])("reads the answer's contact as %s", async (_shape, answerContact, expected) => {
+    expectSend(
+      {
+        to: '+31612345678',
+        from: 'whatsapp',
+        channel_uuid: MAIN_CHANNEL,
+        type: 'text',
+        content: { text: 'Hi' },
+      },
+      { message: { uuid: 'm1', status: 'enqueued', contact: answerContact } },
+    );
+    const result = await send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', text: 'Hi' });
+    expect(result.contact).toMatchObject({ uuid: 'c7b3', name: 'John Doe', ...expected });
+  });
+
   it("reads the shipping address's national number with the order's country", async () => {
     const scope = expectSend({
       to: '+31612345678',
       from: 'whatsapp',
+      channel_uuid: MAIN_CHANNEL,
       type: 'text',
       content: { text: 'Shipped!' },
     });
-    await run(performSendMessage, {
+    await send({
+      channel_uuid: MAIN_CHANNEL,
       to: shopifyOrder.shipping_address.phone,
       default_country: shopifyOrder.shipping_address.country_code,
       text: 'Shipped!',
@@ -72,7 +104,7 @@ describe('send_message', () => {
     scope.done();
   });
 
-  it('sends from a chosen channel with assignment, bot status and metadata', async () => {
+  it('sends with assignment, bot status and metadata', async () => {
     const scope = expectSend({
       to: '+15550102345',
       from: 'whatsapp',
@@ -83,7 +115,7 @@ describe('send_message', () => {
       team_uuid: 'b1c2',
       bot_status: 'bot_end',
     });
-    await run(performSendMessage, {
+    await send({
       channel_uuid: '35f6f8cc-b550-4278-a2ea-099f3a4e0730',
       to: '+1 (555) 010-2345',
       type: 'text',
@@ -95,48 +127,57 @@ describe('send_message', () => {
     scope.done();
   });
 
-  it('sends an image with a caption, and a document without one', async () => {
+  it.each([
+    ['image', 'image', 'https://cdn.example.com/receipt.png', 'Your receipt'],
+    ['document', 'document', 'https://cdn.example.com/invoice.pdf', undefined],
+    ['document', 'document', 'https://cdn.example.com/invoice.pdf', 'Your invoice'],
+    // _post_messages_audio.mdx and _post_messages_video.mdx send these as documents.
+    ['audio', 'document', 'https://cdn.example.com/voice.mp3', undefined],
+    ['video', 'document', 'https://cdn.example.com/unboxing.mp4', undefined],
+    // No documented rule asks for HTTPS.
+    ['image', 'image', 'http://cdn.example.com/receipt.png', undefined],
+  ])('sends a chosen %s as type %s with its URL %s, caption %s', async (type, sent, url, text) => {
     const scope = expectSend({
       to: '+31612345678',
       from: 'whatsapp',
-      type: 'image',
-      content: { url: 'https://cdn.example.com/receipt.png', text: 'Your receipt' },
+      channel_uuid: MAIN_CHANNEL,
+      type: sent,
+      content: text ? { url, text } : { url },
     });
-    await run(performSendMessage, {
-      to: '+31612345678',
-      type: 'image',
-      media_url: 'https://cdn.example.com/receipt.png',
-      text: 'Your receipt',
-    });
-    expectSend({
-      to: '+31612345678',
-      from: 'whatsapp',
-      type: 'document',
-      content: { url: 'https://cdn.example.com/invoice.pdf' },
-    });
-    await run(performSendMessage, {
-      to: '+31612345678',
-      type: 'document',
-      media_url: 'https://cdn.example.com/invoice.pdf',
-    });
+    await send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', type, media_url: url, text });
     scope.done();
+  });
+
+  it('says in the Message Type labels that audio and video go as documents', () => {
+    const typeField = sendMessageCreate.operation.inputFields.find((field) => field.key === 'type');
+    expect(typeField?.choices).toMatchObject({
+      audio: expect.stringMatching(/^Audio \(sent as a document/),
+      video: expect.stringMatching(/^Video \(sent as a document/),
+    });
   });
 
   it('sends to a BSUID, and to an Instagram contact ID as given', async () => {
     expectSend({
       bsuid: 'US.13491208655302741918',
       from: 'whatsapp',
+      channel_uuid: MAIN_CHANNEL,
       type: 'text',
       content: { text: 'Hi' },
     });
-    await run(performSendMessage, { bsuid: 'US.13491208655302741918', text: 'Hi' });
+    await send({ channel_uuid: MAIN_CHANNEL, bsuid: 'US.13491208655302741918', text: 'Hi' });
     expectSend({
       to: '17841400000000000',
       from: 'instagram',
+      channel_uuid: channels.instagram.uuid,
       type: 'text',
       content: { text: 'Hi' },
     });
-    await run(performSendMessage, { from: 'instagram', to: ' 17841400000000000 ', text: 'Hi' });
+    await send({
+      channel_uuid: channels.instagram.uuid,
+      from: 'instagram',
+      to: ' 17841400000000000 ',
+      text: 'Hi',
+    });
   });
 
   it.each([
@@ -152,16 +193,12 @@ describe('send_message', () => {
       /^Media URL: a link to the file is required for a message of type image/,
     ],
     [
-      { to: '+31612345678', type: 'image', media_url: 'http://example.com/a.png' },
-      /^Media URL: "http:\/\/example.com\/a.png" is not an https:\/\/ URL/,
+      { to: '+31612345678', type: 'image', media_url: 'ftp://example.com/a.png' },
+      /^Media URL: "ftp:\/\/example.com\/a.png" is not a web link/,
     ],
     [
       { to: '+31612345678', type: 'video', media_url: 'not a url' },
       /^Media URL: "not a url" is not a URL/,
-    ],
-    [
-      { to: '+31612345678', type: 'audio', media_url: 'https://x.example/a.ogg', text: 'cap' },
-      /^Text: Callbell shows a caption only with images/,
     ],
     [
       { to: '+31612345678', type: 'sticker', text: 'x' },
@@ -195,24 +232,136 @@ describe('send_message', () => {
       { to: '+31612345678', text: 'x', from: 'sms' },
       /^Channel Type: "sms" is not one of the choices/,
     ],
-  ])('refuses %j before sending anything', async (input, message) => {
-    expect(await inputErrorOf(run(performSendMessage, input))).toMatch(message);
+  ])('refuses %j before any request, even the channel look-up', async (input, message) => {
+    expect(await inputErrorOf(send(input))).toMatch(message);
   });
 
   it('explains the 24-hour window when Callbell refuses a free-form message', async () => {
     callbellApi()
       .post(`${API_PATH}/messages/send`)
+      .query(true)
       .reply(422, { error: 'Outside of the 24h window, use a template' });
-    await expect(run(performSendMessage, { to: '+31612345678', text: 'Hi again' })).rejects.toThrow(
-      /use the Send Template Message action instead/,
-    );
+    await expect(
+      send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', text: 'Hi again' }),
+    ).rejects.toThrow(/use the Send Template Message action instead/);
   });
 
   it('reports a server error once and never sends twice', async () => {
-    const scope = callbellApi().post(`${API_PATH}/messages/send`).once().reply(502, 'Bad gateway');
-    await expect(run(performSendMessage, { to: '+31612345678', text: 'Hi' })).rejects.toThrow(
+    const scope = callbellApi()
+      .post(`${API_PATH}/messages/send`)
+      .query(true)
+      .once()
+      .reply(502, 'Bad gateway');
+    await expect(
+      send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', text: 'Hi' }),
+    ).rejects.toThrow(
       /temporarily unavailable \(HTTP 502\)\. The request was not re-sent automatically/,
     );
     scope.done();
+  });
+});
+
+describe('send_message without a chosen channel', () => {
+  const textTo = (channel: string, from = 'whatsapp') => ({
+    to: from === 'whatsapp' ? '+31612345678' : '17841400000000000',
+    from,
+    channel_uuid: channel,
+    type: 'text',
+    content: { text: 'Hi' },
+  });
+
+  it("sends from the account's main active channel: 2 requests, then 1 while it is cached", async () => {
+    const { main_whatsapp: main, second_whatsapp: second, discarded_whatsapp: gone } = channels;
+    const scope = expectChannels('whatsapp', [gone, second, main]);
+    expectSend(textTo(main.uuid));
+    await send({ to: '+31612345678', text: 'Hi' });
+    scope.done();
+
+    const cached = expectSend(textTo(main.uuid));
+    await send({ to: '+31612345678', text: 'Hi' }, true);
+    cached.done();
+  });
+
+  it('keeps the channel under a digest of the API key, never the key itself', async () => {
+    expectChannels('whatsapp', [channels.main_whatsapp]);
+    expectSend(textTo(MAIN_CHANNEL));
+    await send({ to: '+31612345678', text: 'Hi' });
+    const entries = cachedEntries();
+    expect(Object.keys(entries)).toEqual([
+      expect.stringMatching(/^callbell:main-channel:whatsapp:[0-9a-f]{40}$/),
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(API_KEY);
+    expect(Object.values(entries)).toEqual([JSON.stringify(MAIN_CHANNEL)]);
+  });
+
+  it.each([
+    ['the only active one of the type, not main', 'instagram', [channels.instagram]],
+    [
+      'main, found on a later page',
+      'whatsapp',
+      [channels.second_whatsapp, { ...channels.main_whatsapp, discardedAt: null }],
+    ],
+  ])('uses %s', async (_case, type, list) => {
+    const chosen = list.at(-1)?.uuid ?? '';
+    if (list.length > 1) {
+      expectChannels(type, [list[0] ?? {}], 2, 1);
+      expectChannels(type, [list[1] ?? {}], 2, 2);
+    } else {
+      expectChannels(type, list);
+    }
+    const scope = expectSend(textTo(chosen, type));
+    await send({
+      from: type,
+      to: type === 'whatsapp' ? '+31612345678' : '17841400000000000',
+      text: 'Hi',
+    });
+    scope.done();
+  });
+
+  it.each([
+    [
+      'no active channel of the type',
+      [{ ...channels.main_whatsapp, discardedAt: '2026-02-09T10:00:00Z' }],
+      /"Connect an active WhatsApp channel in Callbell, or choose another Channel Type: this Callbell account has none, so nothing was sent\."/,
+    ],
+    [
+      'several, none of them main',
+      [channels.second_whatsapp, { ...channels.main_whatsapp, main: false }],
+      /"Choose the Channel to send from in this step: this Callbell account has 2 active WhatsApp channels and none is the main one/,
+    ],
+  ])('refuses before any send when there is %s', async (_case, list, message) => {
+    expectChannels('whatsapp', list);
+    await expect(send({ to: '+31612345678', text: 'Hi' })).rejects.toThrow(message);
+  });
+
+  it('forgets a cached channel when a send fails, so the next one looks it up again', async () => {
+    expectChannels('whatsapp', [channels.main_whatsapp]);
+    callbellApi()
+      .post(`${API_PATH}/messages/send`)
+      .query(true)
+      .reply(422, { errors: { channel_uuid: ['is invalid'] } });
+    await expect(send({ to: '+31612345678', text: 'Hi' })).rejects.toThrow(/HTTP 422/);
+    expect(cachedEntries()).toEqual({});
+
+    const scope = expectChannels('whatsapp', [channels.second_whatsapp]);
+    expectSend(textTo(channels.second_whatsapp.uuid));
+    await send({ to: '+31612345678', text: 'Hi' }, true);
+    scope.done();
+  });
+
+  it('asks Callbell every time when Zapier’s cache is unavailable: 2 requests a send', async () => {
+    const withoutCache = (z: ZObject, bundle: Bundle) => {
+      const unavailable = () => Promise.reject(new Error('No token found - cannot call RPC'));
+      z.cache.get = unavailable;
+      z.cache.set = unavailable;
+      z.cache.delete = unavailable;
+      return performSendMessage(z, bundle);
+    };
+    for (let run = 0; run < 2; run += 1) {
+      const scope = expectChannels('whatsapp', [channels.main_whatsapp]);
+      expectSend(textTo(MAIN_CHANNEL));
+      await appTester(withoutCache, bundleWith({ to: '+31612345678', text: 'Hi' }), true);
+      scope.done();
+    }
   });
 });

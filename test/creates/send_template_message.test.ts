@@ -6,19 +6,38 @@ import {
 import calendly from '../fixtures/sources/calendly-invitee.json';
 import templates from '../fixtures/templates.json';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
-import { inputErrorOf, run } from '../helpers/operations';
+import { inputErrorOf } from '../helpers/operations';
+import {
+  expectChannels,
+  expectSend as expectSendOf,
+  MAIN_CHANNEL,
+  runSend,
+} from '../helpers/sends';
+import channels from '../fixtures/channels.json';
 
 const { reminder, order_shipped: orderShipped, welcome } = templates;
 
 /** The field meta Zapier hands back at send time for the chosen template. */
-function metaFor(placeholders: string, templateType: string) {
-  return { inputFields: { template_preview: { placeholders, templateType } } };
+function metaFor(placeholders: string, templateType: string, text?: string) {
+  return {
+    inputFields: {
+      template_preview: { placeholders, templateType, ...(text === undefined ? {} : { text }) },
+    },
+  };
 }
 
+/** Every send here names the main channel (resolved once per test, see expectSendFromMain). */
 function expectSend(body: object) {
-  return callbellApi()
-    .post(`${API_PATH}/messages/send`, { ...body, fields: 'contact,conversation' })
-    .reply(200, { message: { uuid: 'm1', status: 'enqueued' } });
+  return expectSendOf({ ...body, channel_uuid: MAIN_CHANNEL });
+}
+
+/** Runs a template send from the main channel, chosen by the Zap author. */
+function run(
+  perform: typeof performSendTemplateMessage,
+  input: Record<string, unknown>,
+  meta: ReturnType<typeof metaFor> | Record<string, never> = {},
+) {
+  return runSend(perform, { channel_uuid: MAIN_CHANNEL, ...input }, { meta });
 }
 
 describe('send_template_message fields', () => {
@@ -57,6 +76,16 @@ describe('send_template_message fields', () => {
     ]);
   });
 
+  it('keeps the text of a template without placeholders for the send, and asks no value', async () => {
+    callbellApi().get(`${API_PATH}/templates/${welcome.uuid}`).reply(200, { template: welcome });
+    const fields = await appTester(
+      (z: ZObject, bundle) => templateFields(z, bundle),
+      bundleWith({ template_uuid: welcome.uuid }),
+    );
+    expect(fields.map((field: PlainInputField) => field.key)).toEqual(['template_preview']);
+    expect(fields[0]?.meta).toEqual({ placeholders: '', templateType: 'text', text: welcome.text });
+  });
+
   it('asks nothing before a template is chosen', async () => {
     await expect(
       appTester((z: ZObject, bundle) => templateFields(z, bundle), bundleWith({})),
@@ -72,7 +101,7 @@ describe('send_template_message', () => {
       type: 'text',
       template_uuid: reminder.uuid,
       optin_contact: true,
-      content: {},
+      content: { text: 'Liam Walker' },
       template_values: ['Liam Walker', 'Product demo', '26 Nov, 9:00'],
     });
     const { payload } = calendly;
@@ -114,14 +143,34 @@ describe('send_template_message', () => {
     scope.done();
   });
 
-  it('sends a template without placeholders', async () => {
+  it('sends a template without placeholders with its own text as the required content', async () => {
     const scope = expectSend({
       to: '+31612345678',
       from: 'whatsapp',
       type: 'text',
       template_uuid: welcome.uuid,
       optin_contact: true,
-      content: {},
+      content: { text: welcome.text },
+    });
+    await run(
+      performSendTemplateMessage,
+      { to: '+31612345678', template_uuid: welcome.uuid, optin_contact: 'yes' },
+      metaFor('', 'text', welcome.text),
+    );
+    scope.done();
+  });
+
+  it('reads a template without placeholders once when its meta predates the text', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/templates/${welcome.uuid}`)
+      .reply(200, { template: welcome });
+    expectSend({
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'text',
+      template_uuid: welcome.uuid,
+      optin_contact: true,
+      content: { text: welcome.text },
     });
     await run(
       performSendTemplateMessage,
@@ -129,6 +178,60 @@ describe('send_template_message', () => {
       metaFor('', 'text'),
     );
     scope.done();
+  });
+
+  it.each([
+    ['image', 'https://example.com/valid_image.jpeg'],
+    ['document', 'https://example.com/valid_document.pdf'],
+    ['video', 'https://example.com/valid_video.mp4'],
+  ])(
+    'sends a media template of type %s as its snippet does: its type, content {text, url}',
+    async (type, url) => {
+      const scope = expectSend({
+        to: '+31612345678',
+        from: 'whatsapp',
+        type,
+        template_uuid: orderShipped.uuid,
+        optin_contact: true,
+        content: { text: 'John Doe', url },
+      });
+      await run(
+        performSendTemplateMessage,
+        {
+          to: '+31612345678',
+          template_uuid: orderShipped.uuid,
+          template_value_1: 'John Doe',
+          media_url: url,
+          optin_contact: true,
+        },
+        metaFor('1', type),
+      );
+      scope.done();
+    },
+  );
+
+  it("sends from the account's main WhatsApp channel when none is chosen, then from the cache", async () => {
+    const lookup = expectChannels('whatsapp', [channels.main_whatsapp]);
+    const body = {
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'text',
+      template_uuid: orderShipped.uuid,
+      optin_contact: true,
+      content: { text: 'Ana' },
+    };
+    expectSend(body);
+    const input = {
+      to: '+31612345678',
+      template_uuid: orderShipped.uuid,
+      template_value_1: 'Ana',
+      optin_contact: true,
+    };
+    await runSend(performSendTemplateMessage, input, { meta: metaFor('1', 'text') });
+    lookup.done();
+    const cached = expectSend(body);
+    await runSend(performSendTemplateMessage, input, { meta: metaFor('1', 'text'), warm: true });
+    cached.done();
   });
 
   it('reads the template once when Zapier gave no field meta (e.g. zapier invoke)', async () => {
@@ -141,7 +244,7 @@ describe('send_template_message', () => {
       type: 'text',
       template_uuid: reminder.uuid,
       optin_contact: true,
-      content: {},
+      content: { text: 'a' },
       template_values: ['a', 'b', 'c'],
     });
     await run(performSendTemplateMessage, {
