@@ -1,6 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, callbellOrNull, type HttpMethod } from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
+import type { ListPage } from './page-walk';
 
 /** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
 export interface Contact {
@@ -18,6 +19,8 @@ export interface Contact {
   tags?: string[];
   assignedUser?: string | null;
   customFields?: Record<string, unknown>;
+  /** Only with `include_field_types=true` (contacts_api/get_contacts.md, get_contact.md). */
+  customFieldsMetadata?: Record<string, unknown>;
   team?: Record<string, unknown> | null;
   channel?: Record<string, unknown> | null;
   bsuid?: string | null;
@@ -47,7 +50,12 @@ export function contactPath(uuid: string, ...rest: string[]): string {
 
 const MANAGE_CONTACTS = { action: 'manage contacts', thing: 'contact' };
 
-/** The contact with this phone number (digits only), or null when Callbell has none. */
+/**
+ * The contact with this phone number (digits only), or null when Callbell has none. Without a
+ * channel "the lookup will be performed on the main WhatsApp channel"; `channel_uuid` searches
+ * that channel (contacts_api/get_contact_by_phone.md; the docs do not show where it goes, and a
+ * GET has only the query).
+ */
 export async function findContactByPhone(
   z: ZObject,
   digits: string,
@@ -61,9 +69,11 @@ export async function findContactByPhone(
   return answer ? contactResult(answer) : null;
 }
 
+/** With `include_field_types=true` custom fields come back typed (contacts_api/get_contact.md). */
 export async function findContactByUuid(z: ZObject, uuid: string): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
     path: contactPath(uuid),
+    params: { include_field_types: true },
     about: { ...MANAGE_CONTACTS, id: uuid },
   });
   return answer ? contactResult(answer) : null;
@@ -77,8 +87,8 @@ export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<Con
   return answer ? contactResult(answer) : null;
 }
 
-/** A contact named by a step: its uuid, or the digits of its phone number. */
-export type ContactTarget = { uuid: string } | { digits: string };
+/** A contact named by a step: its uuid, or the digits of its phone number (on a channel). */
+export type ContactTarget = { uuid: string } | { digits: string; channelUuid?: string };
 
 /**
  * The uuid of the contact a step names: as given (no request), or one look-up by phone number.
@@ -86,16 +96,37 @@ export type ContactTarget = { uuid: string } | { digits: string };
  */
 export async function contactUuidOf(z: ZObject, target: ContactTarget): Promise<string> {
   if ('uuid' in target) return target.uuid;
-  const { digits } = target;
-  const contact = await findContactByPhone(z, digits);
-  if (!contact?.uuid) {
+  return (await contactByPhone(z, target)).id;
+}
+
+/** The contact a step names, read: one GET by uuid, or the look-up by phone number. */
+export async function readTargetContact(z: ZObject, target: ContactTarget): Promise<ContactResult> {
+  if ('digits' in target) return contactByPhone(z, target);
+  const contact = await findContactByUuid(z, target.uuid);
+  if (!contact) {
     throw new z.errors.Error(
-      `Callbell has no contact with the phone number +${digits}. Check the number, or create the contact first (e.g. with Find or Create Contact).`,
+      `Callbell has no contact with the ID "${target.uuid}". Map the Contact ID from a Callbell trigger or a Find Contact step.`,
       'ContactNotFound',
       404,
     );
   }
-  return contact.uuid;
+  return contact;
+}
+
+async function contactByPhone(
+  z: ZObject,
+  { digits, channelUuid }: { digits: string; channelUuid?: string },
+): Promise<ContactResult> {
+  const contact = await findContactByPhone(z, digits, channelUuid);
+  if (!contact?.uuid) {
+    const where = channelUuid ? ' on the chosen channel' : ' on your main WhatsApp channel';
+    throw new z.errors.Error(
+      `Callbell has no contact with the phone number +${digits}${where}. Check the number and Channel, or create the contact first (e.g. with Find or Create Contact).`,
+      'ContactNotFound',
+      404,
+    );
+  }
+  return contact;
 }
 
 export async function createContact(z: ZObject, body: object): Promise<ContactResult> {
@@ -131,24 +162,63 @@ export interface ConversationChange {
   action: string;
   /** What the key was trying to do, for errors: "close conversations". */
   purpose: string;
-  /** What a 404 means was not found; the contact unless the change names another record. */
-  notFound?: string;
-  body?: object;
 }
 
 export async function changeConversation(
   z: ZObject,
   uuid: string,
-  { method, action, purpose, notFound = 'contact', body }: ConversationChange,
+  { method, action, purpose }: ConversationChange,
 ): Promise<ContactResult> {
   return contactResult(
     await callbell<ContactAnswer>(z, {
       method,
       path: contactPath(uuid, ...action.split('/')),
-      body,
-      about: { action: purpose, thing: notFound, id: uuid },
+      about: { action: purpose, thing: 'contact', id: uuid },
     }),
   );
+}
+
+/**
+ * The reference page says `PUT /contacts/:uuid/conversation/update_funnel`
+ * (contacts_api/put_contacts_conversation_update_funnel.md, release note 2025-12-22); every
+ * snippet of it says `POST /contacts/:uuid/messages/update_funnel` with `funnel_id`
+ * (`_put_contact_conversation_update_funnel.mdx`). The page's route is tried first; a 404 or
+ * 405 (no such route) tries the snippets'. Setting a stage is idempotent, so two tries are safe.
+ */
+export async function updateConversationFunnel(
+  z: ZObject,
+  uuid: string,
+  funnelId: string,
+): Promise<ContactResult> {
+  const request = {
+    body: { funnel_id: funnelId },
+    about: {
+      action: 'move conversations between funnel stages',
+      thing: 'contact or funnel stage',
+      id: uuid,
+    },
+  };
+  const answer =
+    (await callbellOrNull<ContactAnswer>(
+      z,
+      { ...request, method: 'PUT', path: contactPath(uuid, 'conversation', 'update_funnel') },
+      [404, 405],
+    )) ??
+    (await callbell<ContactAnswer>(z, {
+      ...request,
+      method: 'POST',
+      path: contactPath(uuid, 'messages', 'update_funnel'),
+    }));
+  return contactResult(answer);
+}
+
+/** DELETE /contacts/:uuid: "This operation is unreversible" (contacts_api/delete_contact.md). */
+export async function deleteContact(z: ZObject, uuid: string): Promise<{ status?: unknown }> {
+  return callbell<{ status?: unknown }>(z, {
+    method: 'DELETE',
+    path: contactPath(uuid),
+    about: { action: 'delete contacts', thing: 'contact', id: uuid },
+  });
 }
 
 export async function addConversationNote(
@@ -179,20 +249,63 @@ export async function setBotStatus(
 
 /** The first page of the account's contacts, as Callbell lists them. */
 export async function recentContacts(z: ZObject): Promise<Contact[]> {
-  const answer = await callbell<{ contacts?: Contact[] }>(z, {
+  return (await contactsPage(z, {}, 1)).items;
+}
+
+/** The filters GET /contacts documents: `tags` comma-separated, `source`, `team_uuid`. */
+export interface ContactFilters {
+  tags?: string;
+  source?: string;
+  team_uuid?: string;
+  include_field_types?: boolean;
+}
+
+/**
+ * One page of GET /contacts (contacts_api/get_contacts.md). The docs give no page size, no
+ * sort and no `meta`; `meta.pages` is read when Callbell sends it.
+ */
+export async function contactsPage(
+  z: ZObject,
+  filters: ContactFilters,
+  page: number,
+): Promise<ListPage<Contact>> {
+  const answer = await callbell<{ contacts?: Contact[]; meta?: { pages?: unknown } }>(z, {
     path: '/contacts',
-    params: { page: 1 },
+    params: { ...filters, page },
     about: MANAGE_CONTACTS,
   });
-  return Array.isArray(answer.contacts) ? answer.contacts : [];
+  return listPageOf(answer.contacts, answer.meta);
 }
 
 /** The first page of a contact's messages, newest first (as Callbell documents them). */
 export async function contactMessages(z: ZObject, uuid: string): Promise<ConversationMessage[]> {
-  const answer = await callbell<{ messages?: ConversationMessage[] }>(z, {
-    path: contactPath(uuid, 'messages'),
-    params: { page: 1 },
-    about: { action: 'read messages', thing: 'contact', id: uuid },
-  });
-  return Array.isArray(answer.messages) ? answer.messages : [];
+  return (await contactMessagesPage(z, uuid, 1)).items;
+}
+
+/**
+ * One page of GET /contacts/:uuid/messages: "paginated and sorted by `createdAt` in
+ * descending order" (contacts_api/get_contact_messages.md); no page size, no `meta` shown.
+ */
+export async function contactMessagesPage(
+  z: ZObject,
+  uuid: string,
+  page: number,
+): Promise<ListPage<ConversationMessage>> {
+  const answer = await callbell<{ messages?: ConversationMessage[]; meta?: { pages?: unknown } }>(
+    z,
+    {
+      path: contactPath(uuid, 'messages'),
+      params: { page },
+      about: { action: 'read messages', thing: 'contact', id: uuid },
+    },
+  );
+  return listPageOf(answer.messages, answer.meta);
+}
+
+function listPageOf<T>(items: T[] | undefined, meta: { pages?: unknown } | undefined): ListPage<T> {
+  const pages = meta?.pages;
+  return {
+    items: Array.isArray(items) ? items : [],
+    pages: typeof pages === 'number' && Number.isFinite(pages) ? pages : undefined,
+  };
 }

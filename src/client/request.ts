@@ -25,10 +25,17 @@ export async function callbell<T>(z: ZObject, request: CallbellRequest): Promise
   return response.data;
 }
 
-/** Like `callbell`, but a 404 answers `null`: for look-ups where "not found" is an answer. */
-export async function callbellOrNull<T>(z: ZObject, request: CallbellRequest): Promise<T | null> {
+/**
+ * Like `callbell`, but a 404 (or another of `absent`) answers `null`: for look-ups where "not
+ * found" is an answer, and for routes the docs give two ways (405: no such method there).
+ */
+export async function callbellOrNull<T>(
+  z: ZObject,
+  request: CallbellRequest,
+  absent: readonly number[] = [404],
+): Promise<T | null> {
   const response = await send<T>(z, request);
-  if (response.status === 404) return null;
+  if (absent.includes(response.status)) return null;
   throwForCallbellStatus(z, response, request.about);
   return response.data;
 }

@@ -1,8 +1,7 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { addConversationNote, contactUuidOf } from '../api/contacts';
-import { readNote } from '../fields/contact-details';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
-import { InputError } from '../input-error';
+import { requiredText } from '../values';
 
 interface NoteResult {
   id: string;
@@ -12,8 +11,9 @@ interface NoteResult {
 }
 
 export async function performAddConversationNote(z: ZObject, bundle: Bundle): Promise<NoteResult> {
-  const text = readNote(bundle.inputData.text, 'Note');
-  if (!text) throw new InputError('Note', 'the note text is required.');
+  // `text` is the one required parameter; the docs state no length limit for it
+  // (contacts_api/post_contact_conversation_create_note.md), so none is enforced here.
+  const text = requiredText(bundle.inputData.text, 'Note', 'the note text');
   const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
   const answer = await addConversationNote(z, uuid, text);
   return { id: uuid, contact_uuid: uuid, text, success: answer.success === true };
@@ -36,7 +36,7 @@ export const addConversationNoteCreate = {
         type: 'text',
         required: true,
         helpText:
-          'The note, up to 1000 characters. Write `@name` to mention and notify a teammate. The contact never sees it.',
+          'The note. Write `@name` to mention and notify a teammate. The contact never sees it.',
       },
     ],
     perform: performAddConversationNote,

@@ -1,5 +1,5 @@
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
-import { changeConversation, contactUuidOf, type ConversationChange } from '../api/contacts';
+import { contactUuidOf } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import {
   contactResultOutputFields,
@@ -7,26 +7,26 @@ import {
   type ContactResult,
 } from '../shapes/contact';
 
-interface ConversationActionSpec {
+interface ConversationActionSpec<Input> {
   key: string;
   label: string;
   description: string;
-  change: Omit<ConversationChange, 'body'>;
   fields?: PlainInputField[];
-  /** The request body from the input, checked before any request. */
-  body?: (input: Record<string, unknown>) => object;
+  /** The step's own input, checked before any request. */
+  read: (input: Record<string, unknown>) => Input;
+  /** The one change, on the contact found. */
+  change: (z: ZObject, uuid: string, input: Input) => Promise<ContactResult>;
 }
 
 /**
  * An action on a contact's conversation that Callbell answers with the contact (close, reopen,
- * move to a funnel stage): find the contact, make the one call, return the contact.
+ * move to a funnel stage): find the contact, make the change, return the contact.
  */
-export function conversationAction(spec: ConversationActionSpec) {
+export function conversationAction<Input>(spec: ConversationActionSpec<Input>) {
   const perform = async (z: ZObject, bundle: Bundle): Promise<ContactResult> => {
-    const body = spec.body?.(bundle.inputData);
-    const target = readContactTarget(bundle.inputData);
-    const uuid = await contactUuidOf(z, target);
-    return changeConversation(z, uuid, { ...spec.change, body });
+    const input = spec.read(bundle.inputData);
+    const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
+    return spec.change(z, uuid, input);
   };
   return {
     key: spec.key,

@@ -1,9 +1,14 @@
-import type { Bundle, Create, ZObject } from 'zapier-platform-core';
-import { contactUuidOf, updateContact } from '../api/contacts';
+import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
+import {
+  contactUuidOf,
+  readTargetContact,
+  updateContact,
+  type ContactTarget,
+} from '../api/contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
 import { contactDetailFields, readContactDetails } from '../fields/contact-details';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
-import { definedEntries, isYes, optionalText } from '../values';
+import { definedEntries, isYes, oneOf, optionalText } from '../values';
 import { InputError } from '../input-error';
 import {
   contactResultOutputFields,
@@ -38,16 +43,67 @@ function changes(input: Record<string, unknown>) {
   });
 }
 
+/**
+ * What Tags does to the contact's tags. The docs do not say whether PATCH's `tags` replaces or
+ * adds (contacts_api/patch_contacts.md), so Add and Remove send the whole resulting list, read
+ * from the contact first: right under either reading. Replace sends the list as given.
+ */
+const TAGS_MODES = {
+  add: 'Add to existing tags',
+  replace: 'Replace all tags',
+  remove: 'Remove these tags',
+};
+
+type TagsMode = keyof typeof TAGS_MODES;
+
+const tagsModeField: PlainInputField = {
+  key: 'tags_mode',
+  label: 'Tags Mode',
+  choices: TAGS_MODES,
+  default: 'add',
+  required: false,
+  helpText:
+    "What Tags does: add them to the contact's tags (default), replace all of its tags with them, or remove them. Add and Remove read the contact first.",
+};
+
+/** Callbell's tags ignore case ("Tags are case-insentive", contacts_api/get_contacts.md). */
+function resultingTags(mode: Exclude<TagsMode, 'replace'>, current: string[], given: string[]) {
+  const givenKeys = new Set(given.map((tag) => tag.toLowerCase()));
+  if (mode === 'remove') return current.filter((tag) => !givenKeys.has(tag.toLowerCase()));
+  const currentKeys = new Set(current.map((tag) => tag.toLowerCase()));
+  return [...current, ...given.filter((tag) => !currentKeys.has(tag.toLowerCase()))];
+}
+
 export async function performUpdateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
-  const body = changes(bundle.inputData);
+  const input = bundle.inputData;
+  const body = changes(input);
+  const mode = oneOf(input.tags_mode, TAGS_MODES, 'Tags Mode') ?? 'add';
   if (Object.keys(body).length === 0) {
     throw new InputError(
       'Update Contact',
       'nothing to change: fill in at least one field to update.',
     );
   }
-  const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
-  return updateContact(z, uuid, body);
+  const target = readContactTarget(input);
+  if (body.tags && mode !== 'replace') {
+    return updateTagsOf(z, target, mode, { ...body, tags: body.tags });
+  }
+  return updateContact(z, await contactUuidOf(z, target), body);
+}
+
+/** The contact found by phone is already read; one found by ID costs one GET. */
+async function updateTagsOf(
+  z: ZObject,
+  target: ContactTarget,
+  mode: Exclude<TagsMode, 'replace'>,
+  body: ReturnType<typeof changes> & { tags: string[] },
+): Promise<ContactResult> {
+  const contact = await readTargetContact(z, target);
+  const uuid = 'uuid' in target ? target.uuid : contact.id;
+  return updateContact(z, uuid, {
+    ...body,
+    tags: resultingTags(mode, contact.tags, body.tags),
+  });
 }
 
 export const updateContactCreate = {
@@ -67,7 +123,9 @@ export const updateContactCreate = {
         required: false,
         helpText: "The contact's new name. Leave empty to keep it.",
       },
-      ...contactDetailFields,
+      ...contactDetailFields.flatMap((field) =>
+        field.key === 'tags' ? [field, tagsModeField] : [field],
+      ),
       {
         key: 'clear_note',
         label: 'Clear Note',

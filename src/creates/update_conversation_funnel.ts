@@ -1,3 +1,4 @@
+import { updateConversationFunnel } from '../api/contacts';
 import { requiredText } from '../values';
 import { conversationAction } from './conversation-action';
 
@@ -5,12 +6,6 @@ export const updateConversationFunnelCreate = conversationAction({
   key: 'update_conversation_funnel',
   label: 'Move Conversation to Funnel Stage',
   description: "Moves a contact's conversation to another stage of your Callbell sales funnel.",
-  change: {
-    method: 'PUT',
-    action: 'conversation/update_funnel',
-    purpose: 'move conversations between funnel stages',
-    notFound: 'contact or funnel stage',
-  },
   fields: [
     {
       key: 'funnel_id',
@@ -20,5 +15,6 @@ export const updateConversationFunnelCreate = conversationAction({
       helpText: 'The funnel stage to move the conversation to.',
     },
   ],
-  body: (input) => ({ funnel_id: requiredText(input.funnel_id, 'Funnel Stage', 'a funnel stage') }),
+  read: (input) => requiredText(input.funnel_id, 'Funnel Stage', 'a funnel stage'),
+  change: updateConversationFunnel,
 });

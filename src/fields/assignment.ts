@@ -35,6 +35,10 @@ export interface Assignment {
   bot_status?: BotStatus;
 }
 
+/**
+ * `assigned_user` is the collaborator's email (post_send_messages.md: "assigned to this
+ * collaborator's email"; post_contacts.md), and `bot_status` is `bot_start` or `bot_end`.
+ */
 export function readAssignment(input: Record<string, unknown>): Assignment {
   const assigned_user = optionalText(input.assigned_user);
   if (assigned_user && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(assigned_user)) {

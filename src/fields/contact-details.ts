@@ -2,6 +2,10 @@ import type { PlainInputField } from 'zapier-platform-core';
 import { InputError } from '../input-error';
 import { asText, isObject, optionalText } from '../values';
 
+/**
+ * The contact's `note` is "up to 1000 characters" (object_types/contact.md,
+ * contacts_api/post_contacts.md, contacts_api/patch_contacts.md, release note 2026-07-01).
+ */
 const MAX_NOTE_LENGTH = 1000;
 
 /** The editable parts of a contact: shared by Create Contact and Update Contact. */

@@ -3,7 +3,7 @@ import type { ContactTarget } from '../api/contacts';
 import { InputError } from '../input-error';
 import { toDigits } from '../phone';
 import { optionalText } from '../values';
-import { defaultCountryField } from './common';
+import { channelField, defaultCountryField } from './common';
 
 const UUID_LABEL = 'Contact ID';
 const PHONE_LABEL = 'Contact Phone Number';
@@ -26,6 +26,9 @@ export const contactTargetFields: PlainInputField[] = [
       "The contact's WhatsApp phone number in any format, used when Contact ID is empty. Looking the contact up costs one more request.",
   },
   defaultCountryField,
+  channelField(
+    'The WhatsApp channel to find the contact by phone number on. Leave empty for your main WhatsApp channel.',
+  ),
 ];
 
 /** The contact the step names: its ID as given, or else its phone number as digits. */
@@ -38,11 +41,11 @@ export function readContactTarget(input: Record<string, unknown>): ContactTarget
       'map the Callbell contact ID, or fill in Contact Phone Number to find the contact by.',
     );
   }
-  return {
-    digits: toDigits({
-      value: input.phone,
-      defaultCountry: input.default_country,
-      fieldLabel: PHONE_LABEL,
-    }),
-  };
+  const digits = toDigits({
+    value: input.phone,
+    defaultCountry: input.default_country,
+    fieldLabel: PHONE_LABEL,
+  });
+  const channelUuid = optionalText(input.channel_uuid);
+  return channelUuid ? { digits, channelUuid } : { digits };
 }

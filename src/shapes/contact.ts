@@ -60,10 +60,55 @@ export function contactOutput(contact: Contact | JsonObject | unknown): ContactO
     phoneNumberE164: e164FromDigits(phoneNumber),
     ...others,
     tags: stringList(source.tags),
-    customFields: objectOrEmpty(source.customFields),
+    customFields: typedCustomFields(source.customFields, source.customFieldsMetadata),
     team: isObject(source.team) ? source.team : null,
     channel: isObject(source.channel) ? source.channel : null,
   };
+}
+
+/**
+ * Custom field values as a Zap can use them. Callbell returns a checkbox field's ticked options
+ * in `customFields` as a JSON-encoded string (`"[\"Newsletter\", \"Promotions\"]"`), and as a
+ * list in `customFieldsMetadata`, sent only with `include_field_types=true`
+ * (contacts_api/get_contacts.md): checkbox values become lists, and numbers become numbers when
+ * the metadata says the field is a number. Anything else stays as Callbell sent it.
+ */
+export function typedCustomFields(fields: unknown, metadata: unknown): JsonObject {
+  const values = objectOrEmpty(fields);
+  const types = objectOrEmpty(metadata);
+  const names = new Set([...Object.keys(values), ...Object.keys(types)]);
+  return Object.fromEntries(
+    [...names].map((name) => {
+      const described = objectOrEmpty(types[name]);
+      const value = Object.hasOwn(values, name) ? values[name] : described.value;
+      return [name, typedValue(value, described)];
+    }),
+  );
+}
+
+function typedValue(value: unknown, described: JsonObject): unknown {
+  if (described.type === 'checkbox') {
+    return Array.isArray(described.value) ? stringList(described.value) : optionList(value);
+  }
+  if (described.type === 'number' && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
+    return Number(value);
+  }
+  if (typeof value === 'string' && value.startsWith('[')) return optionList(value);
+  return value;
+}
+
+/** A checkbox value: a list, or the JSON text of a list of strings; anything else as it is. */
+function optionList(value: unknown): unknown {
+  if (Array.isArray(value)) return stringList(value);
+  if (typeof value !== 'string') return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')
+      ? parsed
+      : value;
+  } catch {
+    return value;
+  }
 }
 
 function e164FromDigits(phoneNumber: string | null): string | null {

@@ -16,6 +16,8 @@ const OPERATIONS: {
   path: string;
   perform: Perform;
   input: Record<string, unknown>;
+  /** The route tried when the first answers 404 or 405 (a route the docs give two ways). */
+  fallback?: { method: 'POST'; path: string };
 }[] = [
   {
     kind: 'read (dropdown)',
@@ -29,7 +31,7 @@ const OPERATIONS: {
     method: 'POST',
     path: '/messages/send',
     perform: performSendMessage,
-    input: { to: '+31612345678', text: 'Hi' },
+    input: { to: '+31612345678', text: 'Hi', channel_uuid: 'ch-1' },
   },
   {
     kind: 'update (PATCH)',
@@ -44,6 +46,7 @@ const OPERATIONS: {
     path: `/contacts/${contact.uuid}/conversation/update_funnel`,
     perform: performOf(updateConversationFunnelCreate),
     input: { contact_uuid: contact.uuid, funnel_id: 'f1' },
+    fallback: { method: 'POST', path: `/contacts/${contact.uuid}/messages/update_funnel` },
   },
 ];
 
@@ -61,15 +64,21 @@ const EXPECTED: [number, { name: string; message: RegExp }][] = [
   [503, { name: 'AppError', message: /Callbell is temporarily unavailable \(HTTP 503\)/ }],
 ];
 
-describe.each(OPERATIONS)('$kind', ({ method, path, perform, input }) => {
+describe.each(OPERATIONS)('$kind', ({ method, path, perform, input, fallback }) => {
   it.each(EXPECTED)(
-    'HTTP %i becomes the mapped error after exactly one request',
+    'HTTP %i becomes the mapped error after exactly one request (per documented route)',
     async (status, expected) => {
       const scope = callbellApi()
         .intercept(`${API_PATH}${path}`, method)
         .query(true)
         .once()
         .reply(status, { error: 'bad input' });
+      if (fallback && status === 404) {
+        scope
+          .intercept(`${API_PATH}${fallback.path}`, fallback.method)
+          .once()
+          .reply(status, { error: 'bad input' });
+      }
       const error = await run(perform, input).then(
         () => undefined,
         (thrown: Error) => thrown,

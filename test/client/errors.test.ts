@@ -10,7 +10,6 @@ import {
   type CallbellRequest,
   type Subject,
 } from '../../src/client/request';
-import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 
 type Request = Omit<CallbellRequest, 'about'> & { about?: Subject };
@@ -142,12 +141,6 @@ describe('error mapping', () => {
       '/contacts/0123abcd/bot',
       (z: ZObject) => setBotStatus(z, '0123abcd', 'bot_end'),
       'contact "0123abcd"',
-    ],
-    [
-      'PUT',
-      '/contacts/0123abcd/conversation/update_funnel',
-      (z: ZObject, bundle: Bundle) => updateConversationFunnelCreate.operation.perform(z, bundle),
-      'contact or funnel stage "0123abcd"',
     ],
     [
       'GET',

@@ -29,12 +29,35 @@ describe('add_conversation_note', () => {
     scope.done();
   });
 
+  it('sends a long note as it is: the docs state no limit for conversation notes', async () => {
+    const text = 'x'.repeat(1001);
+    const scope = callbellApi()
+      .post(`${API_PATH}/contacts/${uuid}/conversation/note`, { text })
+      .reply(200, { success: true });
+    await expect(run(performAddConversationNote, { contact_uuid: uuid, text })).resolves.toEqual(
+      expect.objectContaining({ text, success: true }),
+    );
+    scope.done();
+  });
+
+  it('finds the contact by phone number on the chosen channel first', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/contacts/phone/31612345678`)
+      .query({ channel_uuid: 'ch-2' })
+      .reply(200, { contact })
+      .post(`${API_PATH}/contacts/${uuid}/conversation/note`, { text: 'Hi' })
+      .reply(200, { success: true });
+    await run(performAddConversationNote, {
+      phone: '+31 6 1234 5678',
+      channel_uuid: 'ch-2',
+      text: 'Hi',
+    });
+    scope.done();
+  });
+
   it.each([
     [{ contact_uuid: uuid }, /^Note: the note text is required/],
-    [
-      { contact_uuid: uuid, text: 'x'.repeat(1001) },
-      /^Note: is 1001 characters; Callbell accepts at most 1000/,
-    ],
+    [{ contact_uuid: uuid, text: '   ' }, /^Note: the note text is required/],
   ])('refuses %j before any request', async (input, message) => {
     expect(await inputErrorOf(run(performAddConversationNote, input))).toMatch(message);
   });

@@ -17,11 +17,63 @@ describe('update_contact', () => {
       contact_uuid: uuid,
       name: '',
       tags: ['Lead', 'VIP'],
+      tags_mode: 'replace',
       custom_fields: { 'Order Total': '59.90', Coupon: '' },
       note: '   ',
     });
     expect(result).toMatchObject({ id: uuid, tags: ['Lead', 'VIP'] });
     scope.done();
+  });
+
+  it.each([
+    // [mode, the contact's tags, Tags, what PATCH sends]
+    [undefined, ['Lead', 'Newsletter'], ['VIP'], ['Lead', 'Newsletter', 'VIP']],
+    ['add', ['Lead', 'VIP'], ['vip', 'Paid'], ['Lead', 'VIP', 'Paid']],
+    ['remove', ['Lead', 'VIP', 'Paid'], ['vip'], ['Lead', 'Paid']],
+    ['remove', ['Lead'], ['Lead'], []],
+  ])(
+    'Tags Mode %s: reads the contact by ID (one GET), then sends the whole list',
+    async (mode, current, given, sent) => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts/${uuid}`)
+        .query({ include_field_types: 'true' })
+        .reply(200, { contact: [{ ...contact, tags: current }] })
+        .patch(`${API_PATH}/contacts/${uuid}`, { tags: sent })
+        .reply(200, { contact: { ...contact, tags: sent } });
+      const result = await run(performUpdateContact, {
+        contact_uuid: uuid,
+        tags: given,
+        tags_mode: mode,
+      });
+      expect(result.tags).toEqual(sent);
+      scope.done();
+    },
+  );
+
+  it('adds tags to a contact found by phone on a channel with no extra read: two requests', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/contacts/phone/31612345678`)
+      .query({ channel_uuid: 'ch-2' })
+      .reply(200, { contact: { ...contact, tags: ['Lead'] } })
+      .patch(`${API_PATH}/contacts/${uuid}`, { name: 'Ana', tags: ['Lead', 'VIP'] })
+      .reply(200, { contact: { ...contact, tags: ['Lead', 'VIP'] } });
+    await run(performUpdateContact, {
+      phone: '+31612345678',
+      channel_uuid: 'ch-2',
+      name: 'Ana',
+      tags: 'VIP',
+    });
+    scope.done();
+  });
+
+  it('says when no contact has the ID whose tags it must read', async () => {
+    callbellApi()
+      .get(`${API_PATH}/contacts/${uuid}`)
+      .query({ include_field_types: 'true' })
+      .reply(404, { error: 'Not found' });
+    await expect(run(performUpdateContact, { contact_uuid: uuid, tags: ['VIP'] })).rejects.toThrow(
+      /Callbell has no contact with the ID/,
+    );
   });
 
   it('finds the contact by phone number first: two requests', async () => {
@@ -69,6 +121,10 @@ describe('update_contact', () => {
     [{ contact_uuid: uuid, clear_note: true, note: 'new' }, /^Clear Note: choose either/],
     [{ name: 'X' }, /^Contact ID: map the Callbell contact ID, or fill in Contact Phone Number/],
     [{ phone: 'call me', name: 'X' }, /^Contact Phone Number: "call me" contains letters/],
+    [
+      { contact_uuid: uuid, tags: ['VIP'], tags_mode: 'merge' },
+      /^Tags Mode: "merge" is not one of the choices\. Use one of: add, replace, remove/,
+    ],
   ])('refuses %j before any request', async (input, message) => {
     expect(await inputErrorOf(run(performUpdateContact, input))).toMatch(message);
   });

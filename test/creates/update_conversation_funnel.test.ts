@@ -17,6 +17,49 @@ describe('update_conversation_funnel', () => {
     scope.done();
   });
 
+  it.each([404, 405])(
+    "falls back to the snippets' POST …/messages/update_funnel when the PUT answers %i",
+    async (status) => {
+      const funnel = '0d6041a2-8b88-49ec-a99b-a88a078a16c1';
+      const scope = callbellApi()
+        .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
+        .reply(status, { error: 'Not Found' })
+        .post(`${API_PATH}/contacts/${uuid}/messages/update_funnel`, { funnel_id: funnel })
+        .reply(200, { contact: [{ ...contact, funnelId: funnel }] });
+      await expect(
+        run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: funnel }),
+      ).resolves.toMatchObject({ id: uuid, funnelId: funnel });
+      scope.done();
+    },
+  );
+
+  it('says the contact or stage was not found when neither route knows them', async () => {
+    const scope = callbellApi()
+      .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`)
+      .reply(404, { error: 'Record not found' })
+      .post(`${API_PATH}/contacts/${uuid}/messages/update_funnel`)
+      .reply(404, { error: 'Record not found' });
+    await expect(
+      run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: 'f1' }),
+    ).rejects.toThrow(
+      /could not find the contact or funnel stage .+ \(HTTP 404: Record not found\)/,
+    );
+    scope.done();
+  });
+
+  it.each([
+    [422, /Callbell refused the request \(HTTP 422\)/],
+    [500, /temporarily unavailable \(HTTP 500\)/],
+  ])('does not try the second route after a PUT answered %i', async (status, message) => {
+    const scope = callbellApi()
+      .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`)
+      .reply(status, { error: 'no' });
+    await expect(
+      run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: 'f1' }),
+    ).rejects.toThrow(message);
+    scope.done();
+  });
+
   it('refuses a missing funnel stage before any request', async () => {
     expect(
       await inputErrorOf(run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid })),

@@ -34,6 +34,7 @@ describe('find_contact', () => {
   it('finds by contact ID first, then by BSUID', async () => {
     const scope = callbellApi()
       .get(`${API_PATH}/contacts/${uuid}`)
+      .query({ include_field_types: 'true' })
       .reply(200, { contact })
       .get(`${API_PATH}/contacts/bsuid/US.1349`)
       .reply(200, { contact: { ...contact, bsuid: 'US.1349' } });
@@ -43,6 +44,40 @@ describe('find_contact', () => {
     await expect(run(performFindContact, { bsuid: 'US.1349' })).resolves.toEqual([
       expect.objectContaining({ bsuid: 'US.1349' }),
     ]);
+    scope.done();
+  });
+
+  it('gives custom fields typed: checkbox options as a list, numbers as numbers', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/contacts/${uuid}`)
+      .query({ include_field_types: 'true' })
+      .reply(200, {
+        contact: [
+          {
+            ...contact,
+            customFields: {
+              Address: 'Oxford Street 123',
+              'Order Count': '3',
+              Preferences: '["Newsletter", "Promotions"]',
+            },
+            customFieldsMetadata: {
+              Address: { value: 'Oxford Street 123', type: 'text' },
+              'Order Count': { value: '3', type: 'number' },
+              Preferences: {
+                value: ['Newsletter', 'Promotions'],
+                type: 'checkbox',
+                options: ['Newsletter', 'Promotions', 'Updates'],
+              },
+            },
+          },
+        ],
+      });
+    const [found] = await run(performFindContact, { contact_uuid: uuid });
+    expect(found?.customFields).toEqual({
+      Address: 'Oxford Street 123',
+      'Order Count': 3,
+      Preferences: ['Newsletter', 'Promotions'],
+    });
     scope.done();
   });
 
