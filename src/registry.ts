@@ -2,6 +2,7 @@ import type { Create, Search, SearchOrCreate, Trigger } from 'zapier-platform-co
 import { addConversationNoteCreate } from './creates/add_conversation_note';
 import { closeConversationCreate } from './creates/close_conversation';
 import { createContactCreate } from './creates/create_contact';
+import { deleteContactCreate } from './creates/delete_contact';
 import { openConversationCreate } from './creates/open_conversation';
 import { sendMessageCreate } from './creates/send_message';
 import { sendTemplateMessageCreate } from './creates/send_template_message';
@@ -14,6 +15,8 @@ import { teamList } from './dropdowns/team_list';
 import { templateList } from './dropdowns/template_list';
 import { userList } from './dropdowns/user_list';
 import { findContactSearch } from './searches/find_contact';
+import { findContactsSearch } from './searches/find_contacts';
+import { findConversationMessagesSearch } from './searches/find_conversation_messages';
 import { findMessageStatusSearch } from './searches/find_message_status';
 import { agentSessionUpdated } from './triggers/agent_session_updated';
 import { agentStatusUpdated } from './triggers/agent_status_updated';
@@ -61,11 +64,14 @@ export const creates: Record<string, Create> = byKey<Create>([
   openConversationCreate,
   updateConversationFunnelCreate,
   setBotStatusCreate,
+  deleteContactCreate,
 ]);
 
 export const searches: Record<string, Search> = byKey<Search>([
   findContactSearch,
   findMessageStatusSearch,
+  findContactsSearch,
+  findConversationMessagesSearch,
 ]);
 
 /** Find or Create Contact, offering to update the contact it finds. */
