@@ -1,11 +1,36 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Account } from './account';
-import { SandboxError } from './errors';
-import { readJson, sendJson } from './http';
-import { ROUTES } from './routes';
+import {
+  noSuchRoute,
+  readJson,
+  SandboxError,
+  sendJson,
+  tooManyRequests,
+  unauthorized,
+  type Route,
+} from './http';
+import { authRoutes } from './resources/auth';
+import { channelRoutes } from './resources/channels';
+import { contactRoutes } from './resources/contacts';
+import { funnelRoutes } from './resources/funnels';
+import { messageRoutes } from './resources/messages';
+import { teamRoutes } from './resources/teams';
+import { templateRoutes } from './resources/templates';
+import { webhookRoutes, WebhookHub } from './resources/webhooks';
 import { SANDBOX_API_KEY } from './seed';
-import { WebhookHub } from './webhooks';
+
+/** Callbell API v1 as the app uses it, answered the way Callbell documents it. */
+const ROUTES: Route[] = [
+  ...authRoutes,
+  ...contactRoutes,
+  ...messageRoutes,
+  ...channelRoutes,
+  ...templateRoutes,
+  ...teamRoutes,
+  ...funnelRoutes,
+  ...webhookRoutes,
+];
 
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -48,22 +73,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(request.url ?? '/', 'http://sandbox');
     const method = request.method ?? 'GET';
     if (url.pathname.startsWith('/_sandbox/')) return control(url.pathname, request, response);
-    requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
-    const retryAfter = throttle();
-    if (retryAfter)
-      return sendJson(
-        response,
-        429,
-        { error: 'Too Many Requests' },
-        { 'Retry-After': String(retryAfter) },
-      );
-    if (request.headers.authorization !== `Bearer ${apiKey}`)
-      return sendJson(response, 401, { error: 'Unauthorized' });
-    const route = ROUTES.find(
-      (candidate) => candidate.method === method && candidate.path.test(url.pathname),
-    );
-    if (!route) return sendJson(response, 404, { error: 'Not found' });
     try {
+      requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
+      const retryAfter = throttle();
+      if (retryAfter) throw tooManyRequests(retryAfter);
+      if (request.headers.authorization !== `Bearer ${apiKey}`) throw unauthorized();
+      const route = ROUTES.find(
+        (candidate) => candidate.method === method && candidate.path.test(url.pathname),
+      );
+      if (!route) throw noSuchRoute();
       const body = method === 'GET' || method === 'DELETE' ? {} : await readJson(request);
       const params = (route.path.exec(url.pathname) ?? []).slice(1).map(decodeURIComponent);
       const answer = route.handle({
@@ -74,9 +92,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         hooks,
         apiKey,
       });
-      sendJson(response, route.status ?? 200, answer);
+      sendJson(response, 200, answer);
     } catch (error) {
-      if (error instanceof SandboxError) return sendJson(response, error.status, error.body);
+      if (error instanceof SandboxError)
+        return sendJson(response, error.status, error.body, error.headers);
       throw error;
     }
   }
