@@ -18,6 +18,8 @@ export interface Route {
   method: string;
   path: RegExp;
   handle: (context: RouteContext) => unknown;
+  /** A /_sandbox/ route: no key, no rate limit, not counted in `requests`. */
+  control?: true;
 }
 
 const ID = '([^/]+)';
@@ -27,6 +29,17 @@ export const route = (method: string, path: string, handle: Route['handle']): Ro
   method,
   path: new RegExp(`^/v1${path.replaceAll(':id', ID)}$`),
   handle,
+});
+
+/**
+ * A route that is not Callbell's: tests, the demo and people at a terminal use it to play
+ * the customer, the WhatsApp provider or a collaborator, whose actions Callbell only reports.
+ */
+export const control = (method: string, name: string, handle: Route['handle']): Route => ({
+  method,
+  path: new RegExp(`^/_sandbox/${name}$`),
+  handle,
+  control: true,
 });
 
 // ---- errors ----------------------------------------------------------------------------

@@ -20,7 +20,10 @@ import { templateRoutes } from './resources/templates';
 import { webhookRoutes, WebhookHub } from './resources/webhooks';
 import { SANDBOX_API_KEY } from './seed';
 
-/** Callbell API v1 as the app uses it, answered the way Callbell documents it. */
+/**
+ * Callbell API v1 as the app uses it, answered the way Callbell documents it, and the
+ * /_sandbox/ routes that play the people Callbell serves.
+ */
 const ROUTES: Route[] = [
   ...authRoutes,
   ...contactRoutes,
@@ -36,7 +39,7 @@ export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
   apiKey?: string;
-  /** Requests per second before the sandbox answers 429 (Callbell's limit is 300). */
+  /** Requests per second before the sandbox answers 429 (Callbell's is 300: rate_limits.md). */
   rateLimit?: number;
   /** How often to send Callbell's connection check to the webhook; 0 (default) never. */
   connectionCheckMs?: number;
@@ -72,19 +75,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://sandbox');
     const method = request.method ?? 'GET';
-    if (url.pathname.startsWith('/_sandbox/')) return control(url.pathname, request, response);
+    const route = ROUTES.find(
+      (candidate) => candidate.method === method && candidate.path.test(url.pathname),
+    );
     try {
-      requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
-      const retryAfter = throttle();
-      if (retryAfter) throw tooManyRequests(retryAfter);
-      if (request.headers.authorization !== `Bearer ${apiKey}`) throw unauthorized();
-      const route = ROUTES.find(
-        (candidate) => candidate.method === method && candidate.path.test(url.pathname),
-      );
+      if (!route?.control) {
+        requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
+        const retryAfter = throttle();
+        if (retryAfter) throw tooManyRequests(retryAfter);
+        if (request.headers.authorization !== `Bearer ${apiKey}`) throw unauthorized();
+      }
       if (!route) throw noSuchRoute();
       const body = method === 'GET' || method === 'DELETE' ? {} : await readJson(request);
       const params = (route.path.exec(url.pathname) ?? []).slice(1).map(decodeURIComponent);
-      const answer = route.handle({
+      const answer = await route.handle({
         params,
         query: url.searchParams,
         body,
@@ -106,35 +110,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (second !== limiter.second) Object.assign(limiter, { second, count: 0 });
     limiter.count += 1;
     return limiter.count > limiter.perSecond ? 1 : 0;
-  }
-
-  /** Play the customer and the WhatsApp provider: not part of Callbell's API. */
-  async function control(path: string, request: IncomingMessage, response: ServerResponse) {
-    try {
-      const body = request.method === 'POST' ? await readJson(request) : {};
-      if (path === '/_sandbox/customer-message') {
-        const message = account.receive(String(body.phone ?? ''), String(body.text ?? ''));
-        await hooks.idle();
-        return sendJson(response, 200, { message: { uuid: message.uuid, text: message.text } });
-      }
-      if (path === '/_sandbox/message-status') {
-        const message = account.advance(
-          String(body.uuid ?? ''),
-          String(body.status ?? ''),
-          body.reason as string | undefined,
-        );
-        await hooks.idle();
-        return sendJson(response, 200, { message: { uuid: message.uuid, status: message.status } });
-      }
-      if (path === '/_sandbox/webhook')
-        return sendJson(response, 200, { webhook: hooks.current() });
-      if (path === '/_sandbox/connection-check')
-        return sendJson(response, 200, { code: await hooks.checkConnection() });
-      return sendJson(response, 404, { error: 'Not found' });
-    } catch (error) {
-      if (error instanceof SandboxError) return sendJson(response, error.status, error.body);
-      throw error;
-    }
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -1,5 +1,14 @@
 import type { Account } from '../account';
-import { badRequest, invalid, notFound, paginate, route, SandboxError, type Route } from '../http';
+import {
+  badRequest,
+  control,
+  invalid,
+  notFound,
+  paginate,
+  route,
+  SandboxError,
+  type Route,
+} from '../http';
 import { newUuid, now } from '../ids';
 import { mainChannelPhone } from './channels';
 import {
@@ -303,5 +312,23 @@ export const messageRoutes: Route[] = [
       throw invalid({ text: ["can't be blank"] });
     account.messages.push(newMessage(owner, 'note', body.text, 'note'));
     return { success: true };
+  }),
+
+  // Not Callbell's API: the customer writes in, the provider reports a status. Both answer
+  // once the webhook deliveries they cause are answered.
+  control('POST', 'customer-message', async ({ account, hooks, body }) => {
+    const message = receive(account, String(body.phone ?? ''), String(body.text ?? ''));
+    await hooks.idle();
+    return { message: { uuid: message.uuid, text: message.text } };
+  }),
+  control('POST', 'message-status', async ({ account, hooks, body }) => {
+    const message = advance(
+      account,
+      String(body.uuid ?? ''),
+      String(body.status ?? ''),
+      body.reason as string | undefined,
+    );
+    await hooks.idle();
+    return { message: { uuid: message.uuid, status: message.status } };
   }),
 ];

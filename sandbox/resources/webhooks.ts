@@ -1,4 +1,4 @@
-import { invalid, notFound, paginate, route, type Route } from '../http';
+import { control, invalid, notFound, paginate, route, type Route } from '../http';
 import { now } from '../ids';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
@@ -164,4 +164,10 @@ export const webhookRoutes: Route[] = [
     const { items: webhook_events, meta } = paginate(log, query, items);
     return { webhook_events, meta };
   }),
+
+  // Not Callbell's API: where the webhook points now, and a connection check on demand.
+  control('GET', 'webhook', ({ hooks }) => ({ webhook: hooks.current() })),
+  control('POST', 'connection-check', async ({ hooks }) => ({
+    code: await hooks.checkConnection(),
+  })),
 ];
