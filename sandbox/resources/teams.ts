@@ -1,5 +1,5 @@
 import type { Account } from '../account';
-import { notFound, paginate, route, type Route } from '../http';
+import { control, notFound, paginate, route, type Route } from '../http';
 import { now } from '../ids';
 import { seed, type SeedTeam, type SeedUser } from '../seed';
 
@@ -88,5 +88,12 @@ export const teamRoutes: Route[] = [
     const users = account.users.filter((user) => found.memberEmails.includes(user.email));
     const { items, meta } = paginate(users, query, 2);
     return { users: items, meta };
+  }),
+
+  // Not Callbell's API: a collaborator becomes available or unavailable.
+  control('POST', 'agent-status', async ({ account, hooks, body }) => {
+    const user = setAgentStatus(account, String(body.email ?? ''), body.available === true);
+    await hooks.idle();
+    return { user: { email: user.email, available: user.available } };
   }),
 ];
