@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
 import { buildZip, ROOT, zipReport } from './lib/build-zip';
-import { countRequests, type AppUnderTest } from './lib/request-scenarios';
+import { countRequests, type AppUnderTest } from '../test/e2e/request-scenarios';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const app = require(join(ROOT, 'dist', 'index.js')) as AppUnderTest;
