@@ -32,8 +32,9 @@ export const route = (method: string, path: string, handle: Route['handle']): Ro
 });
 
 /**
- * A route that is not Callbell's: tests, the demo and people at a terminal use it to play
- * the customer, the WhatsApp provider or a collaborator, whose actions Callbell only reports.
+ * A route that is not Callbell's, to play by hand (`npm run sandbox`) the customer, the
+ * WhatsApp provider or a collaborator, whose actions Callbell only reports. Tests and scripts
+ * call the Account's methods instead.
  */
 export const control = (method: string, name: string, handle: Route['handle']): Route => ({
   method,

@@ -3,9 +3,9 @@ import { now } from '../ids';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
 
-// The events of object_types/webhook.md and webhooks/. The sandbox keeps its own list rather
-// than importing the app's: it stands in for Callbell, so a mistake in the app's list must not
-// be mirrored here.
+// The events of webhooks/ (object_types/webhook.md lists the first seven). The sandbox keeps its own list rather
+// than importing the app's: it stands in for Callbell, so a mistake in the app's list must
+// not be mirrored here.
 export const SUBSCRIBABLE_EVENTS = [
   'message_created',
   'message_status_updated',
@@ -56,7 +56,8 @@ export class WebhookHub {
     const url = typeof body.url === 'string' ? body.url : '';
     const errors: Record<string, string[]> = {};
     let parsed: URL | null = null;
-    // webhooks/introduction.md: a full URL with its protocol, and never localhost.
+    // webhooks/introduction.md: a full URL with its protocol, and never localhost. Unlike
+    // Callbell, 127.0.0.1 is accepted, so tests can receive deliveries.
     try {
       parsed = new URL(url);
     } catch {
@@ -111,7 +112,8 @@ export class WebhookHub {
 
   private async deliver(url: string, event: SandboxEvent, payload: Record<string, unknown>) {
     const response = await post(url, { event, payload });
-    // object_types/webhook_event.md; newest first is the sandbox's order.
+    // object_types/webhook_event.md (success: a 200; here any 2xx). Newest first is the
+    // sandbox's order.
     this.log.unshift({
       event,
       payload,
