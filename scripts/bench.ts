@@ -9,10 +9,11 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
 import { buildZip, ROOT, zipReport } from './lib/build-zip';
 import { countRequests, type AppUnderTest } from '../test/e2e/request-scenarios';
+import { deliveryBundle } from '../test/helpers/bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const app = require(join(ROOT, 'dist', 'index.js')) as AppUnderTest;
@@ -142,7 +143,7 @@ function hookThroughput(deliveries = 20_000) {
     } catch {
       continue; // dropdowns: not hook triggers
     }
-    const bundle = { cleanedRequest: body, inputData: { events: [event] } } as unknown as Bundle;
+    const bundle = deliveryBundle(body, { events: [event] });
     const start = performance.now();
     for (let i = 0; i < deliveries; i += 1) void perform?.({} as ZObject, bundle);
     const seconds = (performance.now() - start) / 1000;
