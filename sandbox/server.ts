@@ -1,17 +1,45 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Account } from './account';
-import { SandboxError } from './errors';
-import { readJson, sendJson } from './http';
-import { ROUTES } from './routes';
+import {
+  noSuchRoute,
+  readJson,
+  SandboxError,
+  sendJson,
+  tooManyRequests,
+  unauthorized,
+  type Route,
+} from './http';
+import { authRoutes } from './resources/auth';
+import { channelRoutes } from './resources/channels';
+import { contactRoutes } from './resources/contacts';
+import { funnelRoutes } from './resources/funnels';
+import { messageRoutes } from './resources/messages';
+import { teamRoutes } from './resources/teams';
+import { templateRoutes } from './resources/templates';
+import { webhookRoutes, WebhookHub } from './resources/webhooks';
 import { SANDBOX_API_KEY } from './seed';
-import { WebhookHub } from './webhooks';
+
+/**
+ * Callbell API v1 as the app uses it, answered the way Callbell documents it, and the
+ * /_sandbox/ routes that play the people Callbell serves.
+ */
+const ROUTES: Route[] = [
+  ...authRoutes,
+  ...contactRoutes,
+  ...messageRoutes,
+  ...channelRoutes,
+  ...templateRoutes,
+  ...teamRoutes,
+  ...funnelRoutes,
+  ...webhookRoutes,
+];
 
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
   apiKey?: string;
-  /** Requests per second before the sandbox answers 429 (Callbell's limit is 300). */
+  /** Requests per second before the sandbox answers 429 (Callbell's is 300: rate_limits.md). */
   rateLimit?: number;
   /** How often to send Callbell's connection check to the webhook; 0 (default) never. */
   connectionCheckMs?: number;
@@ -47,26 +75,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://sandbox');
     const method = request.method ?? 'GET';
-    if (url.pathname.startsWith('/_sandbox/')) return control(url.pathname, request, response);
-    requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
-    const retryAfter = throttle();
-    if (retryAfter)
-      return sendJson(
-        response,
-        429,
-        { error: 'Too Many Requests' },
-        { 'Retry-After': String(retryAfter) },
-      );
-    if (request.headers.authorization !== `Bearer ${apiKey}`)
-      return sendJson(response, 401, { error: 'Unauthorized' });
     const route = ROUTES.find(
       (candidate) => candidate.method === method && candidate.path.test(url.pathname),
     );
-    if (!route) return sendJson(response, 404, { error: 'Not found' });
     try {
+      if (!route?.control) {
+        requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
+        const retryAfter = throttle();
+        if (retryAfter) throw tooManyRequests(retryAfter);
+        if (request.headers.authorization !== `Bearer ${apiKey}`) throw unauthorized();
+      }
+      if (!route) throw noSuchRoute();
       const body = method === 'GET' || method === 'DELETE' ? {} : await readJson(request);
       const params = (route.path.exec(url.pathname) ?? []).slice(1).map(decodeURIComponent);
-      const answer = route.handle({
+      const answer = await route.handle({
         params,
         query: url.searchParams,
         body,
@@ -74,9 +96,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         hooks,
         apiKey,
       });
-      sendJson(response, route.status ?? 200, answer);
+      sendJson(response, 200, answer);
     } catch (error) {
-      if (error instanceof SandboxError) return sendJson(response, error.status, error.body);
+      if (error instanceof SandboxError)
+        return sendJson(response, error.status, error.body, error.headers);
       throw error;
     }
   }
@@ -87,35 +110,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (second !== limiter.second) Object.assign(limiter, { second, count: 0 });
     limiter.count += 1;
     return limiter.count > limiter.perSecond ? 1 : 0;
-  }
-
-  /** Play the customer and the WhatsApp provider: not part of Callbell's API. */
-  async function control(path: string, request: IncomingMessage, response: ServerResponse) {
-    try {
-      const body = request.method === 'POST' ? await readJson(request) : {};
-      if (path === '/_sandbox/customer-message') {
-        const message = account.receive(String(body.phone ?? ''), String(body.text ?? ''));
-        await hooks.idle();
-        return sendJson(response, 200, { message: { uuid: message.uuid, text: message.text } });
-      }
-      if (path === '/_sandbox/message-status') {
-        const message = account.advance(
-          String(body.uuid ?? ''),
-          String(body.status ?? ''),
-          body.reason as string | undefined,
-        );
-        await hooks.idle();
-        return sendJson(response, 200, { message: { uuid: message.uuid, status: message.status } });
-      }
-      if (path === '/_sandbox/webhook')
-        return sendJson(response, 200, { webhook: hooks.current() });
-      if (path === '/_sandbox/connection-check')
-        return sendJson(response, 200, { code: await hooks.checkConnection() });
-      return sendJson(response, 404, { error: 'Not found' });
-    } catch (error) {
-      if (error instanceof SandboxError) return sendJson(response, error.status, error.body);
-      throw error;
-    }
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -5,14 +5,15 @@
  * outside tests, core prints a memory report after every one of the load run's operations.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
 import { buildZip, ROOT, zipReport } from './lib/build-zip';
-import { countRequests, type AppUnderTest } from './lib/request-scenarios';
+import { countRequests, type AppUnderTest } from '../test/e2e/request-scenarios';
+import { deliveryBundle } from '../test/helpers/bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const app = require(join(ROOT, 'dist', 'index.js')) as AppUnderTest;
@@ -108,8 +109,8 @@ function packageSize() {
     },
   });
   const app = zipReport(appZip);
-  const bare = zipReport(bareZip);
-  rmSync(dirname(dirname(dirname(bareZip))), { recursive: true, force: true });
+  const bare = zipReport(bareZip.zipPath);
+  bareZip.cleanup();
   table('3. Package size (build.zip, production dependencies, built the same way)', [
     { zip: 'bare app (core only)', KB: round(bare.bytes / 1024), files: bare.files },
     { zip: 'Callbell app', KB: round(app.bytes / 1024), files: app.files },
@@ -142,7 +143,7 @@ function hookThroughput(deliveries = 20_000) {
     } catch {
       continue; // dropdowns: not hook triggers
     }
-    const bundle = { cleanedRequest: body, inputData: { events: [event] } } as unknown as Bundle;
+    const bundle = deliveryBundle(body, { events: [event] });
     const start = performance.now();
     for (let i = 0; i < deliveries; i += 1) void perform?.({} as ZObject, bundle);
     const seconds = (performance.now() - start) / 1000;

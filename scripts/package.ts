@@ -3,7 +3,7 @@
  * then a smoke test of the zip. The CLI's own "Testing build" step passes even on a zip
  * without the app's code, so the zip is unpacked and asked for the app definition.
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildZip, definitionInZip, projectPackageJson, ROOT, zipReport } from './lib/build-zip';
 
@@ -15,8 +15,8 @@ async function main() {
   });
   const target = join(ROOT, 'build', 'build.zip');
   mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(zip, target);
-  rmSync(dirname(dirname(dirname(zip))), { recursive: true, force: true });
+  copyFileSync(zip.zipPath, target);
+  zip.cleanup();
   const definition = await definitionInZip(target);
   const count = (group: string) =>
     Object.keys((definition[group] as object | undefined) ?? {}).length;

@@ -10,6 +10,7 @@ import { setBotStatusCreate } from './creates/set_bot_status';
 import { updateContactCreate } from './creates/update_contact';
 import { updateConversationFunnelCreate } from './creates/update_conversation_funnel';
 import { channelList } from './dropdowns/channel_list';
+import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
 import { teamList } from './dropdowns/team_list';
 import { templateList } from './dropdowns/template_list';
@@ -29,13 +30,10 @@ import { messageCreated } from './triggers/message_created';
 import { messageStatusUpdated } from './triggers/message_status_updated';
 import { newEvent } from './triggers/new_event';
 import { teamMembershipUpdated } from './triggers/team_membership_updated';
+import type { HookTrigger } from './webhooks/hook-trigger';
 
-/** Every operation the app offers, keyed by its public key (a contract: live Zaps use it). */
-function byKey<T extends { key: string }>(operations: T[]): Record<string, T> {
-  return Object.fromEntries(operations.map((operation) => [operation.key, operation]));
-}
-
-export const triggers: Record<string, Trigger> = byKey<Trigger>([
+/** The instant triggers, one per Callbell event plus New Event. */
+export const hookTriggers: HookTrigger[] = [
   messageCreated,
   messageStatusUpdated,
   contactCreated,
@@ -47,12 +45,23 @@ export const triggers: Record<string, Trigger> = byKey<Trigger>([
   agentSessionUpdated,
   teamMembershipUpdated,
   newEvent,
+];
+
+/** Hidden polling triggers that feed the dynamic dropdowns. */
+export const dropdowns: DropdownTrigger[] = [
   channelList,
   templateList,
   teamList,
   userList,
   funnelList,
-]);
+];
+
+/** Every operation the app offers, keyed by its public key (a contract: live Zaps use it). */
+function byKey<T extends { key: string }>(operations: T[]): Record<string, T> {
+  return Object.fromEntries(operations.map((operation) => [operation.key, operation]));
+}
+
+export const triggers: Record<string, Trigger> = byKey<Trigger>([...hookTriggers, ...dropdowns]);
 
 export const creates: Record<string, Create> = byKey<Create>([
   sendMessageCreate,

@@ -23,11 +23,6 @@ function sh(command: string, args: string[], cwd: string) {
   });
 }
 
-/**
- * Builds build.zip the way `zapier push` does, offline of Zapier: the app's files in a
- * staging folder with a production-only install, so no dev dependency lands in the zip.
- * Answers the zip's path in the staging folder, which the caller removes when done with it.
- */
 export interface ZipSource {
   packageJson: object;
   /** Project files and folders to copy as they are. */
@@ -38,12 +33,25 @@ export interface ZipSource {
   lockfile?: string;
 }
 
+export interface BuiltZip {
+  /** The zip, inside the staging folder. */
+  zipPath: string;
+  /** Removes the staging folder, the zip with it. */
+  cleanup: () => void;
+}
+
+/**
+ * Builds build.zip the way `zapier push` does, offline of Zapier: the app's files in a
+ * staging folder with a production-only install, so no dev dependency lands in the zip.
+ * Call `cleanup` once done with the zip.
+ */
 export function buildZip(
   name: string,
   { packageJson, copy = [], write = {}, lockfile }: ZipSource,
-): string {
+): BuiltZip {
   // Outside the project, or the CLI's bundler would reach the project's node_modules.
-  const stage = join(mkdtempSync(join(tmpdir(), 'callbell-build-')), name);
+  const tempDir = mkdtempSync(join(tmpdir(), 'callbell-build-'));
+  const stage = join(tempDir, name);
   mkdirSync(stage, { recursive: true });
   writeFileSync(join(stage, 'package.json'), JSON.stringify(packageJson, null, 2));
   writeFileSync(join(stage, '.gitignore'), 'node_modules\nbuild\n');
@@ -63,7 +71,10 @@ export function buildZip(
     stage,
   );
   sh('zapier-platform', ['build', '--skip-dep-install', '--skip-validation'], stage);
-  return join(stage, 'build', 'build.zip');
+  return {
+    zipPath: join(stage, 'build', 'build.zip'),
+    cleanup: () => rmSync(tempDir, { recursive: true, force: true }),
+  };
 }
 
 export interface ZipReport {

@@ -30,3 +30,5 @@ export function dropdownTrigger({ key, noun, list, paginated }: DropdownSpec) {
     operation: { type: 'polling' as const, canPaginate: paginated, perform },
   };
 }
+
+export type DropdownTrigger = ReturnType<typeof dropdownTrigger>;

@@ -119,6 +119,8 @@ export function hookTrigger(spec: HookTriggerSpec) {
   };
 }
 
+export type HookTrigger = ReturnType<typeof hookTrigger>;
+
 function uniqueById(outputs: HookOutput[]): HookOutput[] {
   const seen = new Set<string>();
   return outputs.filter((output) => !seen.has(output.id) && seen.add(output.id));

@@ -5,7 +5,7 @@ import { updateConversationFunnelCreate } from '../../src/creates/update_convers
 import { channelList } from '../../src/dropdowns/channel_list';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { performOf, run } from '../helpers/operations';
+import { run } from '../helpers/operations';
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
@@ -23,7 +23,7 @@ const OPERATIONS: {
     kind: 'read (dropdown)',
     method: 'GET',
     path: '/channels',
-    perform: (channelList.operation as unknown as { perform: Perform }).perform,
+    perform: channelList.operation.perform,
     input: {},
   },
   {
@@ -44,7 +44,7 @@ const OPERATIONS: {
     kind: 'move (PUT)',
     method: 'PUT',
     path: `/contacts/${contact.uuid}/conversation/update_funnel`,
-    perform: performOf(updateConversationFunnelCreate),
+    perform: updateConversationFunnelCreate.operation.perform,
     input: { contact_uuid: contact.uuid, funnel_id: 'f1' },
     fallback: { method: 'POST', path: `/contacts/${contact.uuid}/messages/update_funnel` },
   },

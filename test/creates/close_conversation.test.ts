@@ -1,7 +1,7 @@
 import { closeConversationCreate } from '../../src/creates/close_conversation';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { performOf, run } from '../helpers/operations';
+import { run } from '../helpers/operations';
 
 const { uuid } = contact;
 
@@ -11,7 +11,7 @@ describe('close_conversation', () => {
       .post(`${API_PATH}/contacts/${uuid}/conversation/close`)
       .reply(200, { contact: [contact] });
     await expect(
-      run(performOf(closeConversationCreate), { contact_uuid: uuid }),
+      run(closeConversationCreate.operation.perform, { contact_uuid: uuid }),
     ).resolves.toMatchObject({
       id: uuid,
       closedAt: '2026-11-24T10:00:00Z',

@@ -1,7 +1,7 @@
 import { openConversationCreate } from '../../src/creates/open_conversation';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { performOf, run } from '../helpers/operations';
+import { run } from '../helpers/operations';
 
 const { uuid } = contact;
 
@@ -13,7 +13,7 @@ describe('open_conversation', () => {
       .post(`${API_PATH}/contacts/${uuid}/conversation/open`)
       .reply(200, { contact: { ...contact, closedAt: null } });
     await expect(
-      run(performOf(openConversationCreate), { phone: '+31 6 12345678' }),
+      run(openConversationCreate.operation.perform, { phone: '+31 6 12345678' }),
     ).resolves.toMatchObject({
       closedAt: null,
     });

@@ -1,7 +1,7 @@
 import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { inputErrorOf, performOf, run } from '../helpers/operations';
+import { inputErrorOf, run } from '../helpers/operations';
 
 const { uuid } = contact;
 
@@ -12,7 +12,10 @@ describe('update_conversation_funnel', () => {
       .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
       .reply(200, { contact: { ...contact, funnelId: funnel } });
     await expect(
-      run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: funnel }),
+      run(updateConversationFunnelCreate.operation.perform, {
+        contact_uuid: uuid,
+        funnel_id: funnel,
+      }),
     ).resolves.toMatchObject({ funnelId: funnel });
     scope.done();
   });
@@ -62,7 +65,9 @@ describe('update_conversation_funnel', () => {
 
   it('refuses a missing funnel stage before any request', async () => {
     expect(
-      await inputErrorOf(run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid })),
+      await inputErrorOf(
+        run(updateConversationFunnelCreate.operation.perform, { contact_uuid: uuid }),
+      ),
     ).toMatch(/^Funnel Stage: a funnel stage is required/);
   });
 });

@@ -9,11 +9,11 @@ export const API_KEY = 'test_k3y-SHOULD-NEVER-LEAK-5f2c9a';
 
 export const appTester = createAppTester(App);
 
-export function bundleWith<T extends Record<string, unknown>>(
-  inputData: T = {} as T,
-  extra: Partial<Bundle> = {},
-): Partial<Bundle<T>> {
-  return { authData: { api_key: API_KEY }, inputData, ...extra } as Partial<Bundle<T>>;
+/** What a test sets of a bundle besides the input: any part of it, meta fields one by one. */
+export type BundleExtras = Partial<Omit<Bundle, 'meta'>> & { meta?: Partial<Bundle['meta']> };
+
+export function bundleWith(inputData: Record<string, unknown> = {}, extra: BundleExtras = {}) {
+  return { authData: { api_key: API_KEY }, inputData, ...extra };
 }
 
 /** nock scope on Callbell's API that also checks the headers every request must carry. */

@@ -1,31 +1,19 @@
-import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
-import { ONE_WEBHOOK_NOTICE } from '../../src/webhooks/hook-trigger';
-import type { HookOutput } from '../../src/webhooks/events';
+import { ONE_WEBHOOK_NOTICE, type HookTrigger } from '../../src/webhooks/hook-trigger';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
 import { documentedDelivery } from './fixtures';
 
 export { documentedDelivery };
 
-type Perform<T> = (z: ZObject, bundle: Bundle) => Promise<T>;
-
-export interface HookOperation {
-  perform: Perform<HookOutput[]>;
-  performList: Perform<HookOutput[]>;
-  performSubscribe: Perform<unknown>;
-  performUnsubscribe: Perform<unknown>;
-  sample: HookOutput;
-}
-
-export function hookOperation(trigger: Trigger): HookOperation {
-  return trigger.operation as unknown as HookOperation;
-}
-
 export const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1234567/abcdef0123456789/';
 
 /** Runs a trigger's perform on one delivery body, as Zapier does when Callbell POSTs to it. */
-export function deliver(trigger: Trigger, body: unknown, inputData: Record<string, unknown> = {}) {
-  return appTester(hookOperation(trigger).perform, bundleWith(inputData, { cleanedRequest: body }));
+export function deliver(
+  trigger: HookTrigger,
+  body: unknown,
+  inputData: Record<string, unknown> = {},
+) {
+  return appTester(trigger.operation.perform, bundleWith(inputData, { cleanedRequest: body }));
 }
 
 /** The delivery log answer Callbell gives for these bodies. */
@@ -47,16 +35,13 @@ export function deliveryLog(bodies: unknown[]) {
  * ignore everything that is not its event.
  */
 export function itBehavesLikeAHookTrigger(
-  trigger: Trigger,
+  trigger: HookTrigger,
   { events, inputData = {} }: { events: CallbellEvent[]; inputData?: Record<string, unknown> },
 ) {
-  const operation = hookOperation(trigger);
+  const { operation } = trigger;
 
   it('warns in its set-up step that Callbell keeps one webhook per account', () => {
-    const [notice] = (trigger.operation.inputFields ?? []) as {
-      type?: string;
-      helpText?: string;
-    }[];
+    const [notice] = trigger.operation.inputFields;
     expect(notice).toMatchObject({ type: 'copy', helpText: ONE_WEBHOOK_NOTICE });
     expect(notice?.helpText).toMatch(
       /one webhook per account.*redirects the account's webhook.*\*\*New Event\*\*/,
@@ -111,39 +96,42 @@ export function itBehavesLikeAHookTrigger(
   });
 
   it("maps Callbell's documented body to the trigger's sample", async () => {
-    for (const event of events) {
-      const [output] = await deliver(trigger, documentedDelivery(event), inputData);
-      expect(output?.event).toBe(event);
-      if (event === events[0]) expect(output).toEqual(operation.sample);
-    }
+    const [first] = events;
+    const [output] = await deliver(trigger, documentedDelivery(first), inputData);
+    expect(output).toEqual(operation.sample);
   });
 
-  it('ignores the other events, pings and bodies that are not events', async () => {
-    const others = CALLBELL_EVENTS.filter((event) => !events.includes(event));
-    const notEvents = [
-      undefined,
-      null,
-      '',
-      'ok',
-      {},
-      [],
-      { status: 'ok' },
-      { event: 'ping' },
-      { event: events[0] },
-      { event: events[0], payload: 'text' },
-      { event: events[0], payload: [1, 2] },
-      [documentedDelivery(events[0] as CallbellEvent)],
-      { payload: documentedDelivery(events[0] as CallbellEvent).payload },
-    ];
-    for (const body of [...others.map(documentedDelivery), ...notEvents]) {
-      await expect(deliver(trigger, body, inputData)).resolves.toEqual([]);
-    }
+  it.each(events)("accepts Callbell's documented %s body", async (event) => {
+    const [output] = await deliver(trigger, documentedDelivery(event), inputData);
+    expect(output?.event).toBe(event);
+  });
+
+  const first = events[0] as CallbellEvent;
+  const others = CALLBELL_EVENTS.filter((event) => !events.includes(event));
+  const notItsEvents: [string, unknown][] = [
+    ...others.map((event): [string, unknown] => [`the ${event} event`, documentedDelivery(event)]),
+    ['no body', undefined],
+    ['null', null],
+    ['an empty string', ''],
+    ['a string', 'ok'],
+    ['an empty object', {}],
+    ['an empty list', []],
+    ['a status check', { status: 'ok' }],
+    ['an unknown event', { event: 'ping' }],
+    ['an event without payload', { event: first }],
+    ['a text payload', { event: first, payload: 'text' }],
+    ['a list payload', { event: first, payload: [1, 2] }],
+    ['a list of deliveries', [documentedDelivery(first)]],
+    ['a payload without event', { payload: documentedDelivery(first).payload }],
+  ];
+  it.each(notItsEvents)('ignores %s', async (_case, body) => {
+    await expect(deliver(trigger, body, inputData)).resolves.toEqual([]);
   });
 }
 
 /** What both conversation triggers do with their documented body. */
 export function itMapsAConversationEvent(
-  trigger: Trigger,
+  trigger: HookTrigger,
   event: 'conversation_opened' | 'conversation_closed',
   eventTime: string,
 ) {
@@ -183,7 +171,7 @@ export function itMapsAConversationEvent(
       .get(`${API_PATH}/webhooks/events`)
       .query({ subscriptions: event, items: '10', page: '1' })
       .reply(200, deliveryLog([delivery]));
-    const outputs = await appTester(hookOperation(trigger).performList, bundleWith({}));
+    const outputs = await appTester(trigger.operation.performList, bundleWith({}));
     expect(outputs.map((output) => output.event)).toEqual([event]);
     scope.done();
   });

@@ -4,7 +4,6 @@ import {
   deliver,
   deliveryLog,
   documentedDelivery,
-  hookOperation,
   itBehavesLikeAHookTrigger,
 } from '../helpers/hook-trigger';
 
@@ -50,7 +49,7 @@ describe('contact_created', () => {
       .get(`${API_PATH}/webhooks/events`)
       .query({ subscriptions: 'contact_created', items: '10', page: '1' })
       .reply(200, deliveryLog([documentedDelivery('contact_created')]));
-    const outputs = await appTester(hookOperation(contactCreated).performList, bundleWith({}));
+    const outputs = await appTester(contactCreated.operation.performList, bundleWith({}));
     expect(outputs.map((output) => output.name)).toEqual(['John Doe']);
     scope.done();
   });
@@ -79,7 +78,7 @@ describe('contact_created', () => {
         ],
         meta: { page: 1, pages: 3 },
       });
-    const outputs = await appTester(hookOperation(contactCreated).performList, bundleWith({}));
+    const outputs = await appTester(contactCreated.operation.performList, bundleWith({}));
     expect(outputs.map((output) => [output.id, output.name, output.phoneNumberE164])).toEqual([
       ['aaaa0000aaaa0000aaaa0000aaaa0000', 'Ana', '+5511987654321'],
       ['bbbb0000bbbb0000bbbb0000bbbb0000', 'Bo', '+447700900123'],

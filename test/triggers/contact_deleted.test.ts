@@ -4,7 +4,6 @@ import {
   deliver,
   deliveryLog,
   documentedDelivery,
-  hookOperation,
   itBehavesLikeAHookTrigger,
 } from '../helpers/hook-trigger';
 
@@ -31,7 +30,7 @@ describe('contact_deleted', () => {
       .get(`${API_PATH}/webhooks/events`)
       .query(true)
       .reply(200, deliveryLog([]));
-    const operation = hookOperation(contactDeleted);
+    const operation = contactDeleted.operation;
     await expect(appTester(operation.performList, bundleWith({}))).resolves.toHaveLength(1);
     await expect(appTester(operation.performList, bundleWith({}))).resolves.toEqual([]);
     scope.done();

@@ -4,7 +4,6 @@ import {
   deliver,
   deliveryLog,
   documentedDelivery,
-  hookOperation,
   itBehavesLikeAHookTrigger,
 } from '../helpers/hook-trigger';
 
@@ -39,7 +38,7 @@ describe('contact_updated', () => {
       .get(`${API_PATH}/contacts`)
       .query({ page: '1' })
       .reply(200, { contacts: [{ uuid: 'aaaa0000aaaa0000aaaa0000aaaa0000', name: 'Ana' }] });
-    const outputs = await appTester(hookOperation(contactUpdated).performList, bundleWith({}));
+    const outputs = await appTester(contactUpdated.operation.performList, bundleWith({}));
     expect(outputs.map((output) => [output.event, output.name])).toEqual([
       ['contact_updated', 'Ana'],
     ]);

@@ -4,7 +4,6 @@ import {
   deliver,
   deliveryLog,
   documentedDelivery,
-  hookOperation,
   itBehavesLikeAHookTrigger,
 } from '../helpers/hook-trigger';
 
@@ -90,7 +89,7 @@ describe('message_created', () => {
       );
 
     const outputs = await appTester(
-      hookOperation(messageCreated).performList,
+      messageCreated.operation.performList,
       bundleWith({ direction: 'received' }),
     );
 
@@ -131,7 +130,7 @@ describe('message_created', () => {
         ],
       });
 
-    const outputs = await appTester(hookOperation(messageCreated).performList, bundleWith({}));
+    const outputs = await appTester(messageCreated.operation.performList, bundleWith({}));
 
     expect(outputs.map((output) => [output.text, output.status, output.created_at])).toEqual([
       ['Order shipped', 'sent', '2026-11-20T10:00:00Z'],
@@ -149,9 +148,9 @@ describe('message_created', () => {
       .get(`${API_PATH}/contacts`)
       .query(true)
       .reply(200, { contacts: [] });
-    await expect(
-      appTester(hookOperation(messageCreated).performList, bundleWith({})),
-    ).resolves.toEqual([]);
+    await expect(appTester(messageCreated.operation.performList, bundleWith({}))).resolves.toEqual(
+      [],
+    );
     scope.done();
   });
 });

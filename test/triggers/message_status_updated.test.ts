@@ -4,7 +4,6 @@ import {
   deliver,
   deliveryLog,
   documentedDelivery,
-  hookOperation,
   itBehavesLikeAHookTrigger,
 } from '../helpers/hook-trigger';
 
@@ -92,7 +91,7 @@ describe('message_status_updated', () => {
       .query({ subscriptions: 'message_status_updated', items: '10', page: '1' })
       .reply(200, deliveryLog([read, withStatus('failed', { reason: 'Blocked by user' })]));
     const outputs = await appTester(
-      hookOperation(messageStatusUpdated).performList,
+      messageStatusUpdated.operation.performList,
       bundleWith({ statuses: ['failed'] }),
     );
     expect(outputs.map((output) => [output.status, output.failure_reason])).toEqual([
@@ -107,7 +106,7 @@ describe('message_status_updated', () => {
       .query(true)
       .reply(200, deliveryLog([]));
     await expect(
-      appTester(hookOperation(messageStatusUpdated).performList, bundleWith({})),
+      appTester(messageStatusUpdated.operation.performList, bundleWith({})),
     ).resolves.toEqual([]);
     scope.done();
   });

@@ -5,7 +5,6 @@ import {
   deliver,
   deliveryLog,
   documentedDelivery,
-  hookOperation,
   itBehavesLikeAHookTrigger,
   TARGET_URL,
 } from '../helpers/hook-trigger';
@@ -31,7 +30,7 @@ describe('new_event', () => {
   it('refuses to turn on with no event chosen, before calling Callbell', async () => {
     await expect(
       appTester(
-        hookOperation(newEvent).performSubscribe,
+        newEvent.operation.performSubscribe,
         bundleWith({ events: [] }, { targetUrl: TARGET_URL }),
       ),
     ).rejects.toThrow('Events: choose at least one event for this Zap.');
@@ -53,7 +52,7 @@ describe('new_event', () => {
           documentedDelivery('message_created'),
         ]),
       );
-    const outputs = await appTester(hookOperation(newEvent).performList, bundleWith(chosen));
+    const outputs = await appTester(newEvent.operation.performList, bundleWith(chosen));
     expect(outputs.map((output) => output.event)).toEqual([
       'conversation_closed',
       'message_created',
@@ -72,7 +71,7 @@ describe('new_event', () => {
       .get(`${API_PATH}/contacts`)
       .query({ page: '1' })
       .reply(200, { contacts: [{ uuid: 'aaaa0000aaaa0000aaaa0000aaaa0000', name: 'Ana' }] });
-    const outputs = await appTester(hookOperation(newEvent).performList, bundleWith(chosen));
+    const outputs = await appTester(newEvent.operation.performList, bundleWith(chosen));
     expect(outputs.map((output) => [output.event, output.name])).toEqual([
       ['contact_created', 'Ana'],
     ]);

@@ -1,14 +1,11 @@
 import fc from 'fast-check';
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import App from '../../index';
+import type { ZObject } from 'zapier-platform-core';
+import { hookTriggers } from '../../src/registry';
 import { CALLBELL_EVENTS } from '../../src/webhooks/events';
 import { appTester, bundleWith } from '../helpers/app';
-import { hookOperation } from '../helpers/hook-trigger';
+import { deliveryBundle } from '../helpers/bundle';
 
 /** Whatever Callbell (or anyone who learns a Zap's URL) POSTs, a hook trigger never throws. */
-const hookTriggers = Object.values(App.triggers).filter(
-  (trigger) => trigger.operation.type === 'hook',
-);
 
 const anyJson = fc.jsonValue({ maxDepth: 4 });
 const eventLike = fc.record({
@@ -54,7 +51,7 @@ function isHookOutputList(result: unknown): boolean {
 describe.each(hookTriggers.map((trigger) => [trigger.key, trigger] as const))(
   '%s perform',
   (_key, trigger) => {
-    const { perform } = hookOperation(trigger);
+    const { perform } = trigger.operation;
 
     it('never throws on arbitrary bodies and answers a list of objects with a string id', async () => {
       await fc.assert(
@@ -62,8 +59,7 @@ describe.each(hookTriggers.map((trigger) => [trigger.key, trigger] as const))(
           fc.oneof(anyJson, eventLike, withContact),
           inputData,
           async (body, input) => {
-            const bundle = { cleanedRequest: body, inputData: input } as unknown as Bundle;
-            const result = await perform({} as ZObject, bundle);
+            const result = await perform({} as ZObject, deliveryBundle(body, input));
             expect(isHookOutputList(result)).toBe(true);
           },
         ),
@@ -79,7 +75,7 @@ it('every hook trigger passes core output checks for arbitrary event-shaped bodi
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...hookTriggers), withContact, async (trigger, body) => {
       const result = await appTester(
-        hookOperation(trigger).perform,
+        trigger.operation.perform,
         bundleWith({ events: [...CALLBELL_EVENTS] }, { cleanedRequest: body }),
       );
       expect(isHookOutputList(result)).toBe(true);

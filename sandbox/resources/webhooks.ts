@@ -1,8 +1,11 @@
-import { invalid, notFound } from './errors';
-import { now } from './ids';
+import { control, invalid, notFound, paginate, route, type Route } from '../http';
+import { now } from '../ids';
 
-// The sandbox keeps its own list rather than importing the app's: it stands in for Callbell,
-// so a mistake in the app's list must not be mirrored here.
+// Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
+
+// The events of webhooks/ (object_types/webhook.md lists the first seven). The sandbox keeps its own list rather
+// than importing the app's: it stands in for Callbell, so a mistake in the app's list must
+// not be mirrored here.
 export const SUBSCRIBABLE_EVENTS = [
   'message_created',
   'message_status_updated',
@@ -33,12 +36,16 @@ export interface Delivery {
   createdAt: string;
 }
 
-/** Callbell's body for its periodic connection check is undocumented; this is one guess. */
+/**
+ * webhooks/introduction.md: Callbell checks the connection periodically and expects
+ * `200 {"status":"ok"}`. The body it sends is undocumented; this is one guess.
+ */
 export const CONNECTION_CHECK_BODY = { type: 'connection_check' };
 
 /**
- * The account's single webhook: subscribe replaces it, unsubscribe removes it, and every
- * event it is subscribed to is POSTed to its URL and recorded in the delivery log.
+ * The account's single webhook (webhooks_api/subscribe.md: one per account): subscribe
+ * replaces it, unsubscribe removes it, and every event it is subscribed to is POSTed to its
+ * URL as `{event, payload}` (webhooks/) and recorded in the delivery log (webhooks_api/events.md).
  */
 export class WebhookHub {
   private webhook: Webhook | null = null;
@@ -49,6 +56,8 @@ export class WebhookHub {
     const url = typeof body.url === 'string' ? body.url : '';
     const errors: Record<string, string[]> = {};
     let parsed: URL | null = null;
+    // webhooks/introduction.md: a full URL with its protocol, and never localhost. Unlike
+    // Callbell, 127.0.0.1 is accepted, so tests can receive deliveries.
     try {
       parsed = new URL(url);
     } catch {
@@ -73,6 +82,7 @@ export class WebhookHub {
   }
 
   unsubscribe(): void {
+    // 404 when there is none: the sandbox's assumption, not in Callbell's docs.
     if (!this.webhook) throw notFound('Webhook');
     this.webhook = null;
   }
@@ -102,6 +112,8 @@ export class WebhookHub {
 
   private async deliver(url: string, event: SandboxEvent, payload: Record<string, unknown>) {
     const response = await post(url, { event, payload });
+    // object_types/webhook_event.md (success: a 200; here any 2xx). Newest first is the
+    // sandbox's order.
     this.log.unshift({
       event,
       payload,
@@ -134,3 +146,30 @@ async function post(url: string, body: unknown): Promise<Delivery['response']> {
     return { body: String(error), code: 0, headers: {} };
   }
 }
+
+export const webhookRoutes: Route[] = [
+  // webhooks_api/subscribe.md
+  route('POST', '/webhooks/subscribe', ({ hooks, body }) => ({ webhook: hooks.subscribe(body) })),
+  // webhooks_api/unsubscribe.md
+  route('DELETE', '/webhooks/unsubscribe', ({ hooks }) => {
+    hooks.unsubscribe();
+    return { status: 'webhook was destroyed' };
+  }),
+  // webhooks_api/events.md: filters by `subscriptions` and `status`, `items` a page.
+  route('GET', '/webhooks/events', ({ hooks, query }) => {
+    const events = query.get('subscriptions')?.split(',').filter(Boolean);
+    const status = query.get('status');
+    const items = Number(query.get('items') ?? 25) || 25;
+    const log = hooks.log
+      .filter((delivery) => !events || events.includes(delivery.event))
+      .filter((delivery) => !status || (status === 'success') === delivery.success);
+    const { items: webhook_events, meta } = paginate(log, query, items);
+    return { webhook_events, meta };
+  }),
+
+  // Not Callbell's API: where the webhook points now, and a connection check on demand.
+  control('GET', 'webhook', ({ hooks }) => ({ webhook: hooks.current() })),
+  control('POST', 'connection-check', async ({ hooks }) => ({
+    code: await hooks.checkConnection(),
+  })),
+];

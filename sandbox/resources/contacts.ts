@@ -1,0 +1,339 @@
+import type { Account } from '../account';
+import { invalid, notFound, paginate, route, type Route } from '../http';
+import { newUuid, now } from '../ids';
+import { seed, type SeedContact, type SeedCustomField } from '../seed';
+import { channel, mainChannelUuid } from './channels';
+import { funnel } from './funnels';
+import { isCollaborator, team } from './teams';
+
+// Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
+
+export const DASH = 'https://dash.callbell.eu';
+export const HOUR = 3_600_000;
+
+type Body = Record<string, unknown>;
+
+export interface Contact {
+  uuid: string;
+  name: string;
+  phoneNumber: string;
+  source: string;
+  tags: string[];
+  customFields: Record<string, string | string[]>;
+  createdAt: string;
+  closedAt: string | null;
+  blockedAt: null;
+  funnelId: string | null;
+  assignedUser: string | null;
+  teamUuid: string | null;
+  channelUuid: string;
+  note: string | null;
+  bsuid: string | null;
+  botStatus: 'bot_start' | 'bot_end';
+  /** When the contact last wrote, for WhatsApp's 24-hour window; null if never. */
+  lastInboundAt: number | null;
+}
+
+function seededContact(contact: SeedContact): Contact {
+  return {
+    ...contact,
+    closedAt: null,
+    blockedAt: null,
+    funnelId: null,
+    assignedUser: null,
+    teamUuid: null,
+    channelUuid: mainChannelUuid(),
+    note: null,
+    bsuid: null,
+    botStatus: 'bot_start',
+    lastInboundAt:
+      contact.lastWroteHoursAgo === null ? null : Date.now() - contact.lastWroteHoursAgo * HOUR,
+  };
+}
+
+export function seededContacts(): Map<string, Contact> {
+  return new Map(seed.contacts.map((contact) => [contact.uuid, seededContact(contact)]));
+}
+
+/** The contact object with the keys object_types/contact.md lists. */
+export function contactJson(account: Account, contact: Contact): Body {
+  const ownTeam = team(account, contact.teamUuid);
+  const ownChannel = channel(contact.channelUuid);
+  return {
+    uuid: contact.uuid,
+    name: contact.name,
+    phoneNumber: contact.phoneNumber,
+    avatarUrl: null,
+    blockedAt: contact.blockedAt,
+    createdAt: contact.createdAt,
+    source: contact.source,
+    funnelId: contact.funnelId,
+    closedAt: contact.closedAt,
+    href: `${DASH}/contacts/${contact.uuid}`,
+    conversationHref: `${DASH}/chat/${contact.uuid}`,
+    tags: contact.tags,
+    assignedUser: contact.assignedUser,
+    customFields: contact.customFields,
+    team: ownTeam ? { uuid: ownTeam.uuid, name: ownTeam.name } : null,
+    channel: ownChannel
+      ? { uuid: ownChannel.uuid, title: ownChannel.title, type: ownChannel.type }
+      : null,
+    bsuid: contact.bsuid,
+    note: contact.note,
+  };
+}
+
+// ---- lookups ---------------------------------------------------------------------------
+
+export function contact(account: Account, uuid: string): Contact {
+  const found = account.contacts.get(uuid);
+  if (!found) throw notFound('Contact');
+  return found;
+}
+
+export function findByPhone(account: Account, digits: string): Contact | undefined {
+  return [...account.contacts.values()].find((candidate) => candidate.phoneNumber === digits);
+}
+
+export function contactByPhone(account: Account, digits: string): Contact {
+  const found = findByPhone(account, digits);
+  if (!found) throw notFound('Contact');
+  return found;
+}
+
+export function contactByBsuid(account: Account, bsuid: string): Contact {
+  const found = [...account.contacts.values()].find((candidate) => candidate.bsuid === bsuid);
+  if (!found) throw notFound('Contact');
+  return found;
+}
+
+// ---- changes ---------------------------------------------------------------------------
+
+/** contacts_api/post_contacts.md; the contact_created event (webhooks/contact_events/). */
+export function createContact(account: Account, body: Body): Contact {
+  const errors: Record<string, string[]> = {};
+  // Required: identifier, source and name.
+  for (const field of ['identifier', 'source', 'name']) {
+    if (typeof body[field] !== 'string' || !(body[field] as string).trim())
+      errors[field] = ["can't be blank"];
+  }
+  const digits = String(body.identifier ?? '').replace(/\D/g, '');
+  // One contact per number: the sandbox's assumption, not in Callbell's docs.
+  if (!errors.identifier && findByPhone(account, digits))
+    errors.identifier = ['has already been taken'];
+  checkContactFields(account, body, errors);
+  if (Object.keys(errors).length) throw invalid(errors);
+  const created: Contact = {
+    ...seededContact({
+      uuid: newUuid(),
+      name: String(body.name),
+      phoneNumber: digits,
+      source: body.source as SeedContact['source'],
+      tags: [],
+      customFields: {},
+      createdAt: now(),
+      lastWroteHoursAgo: null,
+    }),
+    // Without channel_uuid, the main channel.
+    channelUuid: typeof body.channel_uuid === 'string' ? body.channel_uuid : mainChannelUuid(),
+  };
+  applyContactFields(created, body);
+  account.contacts.set(created.uuid, created);
+  account.hooks.emit('contact_created', contactJson(account, created));
+  return created;
+}
+
+/** contacts_api/patch_contacts.md; the contact_updated event (webhooks/contact_events/). */
+export function updateContact(account: Account, uuid: string, body: Body): Contact {
+  const updated = contact(account, uuid);
+  const errors: Record<string, string[]> = {};
+  if ('name' in body && (typeof body.name !== 'string' || !body.name.trim()))
+    errors.name = ["can't be blank"];
+  checkContactFields(account, body, errors);
+  if (Object.keys(errors).length) throw invalid(errors);
+  if (typeof body.name === 'string') updated.name = body.name;
+  if (body.unassign_user === true) updated.assignedUser = null;
+  applyContactFields(updated, body);
+  account.hooks.emit('contact_updated', contactJson(account, updated));
+  return updated;
+}
+
+/**
+ * Closes (closedAt now: contacts_api/post_contact_conversation_close.md) or reopens (closedAt
+ * null: post_contact_conversation_open.md) the contact's conversation, with the
+ * conversation_closed or conversation_opened event (webhooks/conversation_events/).
+ */
+export function setConversation(account: Account, uuid: string, open: boolean): Contact {
+  const changed = contact(account, uuid);
+  changed.closedAt = open ? null : now();
+  const conversation = {
+    source: changed.source,
+    href: `${DASH}/chat/${changed.uuid}`,
+    contact: contactJson(account, changed),
+    createdAt: changed.createdAt,
+  };
+  if (open) account.hooks.emit('conversation_opened', { ...conversation, createdAt: now() });
+  else
+    account.hooks.emit('conversation_closed', {
+      ...conversation,
+      // The documented example says "issue_resolved"; "api" is the sandbox's word for a close
+      // made through the API.
+      closingReason: 'api',
+      closedAt: changed.closedAt,
+    });
+  return changed;
+}
+
+/**
+ * The checks contacts_api/post_contacts.md and patch_contacts.md document: tags, custom
+ * fields, assigned_user and team_uuid must exist in the account; custom field values must fit
+ * their field's type; a note holds at most 1000 characters.
+ */
+export function checkContactFields(account: Account, body: Body, errors: Record<string, string[]>) {
+  const tags = body.tags;
+  if (tags !== undefined) {
+    const unknown = (Array.isArray(tags) ? tags : [tags]).filter((tag) => !knownTag(tag));
+    if (unknown.length) errors.tags = unknown.map((tag) => `${String(tag)} does not exist`);
+  }
+  const customFields = body.custom_fields;
+  if (customFields !== undefined) {
+    const problems = Object.entries(customFields as Body).flatMap(([name, value]) =>
+      customFieldProblem(name, value),
+    );
+    if (problems.length) errors.custom_fields = problems;
+  }
+  if (body.assigned_user !== undefined && !isCollaborator(account, body.assigned_user))
+    errors.assigned_user = [`${String(body.assigned_user)} is not a collaborator of this account`];
+  if (body.team_uuid !== undefined && !team(account, body.team_uuid))
+    errors.team_uuid = ['team not found'];
+  if (typeof body.note === 'string' && body.note.length > 1000)
+    errors.note = ['is too long (maximum is 1000 characters)'];
+}
+
+/** Writes the optional fields of post_contacts.md and patch_contacts.md onto a contact. */
+export function applyContactFields(target: Contact, body: Body) {
+  if (Array.isArray(body.tags)) target.tags = body.tags.map((tag) => knownTag(tag) ?? String(tag));
+  if (body.custom_fields)
+    target.customFields = {
+      ...target.customFields,
+      ...(body.custom_fields as Record<string, string>),
+    };
+  if (typeof body.assigned_user === 'string') target.assignedUser = body.assigned_user;
+  if (typeof body.team_uuid === 'string') target.teamUuid = body.team_uuid;
+  // bot_status accepts bot_start or bot_end.
+  if (body.bot_status === 'bot_start' || body.bot_status === 'bot_end')
+    target.botStatus = body.bot_status;
+  // patch_contacts.md: an empty note clears it.
+  if (typeof body.note === 'string') target.note = body.note || null;
+}
+
+/** The account's spelling of a tag; tags are case-insensitive (contacts_api/get_contacts.md). */
+function knownTag(tag: unknown): string | undefined {
+  return seed.tags.find((known) => known.toLowerCase() === String(tag).toLowerCase());
+}
+
+/** The value formats per custom field type that post_contacts.md and patch_contacts.md list. */
+function customFieldProblem(name: string, value: unknown): string[] {
+  const field: SeedCustomField | undefined = seed.customFields.find(
+    (candidate) => candidate.name === name,
+  );
+  if (!field) return [`Custom field ${name} does not exist`];
+  const text = Array.isArray(value) ? value.map(String) : String(value);
+  const valid: Record<SeedCustomField['type'], () => boolean> = {
+    text: () => typeof text === 'string',
+    email: () => typeof text === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text),
+    number: () => typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text),
+    date: () =>
+      typeof text === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+      !Number.isNaN(Date.parse(text)),
+    dropdown: () => typeof text === 'string' && (field.options ?? []).includes(text),
+    // Callbell documents a checkbox value as the list of ticked options, never a string.
+    checkbox: () =>
+      Array.isArray(text) && text.every((item) => (field.options ?? []).includes(item)),
+  };
+  return valid[field.type]() ? [] : [`${name} is not a valid ${field.type}`];
+}
+
+/** The bot object of object_types/bot.md; the sandbox's account has one bot. */
+function bot(account: Account, uuid: string, body?: Body): Body {
+  const owner = contact(account, uuid);
+  if (body) {
+    // contacts_api/post_contact_bot.md: status is bot_start or bot_end.
+    if (body.status !== 'bot_start' && body.status !== 'bot_end')
+      throw invalid({ status: ['must be bot_start or bot_end'] });
+    owner.botStatus = body.status;
+  }
+  return {
+    uuid: 'b07b07b07b07b07b07b07b07b07b07b0',
+    name: 'Order Assistant',
+    status: owner.botStatus,
+    conversationStartedAt: owner.createdAt,
+    version: '3',
+    latestBotVersion: '3',
+  };
+}
+
+// Callbell's examples answer `contact` as an object on some routes and as a one-element
+// array on others; the app reads both. Each route below keeps the shape the sandbox has always
+// answered, which is not always its own doc's example.
+export const contactRoutes: Route[] = [
+  // contacts_api/get_contacts.md: filters by source and by tags (all of them, any case).
+  // Newest first is the sandbox's order.
+  route('GET', '/contacts', ({ account, query }) => {
+    const tags = query.get('tags')?.toLowerCase().split(',').filter(Boolean) ?? [];
+    const contacts = [...account.contacts.values()]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .filter((candidate) => !query.get('source') || candidate.source === query.get('source'))
+      .filter((candidate) =>
+        tags.every((tag) => candidate.tags.some((own) => own.toLowerCase() === tag)),
+      );
+    const { items, meta } = paginate(contacts, query);
+    return { contacts: items.map((item) => contactJson(account, item)), meta };
+  }),
+  route('POST', '/contacts', ({ account, body }) => ({
+    contact: [contactJson(account, createContact(account, body))],
+  })),
+  // contacts_api/get_contact_by_phone.md
+  route('GET', '/contacts/phone/:id', ({ account, params }) => ({
+    contact: contactJson(account, contactByPhone(account, params[0] ?? '')),
+  })),
+  // contacts_api/get_contact_by_bsuid.md
+  route('GET', '/contacts/bsuid/:id', ({ account, params }) => ({
+    contact: contactJson(account, contactByBsuid(account, params[0] ?? '')),
+  })),
+  // contacts_api/get_contact.md
+  route('GET', '/contacts/:id', ({ account, params }) => ({
+    contact: contactJson(account, contact(account, params[0] ?? '')),
+  })),
+  route('PATCH', '/contacts/:id', ({ account, params, body }) => ({
+    contact: contactJson(account, updateContact(account, params[0] ?? '', body)),
+  })),
+  // contacts_api/delete_contact.md; the contact_deleted event
+  // (webhooks/contact_events/contact_deleted.md).
+  route('DELETE', '/contacts/:id', ({ account, hooks, params }) => {
+    const deleted = contact(account, params[0] ?? '');
+    account.contacts.delete(deleted.uuid);
+    hooks.emit('contact_deleted', { uuid: deleted.uuid, deleted: new Date().toISOString() });
+    return { status: 'contact was destroyed' };
+  }),
+  route('POST', '/contacts/:id/conversation/close', ({ account, params }) => ({
+    contact: [contactJson(account, setConversation(account, params[0] ?? '', false))],
+  })),
+  route('POST', '/contacts/:id/conversation/open', ({ account, params }) => ({
+    contact: contactJson(account, setConversation(account, params[0] ?? '', true)),
+  })),
+  // contacts_api/put_contacts_conversation_update_funnel.md: body {funnel_id}.
+  route('PUT', '/contacts/:id/conversation/update_funnel', ({ account, params, body }) => {
+    const moved = contact(account, params[0] ?? '');
+    moved.funnelId = funnel(body.funnel_id).uuid;
+    return { contact: [contactJson(account, moved)] };
+  }),
+  // contacts_api/get_contact_bot.md
+  route('GET', '/contacts/:id/bot', ({ account, params }) => ({
+    bot: bot(account, params[0] ?? ''),
+  })),
+  route('POST', '/contacts/:id/bot', ({ account, params, body }) => ({
+    bot: bot(account, params[0] ?? '', body),
+  })),
+];
