@@ -39,10 +39,18 @@ export async function sendMessage(
     });
     return sentMessage(answer);
   } catch (error) {
-    // A remembered channel may have been discarded since: look it up afresh next time.
-    await channel.forget();
+    if (mayBeStaleChannel(error)) await channel.forget();
     throw error;
   }
+}
+
+/**
+ * A remembered channel may have been discarded since: a refusal that names the channel, or a
+ * 404, makes the next send look it up afresh. Other refusals (the 24-hour window, a bad
+ * number) keep it, so they do not cost every later send a look-up.
+ */
+function mayBeStaleChannel(error: unknown): boolean {
+  return error instanceof Error && /channel|HTTP 404/i.test(error.message);
 }
 
 /** A message's delivery status, or null when Callbell knows no message with this uuid. */

@@ -349,6 +349,18 @@ describe('send_message without a chosen channel', () => {
     scope.done();
   });
 
+  it('keeps the cached channel when Callbell refuses for another reason (24-hour window)', async () => {
+    expectChannels('whatsapp', [channels.main_whatsapp]);
+    callbellApi()
+      .post(`${API_PATH}/messages/send`)
+      .query(true)
+      .reply(422, { error: 'Outside of the 24h window, use a template' });
+    await expect(send({ to: '+31612345678', text: 'Hi' })).rejects.toThrow(/HTTP 422/);
+    const scope = expectSend(textTo(MAIN_CHANNEL));
+    await send({ to: '+31612345678', text: 'Hi' }, true);
+    scope.done();
+  });
+
   it('asks Callbell every time when Zapier’s cache is unavailable: 2 requests a send', async () => {
     const withoutCache = (z: ZObject, bundle: Bundle) => {
       const unavailable = () => Promise.reject(new Error('No token found - cannot call RPC'));

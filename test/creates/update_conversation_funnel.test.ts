@@ -30,7 +30,10 @@ describe('update_conversation_funnel', () => {
         .post(`${API_PATH}/contacts/${uuid}/messages/update_funnel`, { funnel_id: funnel })
         .reply(200, { contact: [{ ...contact, funnelId: funnel }] });
       await expect(
-        run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: funnel }),
+        run(updateConversationFunnelCreate.operation.perform, {
+          contact_uuid: uuid,
+          funnel_id: funnel,
+        }),
       ).resolves.toMatchObject({ id: uuid, funnelId: funnel });
       scope.done();
     },
@@ -43,7 +46,10 @@ describe('update_conversation_funnel', () => {
       .post(`${API_PATH}/contacts/${uuid}/messages/update_funnel`)
       .reply(404, { error: 'Record not found' });
     await expect(
-      run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: 'f1' }),
+      run(updateConversationFunnelCreate.operation.perform, {
+        contact_uuid: uuid,
+        funnel_id: 'f1',
+      }),
     ).rejects.toThrow(
       /could not find the contact or funnel stage .+ \(HTTP 404: Record not found\)/,
     );
@@ -58,7 +64,10 @@ describe('update_conversation_funnel', () => {
       .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`)
       .reply(status, { error: 'no' });
     await expect(
-      run(performOf(updateConversationFunnelCreate), { contact_uuid: uuid, funnel_id: 'f1' }),
+      run(updateConversationFunnelCreate.operation.perform, {
+        contact_uuid: uuid,
+        funnel_id: 'f1',
+      }),
     ).rejects.toThrow(message);
     scope.done();
   });

@@ -1,46 +1,58 @@
-import App from '../../index';
+import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
+import { addConversationNoteCreate } from '../../src/creates/add_conversation_note';
+import { closeConversationCreate } from '../../src/creates/close_conversation';
+import { deleteContactCreate } from '../../src/creates/delete_contact';
+import { openConversationCreate } from '../../src/creates/open_conversation';
+import { setBotStatusCreate } from '../../src/creates/set_bot_status';
+import { updateContactCreate } from '../../src/creates/update_contact';
+import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
 import { readContactTarget } from '../../src/fields/contact-target';
+import { findConversationMessagesSearch } from '../../src/searches/find_conversation_messages';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { performOf, run } from '../helpers/operations';
+import { run } from '../helpers/operations';
 
 const { uuid } = contact;
 
-/** Every action that names a contact by ID or phone number. */
-const CONTACT_ACTIONS: [string, string, Record<string, unknown>, string][] = [
-  ['creates', 'update_contact', { name: 'Ana' }, `PATCH /contacts/${uuid}`],
-  ['creates', 'add_conversation_note', { text: 'Hi' }, `POST /contacts/${uuid}/conversation/note`],
-  ['creates', 'close_conversation', {}, `POST /contacts/${uuid}/conversation/close`],
-  ['creates', 'open_conversation', {}, `POST /contacts/${uuid}/conversation/open`],
+interface ContactAction {
+  key: string;
+  operation: {
+    inputFields: readonly (PlainInputField | unknown)[];
+    perform: (z: ZObject, bundle: Bundle) => Promise<unknown>;
+  };
+}
+
+/** Every operation that names a contact by ID or phone number, and the change it then makes. */
+const CONTACT_ACTIONS: [ContactAction, Record<string, unknown>, string][] = [
+  [updateContactCreate, { name: 'Ana' }, `PATCH /contacts/${uuid}`],
+  [addConversationNoteCreate, { text: 'Hi' }, `POST /contacts/${uuid}/conversation/note`],
+  [closeConversationCreate, {}, `POST /contacts/${uuid}/conversation/close`],
+  [openConversationCreate, {}, `POST /contacts/${uuid}/conversation/open`],
   [
-    'creates',
-    'update_conversation_funnel',
+    updateConversationFunnelCreate,
     { funnel_id: 'f1' },
     `PUT /contacts/${uuid}/conversation/update_funnel`,
   ],
-  ['creates', 'set_bot_status', { status: 'bot_end' }, `POST /contacts/${uuid}/bot`],
-  ['creates', 'delete_contact', { confirm: true }, `DELETE /contacts/${uuid}`],
-  ['searches', 'find_conversation_messages', {}, `GET /contacts/${uuid}/messages`],
+  [setBotStatusCreate, { status: 'bot_end' }, `POST /contacts/${uuid}/bot`],
+  [deleteContactCreate, { confirm: true }, `DELETE /contacts/${uuid}`],
+  [findConversationMessagesSearch, {}, `GET /contacts/${uuid}/messages`],
 ];
 
-function operationOf(kind: string, key: string) {
-  const group = kind === 'creates' ? App.creates : App.searches;
-  const found = group[key];
-  if (!found) throw new Error(`no ${kind}.${key}`);
-  return found;
-}
-
 describe('contact actions found by phone number', () => {
-  it.each(CONTACT_ACTIONS)('%s.%s offers the Channel to look the contact up on', (kind, key) => {
-    const fields = operationOf(kind, key).operation.inputFields ?? [];
-    expect(fields).toContainEqual(
-      expect.objectContaining({ key: 'channel_uuid', dynamic: 'channel_list.id.name' }),
-    );
-  });
+  it.each(CONTACT_ACTIONS.map(([action]) => [action.key, action]))(
+    '%s offers the Channel to look the contact up on',
+    (_key, { operation }) => {
+      expect(operation.inputFields).toContainEqual(
+        expect.objectContaining({ key: 'channel_uuid', dynamic: 'channel_list.id.name' }),
+      );
+    },
+  );
 
-  it.each(CONTACT_ACTIONS)(
-    '%s.%s passes channel_uuid to GET /contacts/phone/:number',
-    async (kind, key, input, change) => {
+  it.each(
+    CONTACT_ACTIONS.map(([action, input, change]) => [action.key, action, input, change] as const),
+  )(
+    '%s passes channel_uuid to GET /contacts/phone/:number',
+    async (_key, action, input, change) => {
       const [method = 'GET', path = ''] = change.split(' ');
       const scope = callbellApi()
         .get(`${API_PATH}/contacts/phone/31612345678`)
@@ -55,7 +67,7 @@ describe('contact actions found by phone number', () => {
           messages: [],
           status: 'contact was destroyed',
         });
-      await run(performOf(operationOf(kind, key)), {
+      await run(action.operation.perform, {
         phone: '+31612345678',
         channel_uuid: 'ch-2',
         ...input,
