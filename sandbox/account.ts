@@ -34,7 +34,7 @@ export class Account {
   constructor(readonly hooks: WebhookHub) {}
 
   contactByPhone(digits: string): Contact {
-    return contactByPhone(this, digits);
+    return contactByPhone(this, digits, null);
   }
 
   createContact(body: Body): Contact {

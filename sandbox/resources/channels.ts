@@ -15,13 +15,22 @@ export function mainChannelPhone(): string {
   return '31201234567';
 }
 
+/** An active channel of the account: what POST /messages/send may send from. */
+export function isActiveChannel(uuid: unknown): boolean {
+  return seed.channels.some((candidate) => candidate.uuid === uuid && !candidate.discardedAt);
+}
+
 export const channelRoutes: Route[] = [
-  // docs/api/reference/channels_api/get_channels.md: paginated, `active` filters on discarded.
+  // docs/api/reference/channels_api/get_channels.md: paginated; `type` filters by channel
+  // type, `active` by whether the channel is discarded.
   route('GET', '/channels', ({ query }) => {
     const active = query.get('active');
-    const channels = seed.channels.filter(
-      (candidate) => active === null || (active === 'true') === (candidate.discardedAt === null),
-    );
+    const type = query.get('type');
+    const channels = seed.channels
+      .filter((candidate) => !type || candidate.type === type)
+      .filter(
+        (candidate) => active === null || (active === 'true') === (candidate.discardedAt === null),
+      );
     const { items, meta } = paginate(channels, query);
     return { channels: items, meta };
   }),

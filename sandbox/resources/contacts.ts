@@ -1,5 +1,5 @@
 import type { Account } from '../account';
-import { invalid, notFound, paginate, route, type Route } from '../http';
+import { invalid, notFound, paginate, route, type Route, type RouteContext } from '../http';
 import { newUuid, now } from '../ids';
 import { seed, type SeedContact, type SeedCustomField } from '../seed';
 import { channel, mainChannelUuid } from './channels';
@@ -55,8 +55,39 @@ export function seededContacts(): Map<string, Contact> {
   return new Map(seed.contacts.map((contact) => [contact.uuid, seededContact(contact)]));
 }
 
-/** The contact object with the keys object_types/contact.md lists. */
-export function contactJson(account: Account, contact: Contact): Body {
+/**
+ * The contact object with the keys object_types/contact.md lists. A checkbox field's options
+ * come back in `customFields` as a JSON-encoded string, and as a list in
+ * `customFieldsMetadata` with their type and options, which only `include_field_types=true`
+ * adds (contacts_api/get_contacts.md, get_contact.md).
+ */
+export function contactJson(account: Account, contact: Contact, withTypes = false): Body {
+  return {
+    ...contactFields(account, contact),
+    ...(withTypes ? { customFieldsMetadata: customFieldsMetadata(contact) } : {}),
+  };
+}
+
+function customFieldsMetadata(contact: Contact): Body {
+  return Object.fromEntries(
+    Object.entries(contact.customFields).map(([name, value]) => {
+      const field = seed.customFields.find((candidate) => candidate.name === name);
+      const options = field?.options ? { options: field.options } : {};
+      return [name, { value, type: field?.type ?? 'text', ...options }];
+    }),
+  );
+}
+
+function encodedCustomFields(contact: Contact): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(contact.customFields).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? JSON.stringify(value) : value,
+    ]),
+  );
+}
+
+function contactFields(account: Account, contact: Contact): Body {
   const ownTeam = team(account, contact.teamUuid);
   const ownChannel = channel(contact.channelUuid);
   return {
@@ -73,7 +104,7 @@ export function contactJson(account: Account, contact: Contact): Body {
     conversationHref: `${DASH}/chat/${contact.uuid}`,
     tags: contact.tags,
     assignedUser: contact.assignedUser,
-    customFields: contact.customFields,
+    customFields: encodedCustomFields(contact),
     team: ownTeam ? { uuid: ownTeam.uuid, name: ownTeam.name } : null,
     channel: ownChannel
       ? { uuid: ownChannel.uuid, title: ownChannel.title, type: ownChannel.type }
@@ -95,8 +126,20 @@ export function findByPhone(account: Account, digits: string): Contact | undefin
   return [...account.contacts.values()].find((candidate) => candidate.phoneNumber === digits);
 }
 
-export function contactByPhone(account: Account, digits: string): Contact {
-  const found = findByPhone(account, digits);
+/**
+ * contacts_api/get_contact_by_phone.md: "When the `channel_uuid` is specified, the contact will
+ * be searched by the phone number and the channel, otherwise by default the lookup will be
+ * performed on the main WhatsApp channel."
+ */
+export function contactByPhone(
+  account: Account,
+  digits: string,
+  channelUuid: string | null,
+): Contact {
+  const onChannel = channelUuid || mainChannelUuid();
+  const found = [...account.contacts.values()].find(
+    (candidate) => candidate.phoneNumber === digits && candidate.channelUuid === onChannel,
+  );
   if (!found) throw notFound('Contact');
   return found;
 }
@@ -274,37 +317,54 @@ function bot(account: Account, uuid: string, body?: Body): Body {
   };
 }
 
+function moveToFunnel({ account, params, body }: RouteContext): Body {
+  const moved = contact(account, params[0] ?? '');
+  moved.funnelId = funnel(body.funnel_id).uuid;
+  return { contact: [contactJson(account, moved)] };
+}
+
 // Callbell's examples answer `contact` as an object on some routes and as a one-element
 // array on others; the app reads both. Each route below keeps the shape the sandbox has always
 // answered, which is not always its own doc's example.
 export const contactRoutes: Route[] = [
-  // contacts_api/get_contacts.md: filters by source and by tags (all of them, any case).
-  // Newest first is the sandbox's order.
+  // contacts_api/get_contacts.md: filters by source, team_uuid and tags (all of them, any
+  // case: AND is the sandbox's reading, the docs do not say). Newest first is the sandbox's
+  // order (the docs document no sort).
   route('GET', '/contacts', ({ account, query }) => {
     const tags = query.get('tags')?.toLowerCase().split(',').filter(Boolean) ?? [];
+    const teamUuid = query.get('team_uuid');
     const contacts = [...account.contacts.values()]
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .filter((candidate) => !query.get('source') || candidate.source === query.get('source'))
+      .filter((candidate) => !teamUuid || candidate.teamUuid === teamUuid)
       .filter((candidate) =>
         tags.every((tag) => candidate.tags.some((own) => own.toLowerCase() === tag)),
       );
     const { items, meta } = paginate(contacts, query);
-    return { contacts: items.map((item) => contactJson(account, item)), meta };
+    const withTypes = query.get('include_field_types') === 'true';
+    return { contacts: items.map((item) => contactJson(account, item, withTypes)), meta };
   }),
   route('POST', '/contacts', ({ account, body }) => ({
     contact: [contactJson(account, createContact(account, body))],
   })),
   // contacts_api/get_contact_by_phone.md
-  route('GET', '/contacts/phone/:id', ({ account, params }) => ({
-    contact: contactJson(account, contactByPhone(account, params[0] ?? '')),
+  route('GET', '/contacts/phone/:id', ({ account, params, query }) => ({
+    contact: contactJson(
+      account,
+      contactByPhone(account, params[0] ?? '', query.get('channel_uuid')),
+    ),
   })),
   // contacts_api/get_contact_by_bsuid.md
   route('GET', '/contacts/bsuid/:id', ({ account, params }) => ({
     contact: contactJson(account, contactByBsuid(account, params[0] ?? '')),
   })),
   // contacts_api/get_contact.md
-  route('GET', '/contacts/:id', ({ account, params }) => ({
-    contact: contactJson(account, contact(account, params[0] ?? '')),
+  route('GET', '/contacts/:id', ({ account, params, query }) => ({
+    contact: contactJson(
+      account,
+      contact(account, params[0] ?? ''),
+      query.get('include_field_types') === 'true',
+    ),
   })),
   route('PATCH', '/contacts/:id', ({ account, params, body }) => ({
     contact: contactJson(account, updateContact(account, params[0] ?? '', body)),
@@ -323,12 +383,11 @@ export const contactRoutes: Route[] = [
   route('POST', '/contacts/:id/conversation/open', ({ account, params }) => ({
     contact: contactJson(account, setConversation(account, params[0] ?? '', true)),
   })),
-  // contacts_api/put_contacts_conversation_update_funnel.md: body {funnel_id}.
-  route('PUT', '/contacts/:id/conversation/update_funnel', ({ account, params, body }) => {
-    const moved = contact(account, params[0] ?? '');
-    moved.funnelId = funnel(body.funnel_id).uuid;
-    return { contact: [contactJson(account, moved)] };
-  }),
+  // contacts_api/put_contacts_conversation_update_funnel.md: the page's title says
+  // PUT …/conversation/update_funnel, every snippet of it (_put_contact_conversation_update_funnel.mdx)
+  // POST …/messages/update_funnel, with body {funnel_id}. Both are answered alike.
+  route('PUT', '/contacts/:id/conversation/update_funnel', moveToFunnel),
+  route('POST', '/contacts/:id/messages/update_funnel', moveToFunnel),
   // contacts_api/get_contact_bot.md
   route('GET', '/contacts/:id/bot', ({ account, params }) => ({
     bot: bot(account, params[0] ?? ''),

@@ -10,7 +10,7 @@ import {
   type Route,
 } from '../http';
 import { newUuid, now } from '../ids';
-import { mainChannelPhone } from './channels';
+import { isActiveChannel, mainChannelPhone } from './channels';
 import {
   applyContactFields,
   contact,
@@ -83,8 +83,12 @@ function messageCreatedPayload(account: Account, message: Message, owner: Contac
 
 // ---- sending (messages_api/post_send_messages.md) -------------------------------------
 
-/** POST /messages/send with Callbell's rules: recipient, templates, 24-hour window. */
+/**
+ * POST /messages/send with Callbell's rules: the Required Parameters (`from`, `type`,
+ * `content`, `channel_uuid`), recipient, templates, 24-hour window.
+ */
 function send(account: Account, body: Body): { message: Message; contact: Contact } {
+  checkRequired(body);
   const recipient = recipientOf(account, body);
   const isTemplate = body.template_uuid !== undefined;
   const text = isTemplate ? templateText(body) : freeFormText(body, recipient);
@@ -104,7 +108,26 @@ function send(account: Account, body: Body): { message: Message; contact: Contac
   return { message, contact: recipient };
 }
 
-/** `from` is required; `to` (which wins) or `bsuid` names the recipient. */
+/**
+ * The Required Parameters table of post_send_messages.md: `from`, `type`, `content` and, since
+ * October 2024, `channel_uuid` ("The message will be sent from this channel"). Most snippets
+ * predate that and omit it; the table is the rule. That the channel must be one of the
+ * account's active channels is the sandbox's assumption.
+ */
+function checkRequired(body: Body) {
+  const errors: Record<string, string[]> = {};
+  if (typeof body.from !== 'string' || !body.from) errors.from = ["can't be blank"];
+  if (typeof body.type !== 'string' || !body.type) errors.type = ["can't be blank"];
+  if (typeof body.content !== 'object' || body.content === null || Array.isArray(body.content))
+    errors.content = ["can't be blank"];
+  if (typeof body.channel_uuid !== 'string' || !body.channel_uuid)
+    errors.channel_uuid = ["can't be blank"];
+  else if (!isActiveChannel(body.channel_uuid))
+    errors.channel_uuid = ['is not an active channel of this account'];
+  if (Object.keys(errors).length) throw invalid(errors);
+}
+
+/** `to` (which wins) or `bsuid` names the recipient (post_send_messages.md). */
 function recipientOf(account: Account, body: Body): Contact {
   if (typeof body.from !== 'string' || !body.from) throw invalid({ from: ["can't be blank"] });
   if (typeof body.to === 'string' && body.to.trim()) {
@@ -123,14 +146,21 @@ function recipientOf(account: Account, body: Body): Contact {
 }
 
 /**
- * A text or media message (text, image, document, audio, video; media by `content.url`),
+ * The `type` values the send snippets use. MessageType is never defined; the audio and video
+ * snippets (`_post_messages_audio.mdx`, `_post_messages_video.mdx`) send `document`, `video`
+ * appears only in `_post_messages_template_video.mdx`, and `audio` appears nowhere.
+ */
+const MESSAGE_TYPES = ['text', 'image', 'document'];
+const TEMPLATE_TYPES = ['text', 'image', 'document', 'video'];
+
+/**
+ * A text or media message (media by `content.url`, an image's caption in `content.text`),
  * allowed on WhatsApp only within 24 hours of the contact's last message.
  */
 function freeFormText(body: Body, recipient: Contact): string {
   const content = (body.content ?? {}) as Body;
   const type = String(body.type ?? '');
-  if (!['text', 'image', 'document', 'audio', 'video'].includes(type))
-    throw invalid({ type: ['is not a valid message type'] });
+  if (!MESSAGE_TYPES.includes(type)) throw invalid({ type: ['is not a valid message type'] });
   if (type === 'text' && (typeof content.text !== 'string' || !content.text))
     throw invalid({ content: ['text is required for text messages'] });
   if (type !== 'text' && typeof content.url !== 'string')
@@ -153,6 +183,11 @@ function freeFormText(body: Body, recipient: Contact): string {
  */
 function templateText(body: Body): string {
   const chosen = template(body.template_uuid);
+  if (!TEMPLATE_TYPES.includes(String(body.type)))
+    throw invalid({ type: ['is not a valid message type'] });
+  // The media snippets send the template's own type (_post_messages_template_image.mdx…).
+  if (chosen.templateType !== 'text' && body.type !== chosen.templateType)
+    throw invalid({ type: [`must be ${chosen.templateType} for this template`] });
   if (chosen.status !== 'approved')
     throw invalid({
       template_uuid: [`template is ${chosen.status}, only approved templates can be sent`],
@@ -255,9 +290,11 @@ function sentMessage(account: Account, uuid: string): Message {
 export const messageRoutes: Route[] = [
   // The answer is the MessageSendRequest (object_types/message_send_request.md), with the
   // contact and the conversation when `fields` asks for them.
-  route('POST', '/messages/send', ({ account, body }) => {
+  route('POST', '/messages/send', ({ account, body, query }) => {
     const { message, contact: recipient } = send(account, body);
-    const fields = String(body.fields ?? '').split(',');
+    // `fields` is listed with the body parameters and the 2024-09-24 release note says
+    // "request body", while the example headings read like a query: both are accepted.
+    const fields = String(body.fields ?? query.get('fields') ?? '').split(',');
     return {
       message: {
         uuid: message.uuid,

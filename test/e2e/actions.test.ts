@@ -6,20 +6,21 @@ const john = seed.contacts[0];
 const [orderConfirmation, reminder, shipped] = seed.templates;
 
 describe('actions and searches over real HTTP', () => {
-  it('send_message: a text inside the 24-hour window, in one request', async () => {
+  it('send_message: the first send looks up the main channel (2 requests), later ones use the cache (1)', async () => {
     const before = sandbox().requests.length;
     const result = await perform(sandbox(), 'creates', 'send_message', {
       to: '+31 6 1234 5678',
       text: 'Your order shipped!',
     });
-    expect(sandbox().requests.slice(before)).toEqual(['POST /messages/send']);
+    expect(sandbox().requests.slice(before)).toEqual(['GET /channels', 'POST /messages/send']);
+    expect(sandbox().account.messages.at(-1)).toMatchObject({ text: 'Your order shipped!' });
+
+    const again = sandbox().requests.length;
+    await perform(sandbox(), 'creates', 'send_message', { to: '+31612345678', text: 'Thanks!' });
+    expect(sandbox().requests.slice(again)).toEqual(['POST /messages/send']);
     expect(result).toMatchObject({
       status: 'enqueued',
       contact: { uuid: john?.uuid, phoneNumberE164: '+31612345678' },
-    });
-    expect(sandbox().account.messages.at(-1)).toMatchObject({
-      text: 'Your order shipped!',
-      direction: 'sent',
     });
   });
 
@@ -106,7 +107,26 @@ describe('actions and searches over real HTTP', () => {
       tags: ['Customer'],
       note: 'VIP buyer',
     });
-    expect(updated).toMatchObject({ tags: ['Customer'], note: 'VIP buyer', name: 'Olivia Brown' });
+    // Tags Mode defaults to adding: the tag she had stays.
+    expect(updated).toMatchObject({
+      tags: ['Lead', 'Customer'],
+      note: 'VIP buyer',
+      name: 'Olivia Brown',
+    });
+    await expect(
+      perform(s, 'creates', 'update_contact', {
+        contact_uuid: created.uuid,
+        tags: ['lead'],
+        tags_mode: 'remove',
+      }),
+    ).resolves.toMatchObject({ tags: ['Customer'] });
+    await expect(
+      perform(s, 'creates', 'update_contact', {
+        contact_uuid: created.uuid,
+        tags: ['VIP'],
+        tags_mode: 'replace',
+      }),
+    ).resolves.toMatchObject({ tags: ['VIP'] });
 
     await expect(
       perform(s, 'creates', 'add_conversation_note', {
@@ -129,6 +149,56 @@ describe('actions and searches over real HTTP', () => {
     await expect(
       perform(s, 'creates', 'open_conversation', { contact_uuid: created.uuid }),
     ).resolves.toMatchObject({ closedAt: null });
+  });
+
+  it('find_contacts, find_conversation_messages and delete_contact', async () => {
+    const s = sandbox();
+    s.account.receive('+49 176 9876 5432', 'Is my order on its way?');
+    const customer = s.account.contactByPhone('4917698765432');
+    await perform(s, 'creates', 'update_contact', {
+      contact_uuid: customer.uuid,
+      tags: ['Enterprise'],
+      checkbox_custom_fields: { Interests: 'Bags' },
+    });
+    s.account.receive('+49 176 9876 5432', 'Hello?');
+    await perform(s, 'creates', 'add_conversation_note', {
+      contact_uuid: customer.uuid,
+      text: 'Chase the courier',
+    });
+
+    const [found] = await perform<Record<string, unknown>[]>(s, 'searches', 'find_contacts', {
+      tags: ['enterprise'],
+      source: 'whatsapp',
+    });
+    expect(found).toMatchObject({
+      id: customer.uuid,
+      customFields: { Interests: ['Bags'] },
+      complete: true,
+    });
+    expect(found?.count).toBe(1);
+
+    const before = s.requests.length;
+    const [last] = await perform<Record<string, unknown>[]>(
+      s,
+      'searches',
+      'find_conversation_messages',
+      { phone: '+49 176 9876 5432', direction: 'received', max_results: 1 },
+    );
+    expect(s.requests.slice(before)).toEqual([
+      'GET /contacts/phone/4917698765432',
+      `GET /contacts/${customer.uuid}/messages`,
+    ]);
+    expect(last).toMatchObject({ text: 'Hello?', status: 'received', count: 1 });
+
+    await expect(
+      perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid }),
+    ).rejects.toThrow(/Confirm Permanent Deletion: set this to Yes/);
+    await expect(
+      perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid, confirm: true }),
+    ).resolves.toMatchObject({ deleted: true, status: 'contact was destroyed' });
+    await expect(
+      perform(s, 'searches', 'find_contact', { contact_uuid: customer.uuid }),
+    ).resolves.toEqual([]);
   });
 
   it('create_contact: an invalid custom field value is explained', async () => {

@@ -110,12 +110,29 @@ function scenarios(app: AppUnderTest): Scenario[] {
       run: (call) => call(trigger('user_list').perform, {}, { meta: { page: 0 } }),
     },
     {
-      operation: 'send_message',
-      minimum: 1,
+      operation: 'send_message (no channel chosen, cache cold)',
+      minimum: 2,
+      note: 'channel_uuid is required: the main channel (GET /channels), kept in z.cache',
       run: (call) => call(create('send_message'), { to: '+31612345678', text: 'Hi' }),
     },
     {
-      operation: 'send_template_message',
+      operation: 'send_message (no channel chosen, cached)',
+      minimum: 1,
+      note: "core's app tester shares one z.cache, as Zapier's cache does",
+      run: (call) => call(create('send_message'), { to: '+31612345678', text: 'Hi again' }),
+    },
+    {
+      operation: 'send_message (channel chosen)',
+      minimum: 1,
+      run: (call) =>
+        call(create('send_message'), {
+          to: '+31612345678',
+          text: 'Hi',
+          channel_uuid: seed.channels[0]?.uuid,
+        }),
+    },
+    {
+      operation: 'send_template_message (channel cached)',
       minimum: 1,
       run: (call) =>
         call(
@@ -136,13 +153,21 @@ function scenarios(app: AppUnderTest): Scenario[] {
       run: (call) => call(create('create_contact'), { phone: '+81 90-1234-5678', name: 'Yuki' }),
     },
     {
-      operation: 'update_contact (by ID)',
+      operation: 'update_contact (by ID, tags replaced)',
       minimum: 1,
-      run: (call) => call(create('update_contact'), { contact_uuid: john, tags: ['VIP'] }),
+      run: (call) =>
+        call(create('update_contact'), { contact_uuid: john, tags: ['VIP'], tags_mode: 'replace' }),
     },
     {
-      operation: 'update_contact (by phone)',
+      operation: 'update_contact (by ID, tags added)',
       minimum: 2,
+      note: "the contact's tags (GET), then the whole list: the docs do not say PATCH adds",
+      run: (call) => call(create('update_contact'), { contact_uuid: john, tags: ['Lead'] }),
+    },
+    {
+      operation: 'update_contact (by phone, tags added)',
+      minimum: 2,
+      note: 'the look-up by phone already read the tags',
       run: (call) => call(create('update_contact'), { phone: '+31612345678', tags: ['Lead'] }),
     },
     {
@@ -178,6 +203,35 @@ function scenarios(app: AppUnderTest): Scenario[] {
       operation: 'find_contact',
       minimum: 1,
       run: (call) => call(search('find_contact'), { phone: '+31 6 12345678' }),
+    },
+    {
+      operation: 'find_contacts (by tag)',
+      minimum: 1,
+      run: (call) => call(search('find_contacts'), { tags: ['VIP'] }),
+    },
+    {
+      operation: 'find_conversation_messages (by ID, last received)',
+      minimum: 1,
+      run: (call) =>
+        call(search('find_conversation_messages'), {
+          contact_uuid: john,
+          direction: 'received',
+          max_results: 1,
+        }),
+    },
+    {
+      operation: 'find_conversation_messages (by phone)',
+      minimum: 2,
+      run: (call) => call(search('find_conversation_messages'), { phone: '+31612345678' }),
+    },
+    {
+      operation: 'delete_contact',
+      minimum: 1,
+      run: (call, sandbox) =>
+        call(create('delete_contact'), {
+          contact_uuid: sandbox.account.contactByPhone('819012345678').uuid,
+          confirm: true,
+        }),
     },
     {
       operation: 'find_message_status',

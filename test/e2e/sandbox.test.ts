@@ -5,6 +5,7 @@ import { documentedDelivery } from '../helpers/fixtures';
 import { startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
+const MAIN_CHANNEL = seed.channels[0]?.uuid ?? '';
 
 /** The contact object as Callbell's API reference lists it. */
 const DOCUMENTED_CONTACT_KEYS = [
@@ -112,8 +113,10 @@ describe('the sandbox answers like Callbell documents', () => {
         to: '+31612345678',
         from: 'whatsapp',
         type: 'text',
+        channel_uuid: MAIN_CHANNEL,
         template_uuid: template?.uuid,
         optin_contact: true,
+        content: { text: 'only one' },
         template_values: ['only one'],
       }),
     ).resolves.toMatchObject({ status: 422 });
@@ -122,6 +125,7 @@ describe('the sandbox answers like Callbell documents', () => {
         to: '+31612345678',
         from: 'whatsapp',
         type: 'text',
+        channel_uuid: MAIN_CHANNEL,
         template_uuid: seed.templates[4]?.uuid,
         optin_contact: true,
         content: { text: 'x' },
@@ -135,6 +139,7 @@ describe('the sandbox answers like Callbell documents', () => {
         to: '+5511987654321',
         from: 'whatsapp',
         type: 'text',
+        channel_uuid: MAIN_CHANNEL,
         content: { text: 'Hi' },
       }),
     ).resolves.toMatchObject({ status: 422 });
@@ -142,10 +147,148 @@ describe('the sandbox answers like Callbell documents', () => {
       to: '+31612345678',
       from: 'whatsapp',
       type: 'text',
+      channel_uuid: MAIN_CHANNEL,
       content: { text: 'Hi' },
     });
     expect(sent.body).toEqual({
       message: { uuid: expect.stringMatching(/^[0-9a-f]{32}$/), status: 'enqueued' },
+    });
+  });
+
+  it('requires channel_uuid on sends (the Required Parameters of post_send_messages.md)', async () => {
+    const text = { to: '+31612345678', from: 'whatsapp', type: 'text', content: { text: 'Hi' } };
+    await expect(call('POST', '/messages/send', text)).resolves.toMatchObject({
+      status: 422,
+      body: { errors: { channel_uuid: ["can't be blank"] } },
+    });
+    await expect(
+      call('POST', '/messages/send', { ...text, channel_uuid: seed.channels[2]?.uuid }),
+    ).resolves.toMatchObject({
+      status: 422,
+      body: { errors: { channel_uuid: ['is not an active channel of this account'] } },
+    });
+    await expect(
+      call('POST', '/messages/send', { to: '+31612345678', from: 'whatsapp', type: 'text' }),
+    ).resolves.toMatchObject({ status: 422, body: { errors: { content: ["can't be blank"] } } });
+  });
+
+  // The snippets' bodies (src/snippets/curl/messages_api/), each with the channel the
+  // Required Parameters ask for.
+  it.each([
+    [
+      '_post_messages_image_caption',
+      'image',
+      { url: 'https://example.com/my_image.jpeg', text: 'This is my caption' },
+    ],
+    ['_post_messages_document', 'document', { url: 'https://example.com/my_image.pdf' }],
+    ['_post_messages_audio', 'document', { url: 'https://example.com/my_audio.mp3' }],
+    ['_post_messages_video', 'document', { url: 'https://example.com/my_video.mp4' }],
+  ])('accepts the body of %s', async (_snippet, type, content) => {
+    const sent = await call('POST', '/messages/send', {
+      to: '+31612345678',
+      from: 'whatsapp',
+      type,
+      channel_uuid: MAIN_CHANNEL,
+      content,
+    });
+    expect(sent.status).toBe(200);
+    expect(sandbox().account.messages.at(-1)?.attachments).toEqual([content.url]);
+  });
+
+  it('refuses type audio, which appears nowhere in the docs', async () => {
+    await expect(
+      call('POST', '/messages/send', {
+        to: '+31612345678',
+        from: 'whatsapp',
+        type: 'audio',
+        channel_uuid: MAIN_CHANNEL,
+        content: { url: 'https://example.com/my_audio.mp3' },
+      }),
+    ).resolves.toMatchObject({ status: 422, body: { errors: { type: expect.any(Array) } } });
+  });
+
+  it('takes the multi-variable template snippet as sent: content.text and template_values', async () => {
+    const sent = await call('POST', '/messages/send', {
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'text',
+      channel_uuid: MAIN_CHANNEL,
+      content: { text: 'John Doe' },
+      template_values: ['Jack', 'template', 'Cheers'],
+      template_uuid: seed.templates[1]?.uuid,
+      optin_contact: true,
+    });
+    expect(sent.status).toBe(200);
+    expect(sandbox().account.messages.at(-1)?.text).toBe(
+      'Hi Jack, this is a reminder of your template on Cheers. Reply YES to confirm.',
+    );
+  });
+
+  it('answers the contact and conversation whether `fields` is in the body or the query', async () => {
+    const body = {
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'text',
+      channel_uuid: MAIN_CHANNEL,
+      content: { text: 'Hi' },
+    };
+    const inQuery = await call('POST', '/messages/send?fields=contact', body);
+    const inBody = await call('POST', '/messages/send', { ...body, fields: 'contact' });
+    for (const answer of [inQuery, inBody]) {
+      expect(answer.body.message).toMatchObject({ contact: { phoneNumber: '31612345678' } });
+    }
+  });
+
+  it('filters channels by type and activity (get_channels.md)', async () => {
+    const whatsapp = await call('GET', '/channels?type=whatsapp&active=true&page=1');
+    expect(whatsapp.body.channels).toEqual([seed.channels[0]]);
+    const instagram = await call('GET', '/channels?type=instagram&active=true&page=1');
+    expect(instagram.body.channels).toEqual([seed.channels[1]]);
+  });
+
+  it('looks a phone number up on the main WhatsApp channel, or the channel named', async () => {
+    const phone = '/contacts/phone/31612345678';
+    await expect(call('GET', phone)).resolves.toMatchObject({ status: 200 });
+    await expect(call('GET', `${phone}?channel_uuid=${MAIN_CHANNEL}`)).resolves.toMatchObject({
+      status: 200,
+    });
+    await expect(
+      call('GET', `${phone}?channel_uuid=${seed.channels[1]?.uuid}`),
+    ).resolves.toMatchObject({ status: 404 });
+  });
+
+  it('moves a conversation by both documented funnel routes', async () => {
+    const john = seed.contacts[0]?.uuid ?? '';
+    for (const [method, path, stage] of [
+      ['PUT', `/contacts/${john}/conversation/update_funnel`, seed.funnels[0]],
+      ['POST', `/contacts/${john}/messages/update_funnel`, seed.funnels[1]],
+    ] as const) {
+      const moved = await call(method, path, { funnel_id: stage?.uuid });
+      expect(moved.body.contact).toEqual([expect.objectContaining({ funnelId: stage?.uuid })]);
+    }
+  });
+
+  it('gives checkbox values as JSON text, and typed with include_field_types', async () => {
+    const created = await call('POST', '/contacts', {
+      identifier: '+34600000002',
+      source: 'whatsapp',
+      name: 'Marta',
+      tags: ['VIP'],
+      custom_fields: { Interests: ['Shoes', 'Bags'], Plan: 'Pro' },
+    });
+    const [marta] = created.body.contact as { uuid: string; customFields: object }[];
+    expect(marta?.customFields).toEqual({ Interests: '["Shoes","Bags"]', Plan: 'Pro' });
+    const typed = await call('GET', '/contacts?tags=vip&include_field_types=true');
+    expect((typed.body.contacts as object[])[0]).toMatchObject({
+      uuid: marta?.uuid,
+      customFieldsMetadata: {
+        Interests: {
+          value: ['Shoes', 'Bags'],
+          type: 'checkbox',
+          options: ['Shoes', 'Bags', 'Hats'],
+        },
+        Plan: { value: 'Pro', type: 'dropdown' },
+      },
     });
   });
 
@@ -196,6 +339,7 @@ describe('the sandbox answers like Callbell documents', () => {
         to: '+4930901820',
         from: 'whatsapp',
         type: 'text',
+        channel_uuid: MAIN_CHANNEL,
         content: { text: 'Hi' },
       });
       account.advance(String((sent.body.message as { uuid: string }).uuid), 'read');
