@@ -18,6 +18,7 @@ import { userList } from './dropdowns/user_list';
 import { findContactSearch } from './searches/find_contact';
 import { findContactsSearch } from './searches/find_contacts';
 import { findConversationMessagesSearch } from './searches/find_conversation_messages';
+import { findTeamMembersSearch } from './searches/find_team_members';
 import { findMessageStatusSearch } from './searches/find_message_status';
 import { agentSessionUpdated } from './triggers/agent_session_updated';
 import { agentStatusUpdated } from './triggers/agent_status_updated';
@@ -81,6 +82,7 @@ export const searches: Record<string, Search> = byKey<Search>([
   findMessageStatusSearch,
   findContactsSearch,
   findConversationMessagesSearch,
+  findTeamMembersSearch,
 ]);
 
 /** Find or Create Contact, offering to update the contact it finds. */

@@ -81,11 +81,15 @@ export const teamRoutes: Route[] = [
     const { items, meta } = paginate(account.teams.map(teamJson), query);
     return { teams: items, meta };
   }),
-  // docs/api/reference/teams_api/get_team_members.md. Two a page, the sandbox's own size.
+  // docs/api/reference/teams_api/get_team_members.md: `status` is `available` or `away`. Two a
+  // page, the sandbox's own size.
   route('GET', '/teams/:id/members', ({ account, params, query }) => {
     const found = team(account, params[0]);
     if (!found) throw notFound('Team');
-    const users = account.users.filter((user) => found.memberEmails.includes(user.email));
+    const status = query.get('status');
+    const users = account.users
+      .filter((user) => found.memberEmails.includes(user.email))
+      .filter((user) => !status || user.available === (status === 'available'));
     const { items, meta } = paginate(users, query, 2);
     return { users: items, meta };
   }),

@@ -34,3 +34,24 @@ export async function teamMembers(z: ZObject, team: Team): Promise<Member[]> {
   }
   return members;
 }
+
+/** The member statuses GET /teams/:uuid/members filters by (teams_api/get_team_members.md). */
+export const MEMBER_STATUSES = { available: 'Available', away: 'Away' };
+
+export type MemberStatus = keyof typeof MEMBER_STATUSES;
+
+/** One page of a team's members, only those with the status when one is given. */
+export function teamMembersPage(
+  z: ZObject,
+  teamUuid: string,
+  status: MemberStatus | undefined,
+  page: number,
+) {
+  return fetchPage<Member>(z, {
+    path: `/teams/${encodeURIComponent(teamUuid)}/members`,
+    key: 'users',
+    page,
+    params: { status },
+    about: { ...READ_TEAMS, id: teamUuid },
+  });
+}

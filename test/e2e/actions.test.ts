@@ -201,6 +201,17 @@ describe('actions and searches over real HTTP', () => {
     ).resolves.toEqual([]);
   });
 
+  it('find_team_members: only the available members of a team', async () => {
+    const sales = seed.teams[1];
+    const [found] = await perform<Record<string, unknown>[]>(
+      sandbox(),
+      'searches',
+      'find_team_members',
+      { team_uuid: sales?.uuid, status: 'available' },
+    );
+    expect(found).toMatchObject({ email: 'maria@example-shop.com', available: true, count: 1 });
+  });
+
   it('create_contact: an invalid custom field value is explained', async () => {
     await expect(
       perform(sandbox(), 'creates', 'create_contact', {

@@ -225,6 +225,12 @@ function scenarios(app: AppUnderTest): Scenario[] {
       run: (call) => call(search('find_conversation_messages'), { phone: '+31612345678' }),
     },
     {
+      operation: 'find_team_members (available)',
+      minimum: 1,
+      run: (call) =>
+        call(search('find_team_members'), { team_uuid: seed.teams[0]?.uuid, status: 'available' }),
+    },
+    {
       operation: 'delete_contact',
       minimum: 1,
       run: (call, sandbox) =>

@@ -1,0 +1,69 @@
+import type { Bundle, Search, ZObject } from 'zapier-platform-core';
+import { walkPages } from '../api/page-walk';
+import { MEMBER_STATUSES, teamMembersPage, type Member } from '../api/teams';
+import { agentOutput, agentOutputFields } from '../shapes/agent';
+import { oneOf, requiredText } from '../values';
+
+/** A guard on requests; teams are small, and Callbell documents `meta.pages`. */
+const MAX_PAGES = 5;
+
+type AgentOutput = ReturnType<typeof agentOutput>;
+
+type FoundMembers = AgentOutput & { id: string; count: number; members: AgentOutput[] };
+
+export async function performFindTeamMembers(z: ZObject, bundle: Bundle): Promise<FoundMembers[]> {
+  const input = bundle.inputData;
+  const teamUuid = requiredText(input.team_uuid, 'Team', 'a team');
+  const status = oneOf(input.status, MEMBER_STATUSES, 'Status');
+  const { items } = await walkPages<Member>((page) => teamMembersPage(z, teamUuid, status, page), {
+    maxPages: MAX_PAGES,
+    keyOf: (member) => String(member.email),
+  });
+  const members = items.map(agentOutput);
+  const [first] = members;
+  if (!first) return [];
+  return [{ id: first.email ?? '', ...first, count: members.length, members }];
+}
+
+const sampleMember: AgentOutput = {
+  email: 'maria@example-shop.com',
+  name: 'Maria Rossi',
+  available: true,
+  lastUpdatedAt: '2026-11-20T09:00:00Z',
+};
+
+export const findTeamMembersSearch = {
+  key: 'find_team_members',
+  noun: 'Team Members',
+  display: {
+    label: 'Find Team Members',
+    description:
+      "Finds a team's members, e.g. those available now, to assign a conversation to one of them.",
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'team_uuid',
+        label: 'Team',
+        dynamic: 'team_list.id.name',
+        required: true,
+        helpText: 'The Callbell team whose members to find.',
+      },
+      {
+        key: 'status',
+        label: 'Status',
+        choices: MEMBER_STATUSES,
+        required: false,
+        helpText: 'Find only available or only away members. Leave empty for all of them.',
+      },
+    ],
+    perform: performFindTeamMembers,
+    sample: { id: sampleMember.email ?? '', ...sampleMember, count: 1, members: [sampleMember] },
+    outputFields: [
+      { key: 'id', label: 'ID' },
+      ...agentOutputFields(''),
+      { key: 'count', label: 'Number of Members Found', type: 'integer' },
+      ...agentOutputFields('members[]'),
+    ],
+  },
+} satisfies Search;

@@ -1,0 +1,46 @@
+import { performFindTeamMembers } from '../../src/searches/find_team_members';
+import { API_PATH, callbellApi } from '../helpers/app';
+import { inputErrorOf, run } from '../helpers/operations';
+
+/** Members as teams_api/get_team_members.md shows them. */
+const maria = {
+  email: 'maria@example-shop.com',
+  name: 'Maria Rossi',
+  available: true,
+  lastUpdatedAt: '2026-11-20T09:00:00Z',
+};
+const li = { ...maria, email: 'li@example-shop.com', name: 'Li Wei' };
+
+function expectMembers(query: Record<string, string>, users: object[], page = 1, pages = 1) {
+  return callbellApi()
+    .get(`${API_PATH}/teams/t1/members`)
+    .query({ ...query, page: String(page) })
+    .reply(200, { users, meta: { page, pages } });
+}
+
+describe('find_team_members', () => {
+  it("finds a team's available members across pages, the first one's fields on top", async () => {
+    const scope = expectMembers({ status: 'available' }, [maria], 1, 2);
+    expectMembers({ status: 'available' }, [li], 2, 2);
+    const [found] = await run(performFindTeamMembers, { team_uuid: 't1', status: 'available' });
+    expect(found).toEqual({
+      id: maria.email,
+      ...maria,
+      count: 2,
+      members: [maria, expect.objectContaining({ email: li.email })],
+    });
+    scope.done();
+  });
+
+  it('finds every member when no status is chosen, and none is an empty result', async () => {
+    expectMembers({}, []);
+    await expect(run(performFindTeamMembers, { team_uuid: 't1' })).resolves.toEqual([]);
+  });
+
+  it.each([
+    [{}, /^Team: a team is required/],
+    [{ team_uuid: 't1', status: 'busy' }, /^Status: "busy" is not one of the choices/],
+  ])('refuses %j before any request', async (input, message) => {
+    expect(await inputErrorOf(run(performFindTeamMembers, input))).toMatch(message);
+  });
+});
