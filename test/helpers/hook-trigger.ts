@@ -41,9 +41,10 @@ export function deliveryLog(bodies: unknown[]) {
 }
 
 /**
- * What every instant trigger must do, whatever its event: subscribe exactly its events,
- * unsubscribe (also when already gone), map Callbell's documented body to its sample, and
- * ignore everything that is not its event.
+ * What every instant trigger must do, whatever its event: subscribe exactly its events, fire in
+ * two Zaps at once (Zapier's review turns on two Zaps with the same trigger), unsubscribe (also
+ * when already gone), map Callbell's documented body to its sample, and ignore everything that
+ * is not its event. Each Zap-lifecycle test starts from an empty cache.
  */
 export function itBehavesLikeAHookTrigger(
   trigger: HookTrigger,
