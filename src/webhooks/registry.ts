@@ -152,9 +152,9 @@ export class RegistryStore {
   }
 
   /**
-   * `nx` alone is the lock on Zapier's cache (set only if absent; core's tests show `set`
-   * answering false when it did not store). Looking first and reading the token back also
-   * keeps two Zaps apart on a cache that ignores `nx`, as core's app tester's does.
+   * `nx` (set only if absent) is the lock on Zapier's cache. What `set` answers when it did
+   * not store is undocumented (typed `boolean | null`), so the token is read back; looking
+   * first also keeps two Zaps apart on a cache that ignores `nx`, as core's app tester's does.
    */
   private async tryLock(token: string): Promise<boolean> {
     if ((await this.cache.get(this.lockKey)) !== null) return false;
@@ -191,7 +191,7 @@ function copyForCache(next: Omit<Registry, 'refreshedAt'>): Registry {
   return { ...copy, refreshedAt: new Date().toISOString() };
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -211,13 +211,11 @@ function readRegistry(stored: unknown): Registry | null {
       ? [{ url, events, joinedAt: stringOrNull(entry.joinedAt) ?? '' }]
       : [];
   });
-  const webhookUrl = isObject(stored.webhook) ? stringOrNull(stored.webhook.url) : null;
+  const webhook = isObject(stored.webhook) ? stored.webhook : {};
+  const webhookUrl = stringOrNull(webhook.url);
   return {
     subscribers,
-    webhook:
-      webhookUrl && isObject(stored.webhook)
-        ? { url: webhookUrl, events: eventsIn(stored.webhook.events) }
-        : null,
+    webhook: webhookUrl ? { url: webhookUrl, events: eventsIn(webhook.events) } : null,
     refreshedAt: stringOrNull(stored.refreshedAt) ?? '',
   };
 }

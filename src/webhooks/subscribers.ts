@@ -4,6 +4,7 @@ import { isObject, stringOrNull } from '../values';
 import { CALLBELL_EVENTS, type CallbellEvent, type Delivery } from './events';
 import { describeForwards, forwardDelivery, isGone } from './fan-out';
 import {
+  messageOf,
   RegistryBusy,
   RegistryStore,
   RegistryUnavailable,
@@ -151,7 +152,7 @@ async function tidy(z: ZObject, store: RegistryStore, gone: string[]): Promise<v
       return { next: { subscribers, webhook: current.webhook }, result: undefined };
     }, TIDY_WAIT_MS);
   } catch (error) {
-    z.console.log(`Callbell: the Zap registry was not tidied this time (${describe(error)}).`);
+    z.console.log(`Callbell: the Zap registry was not tidied this time (${messageOf(error)}).`);
   }
 }
 
@@ -181,11 +182,7 @@ async function withRegistry<T>(
 }
 
 function singleZapNotice(error: unknown): string {
-  return `Callbell: Zapier's cache is unavailable (${describe(error)}), so this Zap uses the account's webhook alone, as a single Zap; other Zaps of the account are not reached.`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return `Callbell: Zapier's cache is unavailable (${messageOf(error)}), so this Zap uses the account's webhook alone, as a single Zap; other Zaps of the account are not reached.`;
 }
 
 /** Points Callbell's webhook at `wanted` unless it already is. */
