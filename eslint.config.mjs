@@ -2,7 +2,17 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'zapierwrapper.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      'coverage/',
+      'zapierwrapper.js',
+      '.stryker-tmp/',
+      'reports/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strict,
   {

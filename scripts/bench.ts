@@ -10,11 +10,12 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
 import { startZapierHooks, type HookApp, type HookRun } from '../sandbox/zapier-hooks';
 import { buildZip, ROOT, zipReport } from './lib/build-zip';
 import { countRequests, type AppUnderTest } from '../test/e2e/request-scenarios';
+import { deliveryBundle } from '../test/helpers/bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const app = require(join(ROOT, 'dist', 'index.js')) as AppUnderTest;
@@ -144,7 +145,7 @@ async function hookThroughput(deliveries = 20_000) {
     } catch {
       continue; // dropdowns: not hook triggers
     }
-    const bundle = { cleanedRequest: body, inputData: { events: [event] } } as unknown as Bundle;
+    const bundle = deliveryBundle(body, { events: [event] });
     // Each perform is awaited: perform ends after its (here empty) fan-out, and 220,000
     // promises left pending at once would swell the process past core's memory guard.
     const start = performance.now();
