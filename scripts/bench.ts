@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: what the integration costs, in figures (never asserted as timings: the
- * machines are shared and noisy). Five tables: requests per operation, cold start, package
- * size, hook throughput and a load run against the sandbox. npm runs it with NODE_ENV=test:
- * outside tests, core prints a memory report after every one of the load run's operations.
+ * machines are shared and noisy). Six tables: requests per operation, cold start, package
+ * size, hook throughput, a load run against the sandbox and a fan-out to N Zaps. npm runs it
+ * with NODE_ENV=test: outside tests, core prints a memory report after every one of the load
+ * run's operations.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
+import { startZapierHooks, type HookApp, type HookRun } from '../sandbox/zapier-hooks';
 import { buildZip, ROOT, zipReport } from './lib/build-zip';
 import { countRequests, type AppUnderTest } from '../test/e2e/request-scenarios';
 import { deliveryBundle } from '../test/helpers/bundle';
@@ -130,7 +132,7 @@ function packageSize() {
   );
 }
 
-function hookThroughput(deliveries = 20_000) {
+async function hookThroughput(deliveries = 20_000) {
   const rows: Row[] = [];
   for (const [key, trigger] of Object.entries(app.triggers)) {
     const perform = trigger.operation.perform;
@@ -144,8 +146,10 @@ function hookThroughput(deliveries = 20_000) {
       continue; // dropdowns: not hook triggers
     }
     const bundle = deliveryBundle(body, { events: [event] });
+    // Each perform is awaited: perform ends after its (here empty) fan-out, and 220,000
+    // promises left pending at once would swell the process past core's memory guard.
     const start = performance.now();
-    for (let i = 0; i < deliveries; i += 1) void perform?.({} as ZObject, bundle);
+    for (let i = 0; i < deliveries; i += 1) await perform?.({} as ZObject, bundle);
     const seconds = (performance.now() - start) / 1000;
     rows.push({
       trigger: key,
@@ -259,6 +263,58 @@ async function load(operations = 2000, concurrency = 50, rateLimit = 150) {
   if (!exactlyOnce) process.exitCode = 1;
 }
 
+/**
+ * One delivery fanned out to N Zaps on one account (the sandbox and the stand-in for Zapier's
+ * hook service in this process): the owner's perform forwards it to the N − 1 others. Median
+ * of `deliveries` deliveries; the other Zaps' runs share this process with the owner's.
+ */
+async function fanOut(sizes = [1, 5, 20, 50], deliveries = 5) {
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    const sandbox = await startSandbox();
+    process.env.CALLBELL_API_URL = sandbox.apiUrl;
+    const zapier = await startZapierHooks(app as HookApp, { api_key: sandbox.apiKey });
+    process.env.ZAPIER_HOOK_ORIGIN = zapier.origin;
+    const zaps = Array.from({ length: size }, () => zapier.zap('message_created'));
+    const turningOn = sandbox.requests.length;
+    for (const zap of zaps) await zap.turnOn();
+    const subscribeRequests = sandbox.requests.length - turningOn;
+    const [owner] = zaps;
+    const relayed = (run: HookRun) => (run.body as { relayed_by?: string }).relayed_by;
+    const forwardsBefore = zaps.flatMap((zap) => zap.runs).length;
+    const before = sandbox.requests.length;
+    for (let i = 0; i < deliveries; i += 1) {
+      sandbox.account.receive('+31612345678', `Delivery ${i}`);
+      await sandbox.hooks.idle();
+      await zapier.idle();
+    }
+    const runs = zaps.flatMap((zap) => zap.runs).slice(forwardsBefore);
+    const ownerRuns = (owner?.runs ?? []).filter((run) => !relayed(run));
+    const allGotAll = zaps.every(
+      (zap) =>
+        zap.items.filter((item) => String(item.text).startsWith('Delivery')).length === deliveries,
+    );
+    rows.push({
+      Zaps: size,
+      'forwards per delivery': runs.filter(relayed).length / deliveries,
+      'Callbell requests per delivery': (sandbox.requests.length - before) / deliveries,
+      "owner's perform (ms, median)": round(median(ownerRuns.map((run) => run.ms))),
+      "owner's perform (ms, max)": round(Math.max(...ownerRuns.map((run) => run.ms))),
+      'every Zap got every delivery once': allGotAll ? 'yes' : 'NO',
+      'Callbell requests to turn all on': subscribeRequests,
+    });
+    if (!allGotAll) process.exitCode = 1;
+    for (const zap of zaps) await zap.turnOff();
+    await zapier.stop();
+    await sandbox.stop();
+    delete process.env.ZAPIER_HOOK_ORIGIN;
+  }
+  table(
+    `6. Fan-out: one delivery to N Zaps on one account (median of ${deliveries} deliveries; forwards time out after 5 s, Zapier stops a step at 30 s)`,
+    rows,
+  );
+}
+
 async function main() {
   console.log(
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
@@ -266,9 +322,10 @@ async function main() {
   await requestsPerOperation();
   coldStart();
   packageSize();
-  hookThroughput();
+  await hookThroughput();
   await sandboxStart();
   await load();
+  await fanOut();
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,8 @@
  * `npm run demo`: a tour of the integration on a fresh machine, with no Callbell account.
  * It starts the local Callbell sandbox, then drives the built app the way a Zap author does:
  * through the real CLI (`zapier-platform invoke`) for auth, dropdowns, actions and searches,
- * and through core's app tester for the REST-hook round trip, which invoke cannot run.
+ * and, for instant triggers, which invoke cannot run, through core's app tester behind a
+ * stand-in for Zapier's hook service: two Zaps with different triggers on one account.
  * npm runs it with NODE_ENV=test: outside tests, core prints a memory report after every run.
  */
 import { execFile } from 'node:child_process';
@@ -10,9 +11,8 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createAppTester, type Bundle } from 'zapier-platform-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { startZapReceiver } from '../sandbox/zap-receiver';
+import { startZapierHooks, type HookApp, type HookZap } from '../sandbox/zapier-hooks';
 
 const root = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -211,7 +211,7 @@ async function main() {
     (message: string) => message,
   );
 
-  await hookRoundTrip(sandbox, tour);
+  await twoZaps(sandbox, tour);
 
   await sandbox.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -226,51 +226,75 @@ type Tour = (
   summary: (result: never) => unknown,
 ) => Promise<void>;
 
-/** Subscribe, a customer writes in, the trigger's output, unsubscribe: as Zapier runs it. */
-async function hookRoundTrip(sandbox: Sandbox, tour: Tour) {
+/**
+ * Two Zaps with different triggers on one account, as Zapier runs them (each with its own
+ * hook URL on a stand-in for Zapier's hook service): both receive their events although
+ * Callbell keeps one webhook per account, and turning the first off leaves the second on.
+ */
+async function twoZaps(sandbox: Sandbox, tour: Tour) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const app = require('../index.js') as {
-    triggers: Record<string, { operation: Record<string, never> }>;
+  const app = require('../index.js') as HookApp;
+  const zapier = await startZapierHooks(app, { api_key: sandbox.apiKey });
+  process.env.ZAPIER_HOOK_ORIGIN = zapier.origin;
+  const messages = zapier.zap('message_created', { direction: 'received' });
+  const contacts = zapier.zap('contact_created');
+  const webhook = () => {
+    const current = sandbox.hooks.current();
+    return current
+      ? `→ ${current.url === messages.url ? 'Zap 1' : 'Zap 2'} for ${current.subscriptions.join(', ')}`
+      : 'none';
   };
-  const appTester = createAppTester(app);
-  const hook = app.triggers.message_created?.operation ?? {};
-  const zapier = await startZapReceiver();
-  const targetUrl = zapier.url;
-  const bundle = (extra: Partial<Bundle>) => ({
-    authData: { api_key: sandbox.apiKey },
-    inputData: { direction: 'received' },
-    ...extra,
-  });
+  const got = (zap: HookZap, from: number) =>
+    zap.items.slice(from).map((item) => `${String(item.event)}: ${String(item.name ?? item.text)}`);
 
   await tour(
-    'Turn on a "New Message" Zap: subscribe the webhook',
+    'Turn on Zap 1, "New Message" (received): the webhook points at it',
     null,
-    () => appTester(hook.performSubscribe, bundle({ targetUrl })),
-    (data: Json) => data,
+    () => messages.turnOn(),
+    () => ({ webhook: webhook() }),
   );
   await tour(
-    'John writes "Can I change my address?": Callbell delivers it to the Zap',
+    'Turn on Zap 2, "New Contact": it joins; the webhook stays with Zap 1, for both events',
+    null,
+    () => contacts.turnOn(),
+    () => ({ webhook: webhook() }),
+  );
+  await tour(
+    'Ana, a new customer, writes "Do you ship to Lisbon?": both Zaps fire',
     null,
     async () => {
-      sandbox.account.receive('+31612345678', 'Can I change my address?');
+      sandbox.account.receive('+351 912 345 678', 'Do you ship to Lisbon?');
       await sandbox.hooks.idle();
-      return appTester(hook.perform, bundle({ cleanedRequest: zapier.bodies.at(-1) }));
+      await zapier.idle();
     },
-    (items: Json[]) =>
-      items.map((item) => ({
-        id: item.id,
-        text: item.text,
-        from: (item.contact as Json).name,
-        phone: (item.contact as Json).phoneNumberE164,
-      })),
+    () => ({ 'Zap 1': got(messages, 0), 'Zap 2 (passed on by Zap 1)': got(contacts, 0) }),
   );
   await tour(
-    'Turn the Zap off: unsubscribe',
+    'Turn Zap 1 off: Zap 2 takes the webhook',
     null,
-    () => appTester(hook.performUnsubscribe, bundle({})),
-    (data: Json) => data,
+    () => messages.turnOff(),
+    () => ({ webhook: webhook() }),
+  );
+  await tour(
+    'Another new customer writes in: Zap 2 still fires',
+    null,
+    async () => {
+      const before = contacts.items.length;
+      sandbox.account.receive('+351 913 000 111', 'Olá!');
+      await sandbox.hooks.idle();
+      await zapier.idle();
+      return before;
+    },
+    (before: number) => ({ 'Zap 1': 'off', 'Zap 2': got(contacts, before) }),
+  );
+  await tour(
+    'Turn Zap 2 off, the last one: the webhook is deleted',
+    null,
+    () => contacts.turnOff(),
+    () => ({ webhook: webhook() }),
   );
   await zapier.stop();
+  delete process.env.ZAPIER_HOOK_ORIGIN;
 }
 
 main().catch((error: unknown) => {

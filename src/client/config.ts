@@ -18,3 +18,23 @@ export function isCallbellUrl(url: string | undefined): boolean {
   const base = apiBaseUrl();
   return url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`);
 }
+
+/**
+ * Zapier's hook service: every REST-hook Zap's URL is on this origin ("https://hooks.zapier.com/…"
+ * in Zapier's bundle docs, docs/_build/advanced-features/bundle.md). `ZAPIER_HOOK_ORIGIN` adds
+ * one more origin for local testing only (the sandbox's stand-in), as CALLBELL_API_URL does.
+ */
+const ZAPIER_HOOK_ORIGIN = 'https://hooks.zapier.com';
+
+/** Whether a URL is a Zap's hook URL, the only place a delivery may be forwarded to. */
+export function isZapierHookUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return false;
+  }
+  const testOrigin = process.env.ZAPIER_HOOK_ORIGIN?.replace(/\/+$/, '');
+  return origin === ZAPIER_HOOK_ORIGIN || (!!testOrigin && origin === testOrigin);
+}

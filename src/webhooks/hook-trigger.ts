@@ -1,5 +1,4 @@
 import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
 import { InputError } from '../input-error';
 import { eventId } from './event-id';
 import {
@@ -9,15 +8,17 @@ import {
   type EventMapper,
   type HookOutput,
 } from './events';
+import { isRelayed } from './fan-out';
 import { deliveriesFromRecords, recentDeliveries } from './recent-events';
+import { apiKeyOf, fanOut, joinZap, leaveZap, ownUrl } from './subscribers';
 
 export const ONE_WEBHOOK_NOTICE =
-  "Callbell keeps one webhook per account, so turning this Zap on redirects the account's webhook (and any webhook set in Callbell's dashboard) to this Zap, and turning it off removes it; to handle several kinds of event, use one Zap with the **New Event** trigger and route them with Paths or Filters.";
+  "Callbell keeps one webhook per account, and your Zaps share it: every Zap connected with the same Callbell API key gets its events (one Zap receives them and passes each on to the others). It replaces any webhook set by hand in Callbell's dashboard. Connect all your Zaps with one API key: Zaps on another key of the same account take the webhook over.";
 
 /** The notice above, shown at the top of every trigger's set-up step. */
 const oneWebhookNotice: PlainInputField = {
   key: 'one_webhook_notice',
-  label: 'One Webhook per Callbell Account',
+  label: 'One Callbell Webhook, Shared by Your Zaps',
   type: 'copy',
   helpText: ONE_WEBHOOK_NOTICE,
 };
@@ -70,9 +71,11 @@ export function hookTrigger(spec: HookTriggerSpec) {
     eventsOf(bundle).includes(output.event) &&
     (spec.wants?.(output, bundle) ?? true);
 
-  const perform = async (_z: ZObject, bundle: Bundle): Promise<HookOutput[]> => {
+  /** The Zap's own items; a delivery straight from Callbell is also passed on to other Zaps. */
+  const perform = async (z: ZObject, bundle: Bundle): Promise<HookOutput[]> => {
     const delivery = readDelivery(bundle.cleanedRequest);
     const output = delivery && mapped(delivery);
+    if (delivery && !isRelayed(bundle.cleanedRequest)) await fanOut(z, bundle, delivery);
     return wanted(output, bundle) ? [output] : [];
   };
 
@@ -96,11 +99,12 @@ export function hookTrigger(spec: HookTriggerSpec) {
     const url = bundle.targetUrl;
     if (!url)
       throw new z.errors.Error('Zapier did not provide a webhook URL to subscribe.', 'NoTargetUrl');
-    const { createdAt } = await subscribeWebhook(z, url, events);
+    const { createdAt } = await joinZap(z, apiKeyOf(bundle) ?? '', url, events);
     return { id: url, url, subscriptions: events, createdAt };
   };
 
-  const performUnsubscribe = (z: ZObject): Promise<{ status: string }> => unsubscribeWebhook(z);
+  const performUnsubscribe = (z: ZObject, bundle: Bundle): Promise<{ status: string }> =>
+    leaveZap(z, apiKeyOf(bundle) ?? '', ownUrl(bundle) ?? null);
 
   return {
     key: spec.key,

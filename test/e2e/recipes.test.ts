@@ -107,7 +107,13 @@ describe('recipes', () => {
         status: 'enqueued',
         contact: { phoneNumberE164: '+33612345678' },
       });
-      await hookStep(sandbox(), 'message_created', 'performUnsubscribe');
+      await hookStep(
+        sandbox(),
+        'message_created',
+        'performUnsubscribe',
+        {},
+        { targetUrl: zap.url },
+      );
     } finally {
       await zap.stop();
     }
@@ -138,7 +144,13 @@ describe('recipes', () => {
         customFields: { Email: 'jack@example.com' },
         href: expect.stringMatching(/^https:\/\/dash\.callbell\.eu\/contacts\//),
       });
-      await hookStep(sandbox(), 'contact_created', 'performUnsubscribe');
+      await hookStep(
+        sandbox(),
+        'contact_created',
+        'performUnsubscribe',
+        {},
+        { targetUrl: zap.url },
+      );
     } finally {
       await zap.stop();
     }

@@ -39,6 +39,7 @@ interface Scenario {
 }
 
 const john = seed.contacts[0]?.uuid ?? '';
+const ZAP_URL = 'https://hooks.zapier.com/hooks/standard/1/abc/';
 const [orderConfirmation] = seed.templates;
 const templateMeta = {
   meta: { inputFields: { template_preview: { placeholders: '1,2', templateType: 'text' } } },
@@ -64,12 +65,7 @@ function scenarios(app: AppUnderTest): Scenario[] {
     {
       operation: 'hook subscribe',
       minimum: 1,
-      run: (call) =>
-        call(
-          trigger('message_created').performSubscribe,
-          {},
-          { targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' },
-        ),
+      run: (call) => call(trigger('message_created').performSubscribe, {}, { targetUrl: ZAP_URL }),
     },
     {
       operation: 'hook perform (a delivery)',
@@ -95,7 +91,8 @@ function scenarios(app: AppUnderTest): Scenario[] {
     {
       operation: 'hook unsubscribe',
       minimum: 1,
-      run: (call) => call(trigger('message_created').performUnsubscribe),
+      run: (call) =>
+        call(trigger('message_created').performUnsubscribe, {}, { targetUrl: ZAP_URL }),
     },
     ...['channel_list', 'template_list', 'team_list', 'funnel_list'].map((key) => ({
       operation: `dropdown ${key} (a page)`,

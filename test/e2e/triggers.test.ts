@@ -54,7 +54,7 @@ describe.each(Object.keys(CAUSES))('%s over real HTTP', (key) => {
       const recent = await hookStep(sandbox(), key, 'performList');
       expect((recent as { id: string }[])[0]?.id).toBe(outputs[0]?.id);
     } finally {
-      await hookStep(sandbox(), key, 'performUnsubscribe');
+      await hookStep(sandbox(), key, 'performUnsubscribe', {}, { targetUrl: zap.url });
       await zap.stop();
     }
   });

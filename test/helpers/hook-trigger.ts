@@ -1,3 +1,4 @@
+import nock from 'nock';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE, type HookTrigger } from '../../src/webhooks/hook-trigger';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
@@ -6,6 +7,16 @@ import { documentedDelivery } from './fixtures';
 export { documentedDelivery };
 
 export const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/1234567/abcdef0123456789/';
+export const SECOND_TARGET_URL =
+  'https://hooks.zapier.com/hooks/standard/1234567/0123456789abcdef/';
+
+/**
+ * nock scope on Zapier's hook service, refusing any request that carries an Authorization
+ * header: a forward to another Zap must never carry the Callbell key.
+ */
+export function zapierHooks(): nock.Scope {
+  return nock('https://hooks.zapier.com', { badheaders: ['authorization'] });
+}
 
 /** Runs a trigger's perform on one delivery body, as Zapier does when Callbell POSTs to it. */
 export function deliver(
@@ -30,9 +41,10 @@ export function deliveryLog(bodies: unknown[]) {
 }
 
 /**
- * What every instant trigger must do, whatever its event: subscribe exactly its events,
- * unsubscribe (also when already gone), map Callbell's documented body to its sample, and
- * ignore everything that is not its event.
+ * What every instant trigger must do, whatever its event: subscribe exactly its events, fire in
+ * two Zaps at once (Zapier's review turns on two Zaps with the same trigger), unsubscribe (also
+ * when already gone), map Callbell's documented body to its sample, and ignore everything that
+ * is not its event. Each Zap-lifecycle test starts from an empty cache.
  */
 export function itBehavesLikeAHookTrigger(
   trigger: HookTrigger,
@@ -40,16 +52,20 @@ export function itBehavesLikeAHookTrigger(
 ) {
   const { operation } = trigger;
 
-  it('warns in its set-up step that Callbell keeps one webhook per account', () => {
+  it("says in its set-up step how its Zaps share Callbell's one webhook", () => {
     const [notice] = trigger.operation.inputFields;
-    expect(notice).toMatchObject({ type: 'copy', helpText: ONE_WEBHOOK_NOTICE });
+    expect(notice).toMatchObject({
+      key: 'one_webhook_notice',
+      type: 'copy',
+      helpText: ONE_WEBHOOK_NOTICE,
+    });
     expect(notice?.helpText).toMatch(
-      /one webhook per account.*redirects the account's webhook.*\*\*New Event\*\*/,
+      /one webhook per account.*every Zap connected with the same Callbell API key gets its events.*another key of the same account take the webhook over/,
     );
     expect(trigger.display.description).toMatch(/^Triggers when .+\.$/);
   });
 
-  it('subscribes the Zap URL to exactly its events', async () => {
+  it('subscribes the first Zap URL to exactly its events', async () => {
     const scope = callbellApi()
       .post(`${API_PATH}/webhooks/subscribe`, { url: TARGET_URL, subscriptions: events })
       .reply(200, {
@@ -63,6 +79,7 @@ export function itBehavesLikeAHookTrigger(
     const result = await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
+      true,
     );
     expect(result).toEqual({
       id: TARGET_URL,
@@ -73,13 +90,51 @@ export function itBehavesLikeAHookTrigger(
     scope.done();
   });
 
-  it('unsubscribes by removing the webhook', async () => {
+  it('fires in two Zaps with this trigger: the second joins, the first passes events on', async () => {
+    callbellApi()
+      .post(`${API_PATH}/webhooks/subscribe`, { url: TARGET_URL, subscriptions: events })
+      .reply(200, { webhook: { url: TARGET_URL, subscriptions: events } });
+    await appTester(
+      operation.performSubscribe,
+      bundleWith(inputData, { targetUrl: TARGET_URL }),
+      true,
+    );
+    // No Callbell request: the webhook already has every event the second Zap wants. The
+    // second Zap only checks that the first one still exists.
+    const probe = zapierHooks()
+      .post(new URL(TARGET_URL).pathname, { probe: true, relayed_by: 'callbell-zapier' })
+      .reply(200, { status: 'success' });
+    await appTester(
+      operation.performSubscribe,
+      bundleWith(inputData, { targetUrl: SECOND_TARGET_URL }),
+    );
+    const body = documentedDelivery(events[0] as CallbellEvent);
+    const forwarded: unknown[] = [];
+    const hook = zapierHooks()
+      .post(new URL(SECOND_TARGET_URL).pathname, (sent) => forwarded.push(sent) > 0)
+      .reply(200, { status: 'success' });
+    const [own] = await deliver(trigger, body, inputData);
+    expect(own).toEqual(operation.sample);
+    expect(forwarded).toEqual([{ ...body, relayed_by: 'callbell-zapier' }]);
+    probe.done();
+    hook.done();
+  });
+
+  it('the last Zap out removes the webhook', async () => {
+    callbellApi()
+      .post(`${API_PATH}/webhooks/subscribe`)
+      .reply(200, { webhook: { url: TARGET_URL, subscriptions: events } });
+    const subscribeData = await appTester(
+      operation.performSubscribe,
+      bundleWith(inputData, { targetUrl: TARGET_URL }),
+      true,
+    );
     const scope = callbellApi()
       .delete(`${API_PATH}/webhooks/unsubscribe`)
       .reply(200, { status: 'webhook was destroyed' });
     const result = await appTester(
       operation.performUnsubscribe,
-      bundleWith(inputData, { subscribeData: { id: TARGET_URL } }),
+      bundleWith(inputData, { subscribeData }),
     );
     expect(result).toEqual({ status: 'webhook was destroyed' });
     scope.done();
@@ -89,9 +144,13 @@ export function itBehavesLikeAHookTrigger(
     const scope = callbellApi()
       .delete(`${API_PATH}/webhooks/unsubscribe`)
       .reply(404, { error: 'Webhook not found' });
-    await expect(appTester(operation.performUnsubscribe, bundleWith(inputData))).resolves.toEqual({
-      status: 'webhook was already removed',
-    });
+    await expect(
+      appTester(
+        operation.performUnsubscribe,
+        bundleWith(inputData, { subscribeData: { id: TARGET_URL } }),
+        true,
+      ),
+    ).resolves.toEqual({ status: 'webhook was already removed' });
     scope.done();
   });
 

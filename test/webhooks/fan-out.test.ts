@@ -1,0 +1,293 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { contactCreated } from '../../src/triggers/contact_created';
+import { messageCreated } from '../../src/triggers/message_created';
+import type { CallbellEvent } from '../../src/webhooks/events';
+import { FORWARD_TIMEOUT_MS } from '../../src/webhooks/fan-out';
+import type { HookTrigger } from '../../src/webhooks/hook-trigger';
+import { RegistryStore, registryKey, type Registry } from '../../src/webhooks/registry';
+import { API_KEY, appTester, bundleWith } from '../helpers/app';
+import { MissingCache, NxCache } from '../helpers/fake-cache';
+import { documentedDelivery, zapierHooks } from '../helpers/hook-trigger';
+
+const hookUrl = (name: string) => `https://hooks.zapier.com/hooks/standard/42/${name}/`;
+const OWNER = hookUrl('owner');
+const MESSAGES: CallbellEvent[] = ['message_created'];
+const CONTACTS: CallbellEvent[] = ['contact_created'];
+const message = documentedDelivery('message_created');
+const relayed = (body: object) => ({ ...body, relayed_by: 'callbell-zapier' });
+
+interface Zap {
+  url: string;
+  events: CallbellEvent[];
+}
+
+function registryOf(zaps: Zap[], refreshedAt = new Date().toISOString()) {
+  return {
+    subscribers: [{ url: OWNER, events: MESSAGES }, ...zaps].map((zap) => ({
+      ...zap,
+      joinedAt: '2026-11-24T10:00:00.000Z',
+    })),
+    webhook: { url: OWNER, events: ['message_created', 'contact_created'] },
+    refreshedAt,
+  };
+}
+
+/** The owner plus these Zaps, in the app tester's cache (fresh for each test). */
+function seed(zaps: Zap[]) {
+  return appTester(
+    // A JSON copy: core's cache refuses a value that holds one list twice.
+    (z: ZObject) =>
+      z.cache.set(registryKey(API_KEY), JSON.parse(JSON.stringify(registryOf(zaps))), 60),
+    bundleWith(),
+    true,
+  );
+}
+
+function registry(): Promise<Registry | null> {
+  return appTester((z: ZObject) => RegistryStore.of(z, API_KEY).read(), bundleWith());
+}
+
+/** Callbell delivers `body` to the owner's Zap (`extra` adds bundle parts, e.g. targetUrl). */
+function ownerReceives(
+  body: unknown,
+  trigger: HookTrigger = messageCreated,
+  extra: Partial<Bundle> = {},
+) {
+  return appTester(trigger.operation.perform, bundleWith({}, { cleanedRequest: body, ...extra }));
+}
+
+/** A Zap's hook URL on Zapier's hook service, recording each body and headers it receives. */
+function zapReceives(url: string, status = 200) {
+  const received: { body: unknown; headers: Record<string, unknown> }[] = [];
+  const scope = zapierHooks()
+    .post(new URL(url).pathname, (body) => received.push({ body, headers: {} }) > 0)
+    .reply(function reply(this: nock.ReplyFnContext) {
+      const last = received.at(-1);
+      if (last) last.headers = { ...this.req.headers };
+      return [status, { status: 'success' }];
+    });
+  return { received, scope };
+}
+
+/** Requests nock had no answer for: a retry, a call to Callbell, a call to another host. */
+const unmatched: string[] = [];
+const recordUnmatched = (request: { method?: string; href?: string; path?: string }) =>
+  unmatched.push(`${request.method ?? '?'} ${request.href ?? request.path ?? '?'}`);
+beforeEach(() => {
+  unmatched.length = 0;
+  nock.emitter.on('no match', recordUnmatched);
+});
+afterEach(() => {
+  nock.emitter.removeListener('no match', recordUnmatched);
+});
+
+describe("the owner's Zap passes Callbell's deliveries on", () => {
+  it('to every other Zap that wants the event, marked as relayed, with no Callbell request', async () => {
+    const second = hookUrl('second');
+    const third = hookUrl('third');
+    await seed([
+      { url: second, events: MESSAGES },
+      { url: third, events: ['message_created', 'contact_created'] },
+      { url: hookUrl('contacts-only'), events: CONTACTS },
+    ]);
+    const toSecond = zapReceives(second);
+    const toThird = zapReceives(third);
+    const [own] = await ownerReceives(message);
+    expect(own).toEqual(messageCreated.operation.sample);
+    expect(toSecond.received.map((request) => request.body)).toEqual([relayed(message)]);
+    expect(toThird.received.map((request) => request.body)).toEqual([relayed(message)]);
+    toSecond.scope.done();
+    toThird.scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('never with the Callbell key: no Authorization header, the key nowhere in the request', async () => {
+    const second = hookUrl('second');
+    await seed([{ url: second, events: MESSAGES }]);
+    const toSecond = zapReceives(second);
+    await ownerReceives(message);
+    const [forward] = toSecond.received;
+    expect(forward?.headers).not.toHaveProperty('authorization');
+    expect(JSON.stringify(forward)).not.toContain(API_KEY);
+    expect(forward?.headers['content-type']).toMatch(/^application\/json/);
+    toSecond.scope.done();
+  });
+
+  it('never again once relayed: the receiving Zap runs it and forwards nothing', async () => {
+    await seed([{ url: hookUrl('second'), events: MESSAGES }]);
+    const [own] = await ownerReceives(relayed(message));
+    expect(own?.event).toBe('message_created');
+    expect(unmatched).toEqual([]);
+  });
+
+  it.each([
+    ["Callbell's connection check", { type: 'connection_check' }],
+    ['a status ping', { status: 'ok' }],
+    ['an unknown event', { event: 'ping', payload: {} }],
+  ])('not for %s, which is no event', async (_case, body) => {
+    await seed([{ url: hookUrl('second'), events: MESSAGES }]);
+    await expect(ownerReceives(body)).resolves.toEqual([]);
+    expect(unmatched).toEqual([]);
+  });
+
+  it("also when the owner itself does not want the event (it listens for the others' sake)", async () => {
+    const second = hookUrl('second');
+    await seed([{ url: second, events: CONTACTS }]);
+    const toSecond = zapReceives(second);
+    const contact = documentedDelivery('contact_created');
+    await expect(ownerReceives(contact)).resolves.toEqual([]);
+    expect(toSecond.received.map((request) => request.body)).toEqual([relayed(contact)]);
+  });
+
+  it('not to itself when Zapier names its URL, whoever the registry says owns the webhook', async () => {
+    const second = hookUrl('second');
+    await seed([{ url: second, events: MESSAGES }]);
+    const toOwner = zapReceives(OWNER);
+    await ownerReceives(message, messageCreated, { targetUrl: second });
+    expect(toOwner.received.map((request) => request.body)).toEqual([relayed(message)]);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('and drops a Zap that is gone (410) from the registry; the others stay', async () => {
+    const gone = hookUrl('gone');
+    const live = hookUrl('live');
+    await seed([
+      { url: gone, events: MESSAGES },
+      { url: live, events: MESSAGES },
+    ]);
+    zapReceives(gone, 410);
+    zapReceives(live);
+    await ownerReceives(message);
+    expect((await registry())?.subscribers.map((zap) => zap.url)).toEqual([OWNER, live]);
+  });
+
+  it.each([
+    ['answers 500', 500],
+    ['answers 429 (Zapier throttles the hook)', 429],
+  ])(
+    'keeps its own run when a forward %s, and sends that forward only once',
+    async (_case, status) => {
+      const failing = hookUrl('failing');
+      const live = hookUrl('live');
+      await seed([
+        { url: failing, events: MESSAGES },
+        { url: live, events: MESSAGES },
+      ]);
+      const toFailing = zapReceives(failing, status);
+      const toLive = zapReceives(live);
+      const [own] = await ownerReceives(message);
+      expect(own?.event).toBe('message_created');
+      expect(toFailing.received).toHaveLength(1);
+      expect(toLive.received).toHaveLength(1);
+      expect(unmatched).toEqual([]);
+      expect((await registry())?.subscribers).toHaveLength(3);
+    },
+  );
+
+  it('keeps its own run when a forward cannot connect, without retrying it', async () => {
+    const broken = hookUrl('broken');
+    await seed([{ url: broken, events: MESSAGES }]);
+    zapierHooks().post(new URL(broken).pathname).replyWithError('ECONNRESET');
+    const [own] = await ownerReceives(message);
+    expect(own?.event).toBe('message_created');
+    expect(unmatched).toEqual([]);
+  });
+
+  it(`gives up on a forward after ${FORWARD_TIMEOUT_MS / 1000} s, keeping its own run and the other forwards`, async () => {
+    const slow = hookUrl('slow');
+    const live = hookUrl('live');
+    await seed([
+      { url: slow, events: MESSAGES },
+      { url: live, events: MESSAGES },
+    ]);
+    zapierHooks()
+      .post(new URL(slow).pathname)
+      .delay(FORWARD_TIMEOUT_MS + 500)
+      .reply(200, {});
+    const toLive = zapReceives(live);
+    const lines: string[] = [];
+    const [own] = await appTester(
+      (z: ZObject, bundle: Bundle) =>
+        messageCreated.operation.perform(
+          { ...z, console: { ...z.console, log: (line: string) => void lines.push(line) } },
+          bundle,
+        ),
+      bundleWith({}, { cleanedRequest: message }),
+    );
+    expect(own?.event).toBe('message_created');
+    expect(toLive.received).toHaveLength(1);
+    expect(lines).toEqual([
+      'Callbell: passed message_created on to 1 of 2 other Zap(s); 1 failed, not retried (timed out).',
+    ]);
+    expect(unmatched).toEqual([]);
+  }, 15_000);
+
+  it('only to Zapier hook URLs: any other URL in the registry is never called', async () => {
+    await seed([
+      { url: 'https://example.com/hooks/not-zapier', events: MESSAGES },
+      { url: 'http://hooks.zapier.com/hooks/plain-http', events: MESSAGES },
+    ]);
+    await ownerReceives(message);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('to a test origin only when ZAPIER_HOOK_ORIGIN names it', async () => {
+    const local = 'http://127.0.0.1:9/hooks/zap-1';
+    await seed([{ url: local, events: MESSAGES }]);
+    const toLocal = nock('http://127.0.0.1:9', { badheaders: ['authorization'] })
+      .post('/hooks/zap-1', relayed(message))
+      .reply(200, {});
+    process.env.ZAPIER_HOOK_ORIGIN = 'http://127.0.0.1:9';
+    try {
+      await ownerReceives(message);
+    } finally {
+      delete process.env.ZAPIER_HOOK_ORIGIN;
+    }
+    toLocal.done();
+  });
+});
+
+describe('the registry on deliveries', () => {
+  function performWith(cache: NxCache | MissingCache, lines: string[] = []) {
+    return appTester(
+      (z: ZObject, bundle: Bundle) =>
+        contactCreated.operation.perform(
+          { ...z, cache, console: { ...z.console, log: (line: string) => void lines.push(line) } },
+          bundle,
+        ),
+      bundleWith({}, { cleanedRequest: documentedDelivery('contact_created') }),
+    );
+  }
+
+  it.each([
+    ['renews it when it was written over an hour ago', 61, 1],
+    ['leaves it alone when it is fresh', 5, 0],
+  ])('%s', async (_case, minutesOld, writes) => {
+    const cache = new NxCache(async () => undefined);
+    const written = new Date(Date.now() - minutesOld * 60_000).toISOString();
+    await cache.set(registryKey(API_KEY), registryOf([], written));
+    cache.calls.length = 0;
+    await performWith(cache);
+    const registryWrites = cache.calls.filter(
+      (call) => call.method === 'set' && call.key === registryKey(API_KEY),
+    );
+    expect(registryWrites).toHaveLength(writes);
+  });
+
+  it("runs the Zap on its own, and says so, when Zapier's cache is unavailable", async () => {
+    const lines: string[] = [];
+    const [own] = await performWith(new MissingCache(), lines);
+    expect(own?.event).toBe('contact_created');
+    expect(lines).toEqual([
+      "Callbell: Zapier's cache is unavailable (No token found - cannot call RPC), so this Zap uses the account's webhook alone, as a single Zap; other Zaps of the account are not reached.",
+    ]);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('changes nothing when there is no registry (a single Zap, as before)', async () => {
+    const cache = new NxCache(async () => undefined);
+    await performWith(cache);
+    expect(cache.calls).toEqual([{ method: 'get', key: registryKey(API_KEY) }]);
+  });
+});
