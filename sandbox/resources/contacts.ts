@@ -1,9 +1,18 @@
 import type { Account } from '../account';
-import { invalid, notFound, paginate, route, type Route } from '../http';
+import {
+  invalid,
+  noSuchRoute,
+  notFound,
+  paginate,
+  route,
+  type Route,
+  type RouteContext,
+} from '../http';
 import { newUuid, now } from '../ids';
 import { seed, type SeedContact, type SeedCustomField } from '../seed';
 import { channel, mainChannelUuid } from './channels';
 import { funnel } from './funnels';
+import type { SandboxQuirks } from '../quirks';
 import { isCollaborator, team } from './teams';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
@@ -81,6 +90,29 @@ export function contactJson(account: Account, contact: Contact): Body {
     bsuid: contact.bsuid,
     note: contact.note,
   };
+}
+
+/**
+ * contacts_api/get_contacts.md and get_contact.md (release note 2026-03-03): with
+ * `include_field_types=true` each contact also carries `customFieldsMetadata`, its custom
+ * fields' value, type and, for dropdowns and checkboxes, options.
+ */
+function withFieldTypes(json: Body, contact: Contact, query: URLSearchParams): Body {
+  if (query.get('include_field_types') !== 'true') return json;
+  const metadata = Object.fromEntries(
+    Object.entries(contact.customFields).map(([name, value]) => {
+      const field = seed.customFields.find((candidate) => candidate.name === name);
+      return [
+        name,
+        {
+          value,
+          type: field?.type ?? 'text',
+          ...(field?.options ? { options: field.options } : {}),
+        },
+      ];
+    }),
+  );
+  return { ...json, customFieldsMetadata: metadata };
 }
 
 // ---- lookups ---------------------------------------------------------------------------
@@ -274,6 +306,23 @@ function bot(account: Account, uuid: string, body?: Body): Body {
   };
 }
 
+/** The PATCH body with the given tags added to the contact's own (quirks.tags = 'add'). */
+function withTagsAdded(current: Contact, body: Body): Body {
+  if (!Array.isArray(body.tags)) return body;
+  return { ...body, tags: [...new Set([...current.tags, ...body.tags.map(String)])] };
+}
+
+/** One of the two update_funnel routes, answering as the ref page's example when it is on. */
+function moveToFunnel(
+  { account, params, body, quirks }: RouteContext,
+  only: SandboxQuirks['funnelRoutes'],
+) {
+  if (quirks.funnelRoutes !== 'both' && quirks.funnelRoutes !== only) throw noSuchRoute();
+  const moved = contact(account, params[0] ?? '');
+  moved.funnelId = funnel(body.funnel_id).uuid;
+  return { contact: [contactJson(account, moved)] };
+}
+
 // Callbell's examples answer `contact` as an object on some routes and as a one-element
 // array on others; the app reads both. Each route below keeps the shape the sandbox has always
 // answered, which is not always its own doc's example.
@@ -289,7 +338,10 @@ export const contactRoutes: Route[] = [
         tags.every((tag) => candidate.tags.some((own) => own.toLowerCase() === tag)),
       );
     const { items, meta } = paginate(contacts, query);
-    return { contacts: items.map((item) => contactJson(account, item)), meta };
+    return {
+      contacts: items.map((item) => withFieldTypes(contactJson(account, item), item, query)),
+      meta,
+    };
   }),
   route('POST', '/contacts', ({ account, body }) => ({
     contact: [contactJson(account, createContact(account, body))],
@@ -303,12 +355,15 @@ export const contactRoutes: Route[] = [
     contact: contactJson(account, contactByBsuid(account, params[0] ?? '')),
   })),
   // contacts_api/get_contact.md
-  route('GET', '/contacts/:id', ({ account, params }) => ({
-    contact: contactJson(account, contact(account, params[0] ?? '')),
-  })),
-  route('PATCH', '/contacts/:id', ({ account, params, body }) => ({
-    contact: contactJson(account, updateContact(account, params[0] ?? '', body)),
-  })),
+  route('GET', '/contacts/:id', ({ account, params, query }) => {
+    const found = contact(account, params[0] ?? '');
+    return { contact: withFieldTypes(contactJson(account, found), found, query) };
+  }),
+  route('PATCH', '/contacts/:id', ({ account, params, body, quirks }) => {
+    const uuid = params[0] ?? '';
+    const changes = quirks.tags === 'add' ? withTagsAdded(contact(account, uuid), body) : body;
+    return { contact: contactJson(account, updateContact(account, uuid, changes)) };
+  }),
   // contacts_api/delete_contact.md; the contact_deleted event
   // (webhooks/contact_events/contact_deleted.md).
   route('DELETE', '/contacts/:id', ({ account, hooks, params }) => {
@@ -323,12 +378,14 @@ export const contactRoutes: Route[] = [
   route('POST', '/contacts/:id/conversation/open', ({ account, params }) => ({
     contact: contactJson(account, setConversation(account, params[0] ?? '', true)),
   })),
-  // contacts_api/put_contacts_conversation_update_funnel.md: body {funnel_id}.
-  route('PUT', '/contacts/:id/conversation/update_funnel', ({ account, params, body }) => {
-    const moved = contact(account, params[0] ?? '');
-    moved.funnelId = funnel(body.funnel_id).uuid;
-    return { contact: [contactJson(account, moved)] };
-  }),
+  // contacts_api/put_contacts_conversation_update_funnel.md: body {funnel_id}. The page says
+  // PUT …/conversation/update_funnel, its snippets POST …/messages/update_funnel.
+  route('PUT', '/contacts/:id/conversation/update_funnel', (context) =>
+    moveToFunnel(context, 'PUT only'),
+  ),
+  route('POST', '/contacts/:id/messages/update_funnel', (context) =>
+    moveToFunnel(context, 'POST only'),
+  ),
   // contacts_api/get_contact_bot.md
   route('GET', '/contacts/:id/bot', ({ account, params }) => ({
     bot: bot(account, params[0] ?? ''),

@@ -10,7 +10,8 @@ import {
   type Route,
 } from '../http';
 import { newUuid, now } from '../ids';
-import { mainChannelPhone } from './channels';
+import type { SandboxQuirks } from '../quirks';
+import { channel, mainChannelPhone } from './channels';
 import {
   applyContactFields,
   contact,
@@ -83,8 +84,13 @@ function messageCreatedPayload(account: Account, message: Message, owner: Contac
 
 // ---- sending (messages_api/post_send_messages.md) -------------------------------------
 
-/** POST /messages/send with Callbell's rules: recipient, templates, 24-hour window. */
-function send(account: Account, body: Body): { message: Message; contact: Contact } {
+/** POST /messages/send with Callbell's rules: channel, recipient, templates, 24-hour window. */
+function send(
+  account: Account,
+  body: Body,
+  quirks: SandboxQuirks,
+): { message: Message; contact: Contact } {
+  checkChannel(body.channel_uuid, quirks);
   const recipient = recipientOf(account, body);
   const isTemplate = body.template_uuid !== undefined;
   const text = isTemplate ? templateText(body) : freeFormText(body, recipient);
@@ -102,6 +108,27 @@ function send(account: Account, body: Body): { message: Message; contact: Contac
   account.messages.push(message);
   account.hooks.emit('message_created', messageCreatedPayload(account, message, recipient));
   return { message, contact: recipient };
+}
+
+/**
+ * `channel_uuid` names the channel to send from: required, or the main channel when absent
+ * (quirks.sendWithoutChannelUuid). A channel the account does not have is refused: the
+ * sandbox's assumption, Callbell does not say.
+ */
+function checkChannel(channelUuid: unknown, quirks: SandboxQuirks) {
+  if (channelUuid === undefined || channelUuid === '') {
+    if (quirks.sendWithoutChannelUuid === 'refused')
+      throw invalid({ channel_uuid: ["can't be blank"] });
+    return;
+  }
+  if (!channel(String(channelUuid))) throw invalid({ channel_uuid: ['channel not found'] });
+}
+
+/** The contact in a send's answer, as the Contact object or as the page's example. */
+function answerContact(account: Account, recipient: Contact, quirks: SandboxQuirks): Body {
+  const json = contactJson(account, recipient);
+  if (quirks.sendAnswerContact === 'contact object') return json;
+  return { uuid: json.uuid, name: json.name, phone: `+${recipient.phoneNumber}`, email: null };
 }
 
 /** `from` is required; `to` (which wins) or `bsuid` names the recipient. */
@@ -255,14 +282,17 @@ function sentMessage(account: Account, uuid: string): Message {
 export const messageRoutes: Route[] = [
   // The answer is the MessageSendRequest (object_types/message_send_request.md), with the
   // contact and the conversation when `fields` asks for them.
-  route('POST', '/messages/send', ({ account, body }) => {
-    const { message, contact: recipient } = send(account, body);
-    const fields = String(body.fields ?? '').split(',');
+  route('POST', '/messages/send', ({ account, body, query, quirks }) => {
+    const { message, contact: recipient } = send(account, body, quirks);
+    // `fields` in the body (release note 2024-09-24) or the query (the page's example headings).
+    const fields = String(body.fields ?? query.get('fields') ?? '').split(',');
     return {
       message: {
         uuid: message.uuid,
         status: message.status,
-        ...(fields.includes('contact') ? { contact: contactJson(account, recipient) } : {}),
+        ...(fields.includes('contact')
+          ? { contact: answerContact(account, recipient, quirks) }
+          : {}),
         ...(fields.includes('conversation')
           ? {
               conversation: {
