@@ -28,6 +28,12 @@ export interface SandboxQuirks {
    * `{uuid, name, phone, email}` (messages_api/post_send_messages.md).
    */
   sendAnswerContact: 'contact object' | 'example';
+  /**
+   * Audio and video files: their own message `type`s, as the headings "Send Audio Attachment"
+   * and "Send Video Attachment" of messages_api/post_send_messages.md read, or `sent as
+   * document`, as those sections' snippets send them (`"type": "document"`).
+   */
+  audioAndVideo: 'message types' | 'sent as document';
 }
 
 /**
@@ -40,6 +46,7 @@ export const DEFAULT_QUIRKS: SandboxQuirks = {
   sendWithoutChannelUuid: 'main channel',
   funnelRoutes: 'both',
   sendAnswerContact: 'contact object',
+  audioAndVideo: 'message types',
 };
 
 export function quirksWith(changes: Partial<SandboxQuirks> = {}): SandboxQuirks {

@@ -7,6 +7,7 @@
  *   … --yes        do not ask (required without a terminal)
  *   … --webhook https://example.com/hook   also point the account's webhook there, then remove it
  *   … --tag VIP    the tag to put on and take off the test contact
+ *   … --audio-url https://example.com/a.mp3   also send one audio message (24-hour window only)
  *   … --report path.json   where to write the report (default check-live-report.json)
  *
  * The key comes from `.env` (`authData_api_key=…`), as for `zapier invoke`; CALLBELL_API_URL
@@ -23,7 +24,7 @@ import { checkLive } from './lib/live/run';
 import type { LiveApp } from './lib/live/session';
 
 const USAGE =
-  'Usage: npm run check-live [-- --write --phone <number you own> [--yes] [--webhook <https URL>] [--tag <tag>]] [--report <file>]';
+  'Usage: npm run check-live [-- --write --phone <number you own> [--yes] [--webhook <https URL>] [--tag <tag>] [--audio-url <https URL>]] [--report <file>]';
 
 /** `.env` values for what the environment does not set already (dotenv's rule). */
 function loadDotEnv(file: string) {
@@ -55,6 +56,7 @@ async function main() {
       yes: { type: 'boolean', default: false },
       webhook: { type: 'string' },
       tag: { type: 'string' },
+      'audio-url': { type: 'string' },
       report: { type: 'string', default: 'check-live-report.json' },
       help: { type: 'boolean', default: false },
     },
@@ -65,8 +67,8 @@ async function main() {
   }
   if (values.write && !values.phone)
     fail(`--write needs --phone: a number you own, whose contact the check may change.\n${USAGE}`);
-  if (!values.write && (values.phone || values.webhook || values.tag))
-    fail(`--phone, --webhook and --tag change the account: add --write.\n${USAGE}`);
+  if (!values.write && (values.phone || values.webhook || values.tag || values['audio-url']))
+    fail(`--phone, --webhook, --tag and --audio-url change the account: add --write.\n${USAGE}`);
   if (values.webhook && !/^https?:\/\//.test(values.webhook))
     fail('--webhook needs a full URL with its protocol, e.g. https://example.com/hook.');
   // Without a terminal nobody can confirm: refuse before anything is sent.
@@ -84,7 +86,10 @@ async function main() {
   const report = await checkLive({
     app,
     apiKey,
-    write: values.write && values.phone ? { phone: values.phone, tag: values.tag } : undefined,
+    write:
+      values.write && values.phone
+        ? { phone: values.phone, tag: values.tag, audioUrl: values['audio-url'] }
+        : undefined,
     webhookUrl: values.webhook,
     confirm: (account, plan) => ask(account, plan, values.yes),
   });

@@ -93,7 +93,7 @@ function send(
   checkChannel(body.channel_uuid, quirks);
   const recipient = recipientOf(account, body);
   const isTemplate = body.template_uuid !== undefined;
-  const text = isTemplate ? templateText(body) : freeFormText(body, recipient);
+  const text = isTemplate ? templateText(body) : freeFormText(body, recipient, quirks);
   checkMetadata(body.metadata);
   const message = newMessage(recipient, 'sent', text, 'enqueued');
   const content = (body.content ?? {}) as Body;
@@ -153,11 +153,12 @@ function recipientOf(account: Account, body: Body): Contact {
  * A text or media message (text, image, document, audio, video; media by `content.url`),
  * allowed on WhatsApp only within 24 hours of the contact's last message.
  */
-function freeFormText(body: Body, recipient: Contact): string {
+function freeFormText(body: Body, recipient: Contact, quirks: SandboxQuirks): string {
   const content = (body.content ?? {}) as Body;
   const type = String(body.type ?? '');
-  if (!['text', 'image', 'document', 'audio', 'video'].includes(type))
-    throw invalid({ type: ['is not a valid message type'] });
+  const types = ['text', 'image', 'document'];
+  if (quirks.audioAndVideo === 'message types') types.push('audio', 'video');
+  if (!types.includes(type)) throw invalid({ type: ['is not a valid message type'] });
   if (type === 'text' && (typeof content.text !== 'string' || !content.text))
     throw invalid({ content: ['text is required for text messages'] });
   if (type !== 'text' && typeof content.url !== 'string')

@@ -21,6 +21,7 @@ const app = require('../../dist/index.js') as LiveApp;
 const DOCS_READING: Partial<SandboxQuirks> = { sendWithoutChannelUuid: 'refused' };
 
 const NEW_NUMBER = '+31687654321';
+const AUDIO_URL = 'https://example.com/voice-note.mp3';
 const JOHN = '+31612345678';
 
 const READ_ROWS = [
@@ -132,8 +133,11 @@ describe('--write', () => {
     expect(verdicts(report)).toEqual({
       ...all(READ_ROWS, 'holds'),
       ...all(WRITE_ROWS, 'holds'),
+      // A new contact never wrote: no audio outside the 24-hour window.
+      'send.audio-type': 'could not tell',
       'webhooks.subscribe': 'holds',
       'webhooks.deliveries': 'holds',
+      'webhooks.log-without-webhook': 'holds',
       'webhooks.connection-check': 'could not tell',
     });
     // Said first: the webhook it replaces cannot be put back.
@@ -167,10 +171,11 @@ describe('--write', () => {
     const before = { tags: [...john.tags], funnelId: john.funnelId };
     const others = othersThan(john.uuid);
 
-    const report = await run({ write: { phone: JOHN } });
+    const report = await run({ write: { phone: JOHN, audioUrl: AUDIO_URL } });
 
     expect(verdicts(report)).toMatchObject({
       ...all(WRITE_ROWS, 'holds'),
+      'send.audio-type': 'holds',
       'contacts.create': 'could not tell',
     });
     expect(report.rows.find((entry) => entry.id === 'send.with-channel_uuid')?.answered).toMatch(
@@ -220,6 +225,14 @@ describe('a sandbox answering the other reading: the row says it does not hold',
     expect(exitCodeOf(report)).toBe(1);
     // Whatever it found, the test contact it created is gone.
     expect(() => sandbox.account.contactByPhone('31687654321')).toThrow();
+  });
+
+  it('send.audio-type does not hold where audio is sent as a document', async () => {
+    await startWith({ ...DOCS_READING, audioAndVideo: 'sent as document' });
+    sandbox.account.receive(JOHN, 'Hi, testing');
+    const report = await run({ write: { phone: JOHN, audioUrl: AUDIO_URL } });
+    expect(verdicts(report)['send.audio-type']).toBe('does not hold');
+    expect(exitCodeOf(report)).toBe(1);
   });
 });
 

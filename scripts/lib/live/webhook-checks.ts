@@ -69,6 +69,25 @@ export async function afterWrites(session: Session): Promise<{ rows: Row[]; chan
     ),
   );
   const removed = await session.run(session.step('triggers', 'new_event', 'performUnsubscribe'));
+  // Now the account surely has no webhook: what the Test trigger meets on a fresh account.
+  const empty = await session.raw({
+    method: 'GET',
+    path: '/webhooks/events',
+    params: { page: '1' },
+  });
+  rows.push(
+    row(
+      'webhooks.log-without-webhook',
+      'webhooks_api/events.md (says nothing of an account without a webhook)',
+      'with no webhook, GET /webhooks/events still answers 200 {webhook_events: [...]}: the Test trigger then falls back to recent records',
+      removed.error
+        ? `not tried: removing the webhook failed`
+        : `${statusText(empty)}; ${listIn(empty.body, 'webhook_events')?.length ?? 'no'} events`,
+      removed.error
+        ? 'could not tell'
+        : verdictOf(isSuccess(empty) && listIn(empty.body, 'webhook_events') !== null),
+    ),
+  );
   return {
     rows,
     change: {

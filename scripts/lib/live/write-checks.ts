@@ -11,6 +11,8 @@ export interface WriteOptions {
   phone: string;
   /** The tag to put on and take off; else one seen on the account's contacts. */
   tag?: string;
+  /** A public https link to an audio file: then one audio message is sent too. */
+  audioUrl?: string;
 }
 
 const TEST_NAME = 'Zapier check-live (test contact)';
@@ -41,7 +43,7 @@ export function planOf(options: WriteOptions, facts: AccountFacts): string[] {
       ? `Put the tag "${options.tag}" on it, then set its tags back as they were.`
       : `Put one of the account's tags that it lacks on it (${facts.tags.length ? `seen: ${facts.tags.slice(0, 5).join(', ')}` : 'none seen: pass --tag'}), then set its tags back. If Callbell only adds tags, the tag stays on a contact that was yours, and the report says so.`,
     "Move its conversation between funnel stages three times (both documented routes, then the app's action), then back to its stage. Skipped for a contact of yours that is in no stage: Callbell documents no way to take it out of one.",
-    `Send it up to two messages, one naming the main channel and one without channel_uuid: a text if the contact wrote in the last 24 hours, else the template "${String(template?.title ?? '(no approved text template)')}". Sent messages cannot be unsent.`,
+    `Send it up to two messages, one naming the main channel and one without channel_uuid: a text if the contact wrote in the last 24 hours, else the template "${String(template?.title ?? '(no approved text template)')}".${options.audioUrl ? ' With --audio-url, also one audio message (in the 24-hour window only).' : ''} Sent messages cannot be unsent.`,
   ];
 }
 
@@ -290,11 +292,19 @@ async function funnel(
     },
   );
   if (!moved) return;
-  if (contact.funnelId && current !== contact.funnelId) {
-    await session.run(action, { contact_uuid: contact.uuid, funnel_id: contact.funnelId });
+  // Back by the app's action, else by whichever route moves it.
+  const back = contact.funnelId;
+  const ways = [
+    () => session.run(action, { contact_uuid: contact.uuid, funnel_id: back }),
+    raw('POST', 'messages/update_funnel'),
+    raw('PUT', 'conversation/update_funnel'),
+  ];
+  for (const way of ways) {
+    if (!back || current === back) break;
+    await way(back);
     current = (await readContact(session, contact.uuid)).funnelId;
   }
-  const restored = current === contact.funnelId;
+  const restored = current === back;
   findings.changes.push({
     what: 'moved the test contact between funnel stages',
     restored,
@@ -302,7 +312,7 @@ async function funnel(
       ? 'back in the stage it was in'
       : contact.created
         ? 'the contact is deleted at the end'
-        : 'it was in no stage before, and Callbell documents no way to take it out of one',
+        : 'no route moved it back: move it to its stage by hand in Callbell',
   });
 }
 
@@ -441,6 +451,66 @@ async function send(
     });
 }
 
+const AUDIO =
+  '`type: audio` with content.url sends an audio message: Send Message offers Audio (the page\'s heading "Send Audio Attachment"; its snippet sends the file as type document)';
+
+/** With --audio-url and in the 24-hour window: one audio message through Send Message. */
+async function audio(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  options: WriteOptions,
+  findings: Findings,
+) {
+  const id = 'send.audio-type';
+  if (!options.audioUrl || !facts.mainChannelUuid) {
+    findings.rows.push(
+      row(
+        id,
+        SEND_DOC,
+        AUDIO,
+        'not tried: pass --audio-url with a public link to an audio file',
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  if (!(await windowOpen(session, contact))) {
+    findings.rows.push(
+      row(
+        id,
+        SEND_DOC,
+        AUDIO,
+        'not tried: the contact has not written in the last 24 hours',
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  const sent = await session.run<JsonObject>(session.step('creates', 'send_message'), {
+    to: contact.e164,
+    channel_uuid: facts.mainChannelUuid,
+    type: 'audio',
+    media_url: options.audioUrl,
+  });
+  const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
+  findings.rows.push(
+    row(
+      id,
+      SEND_DOC,
+      AUDIO,
+      `${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}`,
+      verdictOf(typeof sent.value?.uuid === 'string'),
+    ),
+  );
+  if (isSuccess(answer))
+    findings.changes.push({
+      what: `sent 1 audio message to ${maskPhone(contact.e164)}`,
+      restored: false,
+      note: 'a sent message cannot be unsent',
+    });
+}
+
 /** The contact and conversation in a send's answer, asked for with `fields`. */
 function answerContactRow(body: unknown, sent: boolean): Row {
   const message = isObject(body) && isObject(body.message) ? body.message : {};
@@ -492,6 +562,7 @@ export async function writeChecks(
     await tags(session, contact, options, facts, findings);
     await funnel(session, contact, facts, findings);
     await send(session, contact, facts, findings);
+    await audio(session, contact, facts, options, findings);
   } finally {
     await cleanUp(session, contact, findings);
   }
