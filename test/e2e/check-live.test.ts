@@ -112,7 +112,7 @@ describe('read-only (the default)', () => {
       confirm: async () => true,
     });
     expect(verdicts(report)).toEqual({ 'auth.me': 'does not hold' });
-    expect(report.skipped).toMatch(/key was refused/);
+    expect(report.writesStopped).toMatch(/key was refused/);
     expect(sandbox.requests).toEqual(['GET /auth/me']);
   });
 });
@@ -206,7 +206,7 @@ describe('--write', () => {
     await startWith(DOCS_READING);
     const report = await run({ write: { phone: NEW_NUMBER }, confirm: async () => false });
     expect(verdicts(report)).toEqual(all(READ_ROWS, 'holds'));
-    expect(report.skipped).toMatch(/not confirmed/);
+    expect(report.writesStopped).toMatch(/not confirmed/);
     expect(sandbox.requests.filter((request) => !request.startsWith('GET '))).toEqual([]);
   });
 });

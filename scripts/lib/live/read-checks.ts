@@ -9,6 +9,7 @@ import { exchangeOf, type Exchange, type Session } from './session';
 export interface AccountFacts {
   /** The connection's label, shown before any change is confirmed. */
   account: string;
+  /** The WhatsApp channel sends name: the main one if it is WhatsApp. */
   mainChannelUuid?: string;
   templates: JsonObject[];
   funnelUuids: string[];
@@ -74,7 +75,9 @@ const channels: Check = async (session, facts) => {
   const outcome = await dropdown(session, 'channel_list');
   const answer = exchangeOf(outcome, 'GET', /^\/channels$/);
   const list = listIn(answer?.body, 'channels');
-  const main = list?.find((channel) => channel.main === true) ?? list?.[0];
+  // The test number is a WhatsApp number: the main WhatsApp channel, else any WhatsApp one.
+  const whatsapp = (list ?? []).filter((channel) => channel.type === 'whatsapp');
+  const main = whatsapp.find((channel) => channel.main === true) ?? whatsapp[0];
   if (typeof main?.uuid === 'string') facts.mainChannelUuid = main.uuid;
   const uuids = (list ?? []).map((channel) => String(channel.uuid));
   const hex = uuids.filter((uuid) => /^[0-9a-f]{32}$/.test(uuid));

@@ -29,8 +29,8 @@ export interface Report {
   webhook: boolean;
   rows: Row[];
   changes: Change[];
-  /** Why writes did not happen when they were asked for, if they did not. */
-  skipped?: string;
+  /** Why the writes asked for did not happen, or stopped. */
+  writesStopped?: string;
 }
 
 export const row = (
@@ -73,7 +73,7 @@ export function renderTable(report: Report): string {
     lines.join('\n'),
     '',
     counts.join(', '),
-    ...(report.skipped ? ['', `Writes skipped: ${report.skipped}`] : []),
+    ...(report.writesStopped ? ['', `Writes: ${report.writesStopped}`] : []),
     ...(changes.length ? ['', 'Changes made in the account:', ...changes] : []),
   ].join('\n');
 }

@@ -37,19 +37,20 @@ export async function checkLive(options: LiveOptions): Promise<Report> {
   const write = options.write;
   if (!write) return report;
   if (!facts.account) {
-    report.skipped = 'the key was refused, so nothing was changed';
+    report.writesStopped = 'the key was refused, so nothing was changed';
     return report;
   }
   const plan = [...(options.webhookUrl ? [WEBHOOK_WARNING] : []), ...planOf(write, facts)];
   if (!(await options.confirm(facts.account, plan))) {
-    report.skipped = 'the changes were not confirmed, so nothing was changed';
+    report.writesStopped = 'the changes were not confirmed, so nothing was changed';
     return report;
   }
   if (options.webhookUrl) report.rows.push(await subscribe(session, options.webhookUrl));
   try {
-    const findings = await writeChecks(session, facts, write);
-    report.rows.push(...findings.rows);
-    report.changes.push(...findings.changes);
+    await writeChecks(session, facts, write, report);
+  } catch (error) {
+    // Callbell stopped answering or answered what nobody expected: say so, keep what was found.
+    report.writesStopped = `stopped by an error: ${session.redact(error instanceof Error ? error.message : String(error))}`;
   } finally {
     if (options.webhookUrl) {
       const { rows: hookRows, change } = await afterWrites(session);
