@@ -20,7 +20,7 @@ export interface AccountFacts {
 const DROPDOWN = { meta: { page: 0, isFillingDynamicDropdown: true } };
 
 /** A number reserved for fiction (NANP 555-01XX): no real contact has it. */
-export const UNKNOWN_NUMBER = '+14155550199';
+const UNKNOWN_NUMBER = '+14155550199';
 
 type Check = (session: Session, facts: AccountFacts) => Promise<Row[]>;
 
@@ -192,8 +192,6 @@ const funnels: Check = async (session, facts) => {
   ];
 };
 
-const isList = (value: unknown) => Array.isArray(value);
-
 const contacts: Check = async (session, facts) => {
   const plain = await session.raw({ method: 'GET', path: '/contacts', params: { page: '1' } });
   const list = listIn(plain.body, 'contacts');
@@ -205,11 +203,13 @@ const contacts: Check = async (session, facts) => {
   const typedList = listIn(typed.body, 'contacts');
   facts.tags = [
     ...new Set(
-      (list ?? []).flatMap((contact) => (isList(contact.tags) ? contact.tags.map(String) : [])),
+      (list ?? []).flatMap((contact) =>
+        Array.isArray(contact.tags) ? contact.tags.map(String) : [],
+      ),
     ),
   ];
   const wellTyped = (list ?? []).filter(
-    (contact) => isList(contact.tags) && isObject(contact.customFields ?? {}),
+    (contact) => Array.isArray(contact.tags) && isObject(contact.customFields ?? {}),
   );
   const withMetadata = (typedList ?? []).filter((contact) =>
     isObject(contact.customFieldsMetadata),

@@ -1,4 +1,5 @@
 import { apiBaseUrl } from '../../../src/client/config';
+import { maskPhone } from './answers';
 import { readChecks } from './read-checks';
 import type { Report } from './report';
 import { Session, type LiveApp } from './session';
@@ -58,5 +59,20 @@ export async function checkLive(options: LiveOptions): Promise<Report> {
       report.changes.push(change);
     }
   }
-  return report;
+  return withoutPhone(report, write.phone);
+}
+
+/**
+ * The report without the test number, which Callbell's error bodies may echo: the report is
+ * meant to be committed.
+ */
+function withoutPhone(report: Report, phone: string): Report {
+  const digits = phone.replace(/\D/g, '');
+  const hide = (text: string) => (digits ? text.split(digits).join(maskPhone(digits)) : text);
+  return {
+    ...report,
+    rows: report.rows.map((entry) => ({ ...entry, answered: hide(entry.answered) })),
+    changes: report.changes.map((change) => ({ ...change, note: hide(change.note) })),
+    ...(report.writesStopped ? { writesStopped: hide(report.writesStopped) } : {}),
+  };
 }

@@ -69,7 +69,7 @@ export class Session {
     private readonly apiKey: string,
   ) {
     const watch: AfterResponseMiddleware = (response) => {
-      this.recorded.push(this.exchangeOf(response));
+      this.recorded.push(this.record(response));
       return response;
     };
     const own = app.afterResponse;
@@ -126,7 +126,7 @@ export class Session {
     return this.apiKey ? text.split(this.apiKey).join('[API key]') : text;
   }
 
-  private exchangeOf(response: HttpResponse): Exchange {
+  private record(response: HttpResponse): Exchange {
     const url = new URL(response.request.url ?? '', 'http://unknown');
     const base = new URL(apiBaseUrl());
     return {

@@ -79,6 +79,10 @@ async function readContact(session: Session, uuid: string) {
   };
 }
 
+const CREATE_DOC = 'contacts_api/post_contacts.md';
+const CREATE =
+  'POST /contacts answers the new contact (an object or a one-element array): Create Contact outputs it';
+
 /** The contact with the given number, created when Callbell has none. */
 async function testContact(
   session: Session,
@@ -92,8 +96,8 @@ async function testContact(
     findings.rows.push(
       row(
         'contacts.create',
-        'contacts_api/post_contacts.md',
-        'POST /contacts answers the new contact',
+        CREATE_DOC,
+        CREATE,
         `the look-up failed: ${found.error}`,
         'could not tell',
       ),
@@ -101,14 +105,12 @@ async function testContact(
     return null;
   }
   let contact = found.value?.[0];
-  const assumes =
-    'POST /contacts answers the new contact (an object or a one-element array): Create Contact outputs it';
   if (contact) {
     findings.rows.push(
       row(
         'contacts.create',
-        'contacts_api/post_contacts.md',
-        assumes,
+        CREATE_DOC,
+        CREATE,
         'the number already has a contact: nothing was created',
         'could not tell',
       ),
@@ -123,8 +125,8 @@ async function testContact(
     findings.rows.push(
       row(
         'contacts.create',
-        'contacts_api/post_contacts.md',
-        assumes,
+        CREATE_DOC,
+        CREATE,
         `${statusText(answer)}; contact as ${wrapping(isObject(answer?.body) ? answer.body.contact : undefined)}${created.error ? `; ${created.error}` : ''}`,
         verdictOf(typeof created.value?.uuid === 'string'),
       ),
