@@ -14,6 +14,10 @@ import { startZapReceiver } from './helpers';
 // `npm run check-live` against the sandbox: its core on the built app, read-only and with
 // --write, with the sandbox answering each reading of Callbell's docs in turn.
 
+// Each run makes dozens of requests, and the command runs start Node: on a busy machine they
+// may take longer than jest's default 5 s.
+jest.setTimeout(30_000);
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const app = require('../../dist/index.js') as LiveApp;
 
@@ -260,6 +264,16 @@ describe('the command', () => {
     expect(stdout).not.toContain(sandbox.apiKey);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
     expect(verdicts(report)).toEqual(all(READ_ROWS, 'holds'));
+  });
+
+  it('--write --yes goes on without asking, and says what it changed', async () => {
+    await startWith(DOCS_READING);
+    writeFileSync(join(dir, '.env'), `authData_api_key=${sandbox.apiKey}\n`);
+    const { stdout } = await command(['--write', '--phone', NEW_NUMBER, '--yes']);
+    expect(stdout).toContain('About to change the Callbell account of Sandbox Owner');
+    expect(stdout).toContain('| holds | contacts.tags-replace |');
+    expect(stdout).toContain('- created the test contact +3168…21: restored.');
+    expect(() => sandbox.account.contactByPhone('31687654321')).toThrow();
   });
 
   it('refuses to write without a terminal to confirm on, before any request', async () => {

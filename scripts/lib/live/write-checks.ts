@@ -394,12 +394,14 @@ async function send(
       });
   const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
   const kind = template ? 'template' : 'text';
+  // Templates without placeholders: what `content` should hold is undocumented.
+  const what = template ? `template with ${values.length} placeholder(s)` : 'text';
   findings.rows.push(
     row(
       'send.with-channel_uuid',
       SEND_DOC,
       WITH_CHANNEL,
-      `${kind}: ${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}`,
+      `${what}: ${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}`,
       verdictOf(typeof sent.value?.uuid === 'string'),
     ),
   );
@@ -441,7 +443,7 @@ async function send(
         requiredId,
         SEND_DOC,
         WITHOUT_CHANNEL,
-        `${kind} without channel_uuid: ${statusText(without)}${isSuccess(without) ? ' (sent from the main channel)' : ''}`,
+        `${what} without channel_uuid: ${statusText(without)}${isSuccess(without) ? ' (sent from the main channel)' : ''}`,
         verdictOf(without.status >= 400 && without.status < 500),
       ),
     );
