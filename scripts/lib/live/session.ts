@@ -101,7 +101,8 @@ export class Session {
       const value = (await this.tester(perform, bundle)) as T;
       return { value, exchanges: this.recorded };
     } catch (error) {
-      return { error: this.redact(String((error as Error).message)), exchanges: this.recorded };
+      const message = error instanceof Error ? error.message : String(error);
+      return { error: this.redact(message), exchanges: this.recorded };
     }
   }
 
