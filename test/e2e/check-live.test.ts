@@ -67,6 +67,16 @@ describe('read-only (the default)', () => {
     expect(sandbox.requests).toEqual(['GET /auth/me']);
   });
 
+  it('could not tell anything when Callbell does not answer, and exits 2', async () => {
+    const sandbox = await live.start(DOCS_READING);
+    await sandbox.stop();
+    const report = await live.run({ write: { phone: NEW_NUMBER } });
+    expect(verdicts(report)).toEqual({ 'auth.me': 'could not tell' });
+    expect(report.rows[0]?.answered).toMatch(/^no answer: .*could not be reached/);
+    expect(report.writesStopped).toMatch(/did not answer/);
+    expect(exitCodeOf(report)).toBe(2);
+  });
+
   it('changes nothing when the plan is not confirmed', async () => {
     const sandbox = await live.start(DOCS_READING);
     const report = await live.run({ write: { phone: NEW_NUMBER }, confirm: async () => false });

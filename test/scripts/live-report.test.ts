@@ -23,7 +23,8 @@ describe('the check-live report', () => {
   it.each<[Verdict[], number]>([
     [['holds', 'could not tell'], 0],
     [['holds', 'does not hold'], 1],
-    [[], 0],
+    [['could not tell'], 2],
+    [[], 2],
   ])('%j exits with %i', (verdicts, code) => {
     expect(exitCodeOf(report(verdicts))).toBe(code);
   });

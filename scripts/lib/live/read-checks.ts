@@ -60,12 +60,19 @@ const auth: Check = async (session, facts) => {
   const value = outcome.value ?? {};
   const holds = typeof value.user_email === 'string' && typeof value.user_name === 'string';
   if (holds) facts.account = `${String(value.user_name)} (${String(value.user_email)})`;
+  const assumes =
+    'GET /auth/me answers 200 with user_email and user_name: the connection test and its label';
+  // No answer at all (no network, wrong URL) says nothing about the assumption.
+  if (!me)
+    return [
+      row('auth.me', 'auth_api/me.md', assumes, `no answer: ${outcome.error}`, 'could not tell'),
+    ];
   return [
     row(
       'auth.me',
       'auth_api/me.md',
-      'GET /auth/me answers 200 with user_email and user_name: the connection test and its label',
-      `${statusText(me)}; keys: ${keysOf(me?.body)}${outcome.error ? `; the test failed: ${outcome.error}` : ''}`,
+      assumes,
+      `${statusText(me)}; keys: ${keysOf(me.body)}${outcome.error ? `; the test failed: ${outcome.error}` : ''}`,
       verdictOf(holds && !outcome.error),
     ),
   ];

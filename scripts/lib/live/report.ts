@@ -44,9 +44,13 @@ export const row = (
 /** Holds when the test passes, does not hold when it fails. */
 export const verdictOf = (holds: boolean): Verdict => (holds ? 'holds' : 'does not hold');
 
-/** 1 when any assumption does not hold, so a script or CI can stop a release. */
+/**
+ * 1 when any assumption does not hold, so a script or CI can stop a release; 2 when nothing
+ * could be checked (Callbell did not answer).
+ */
 export function exitCodeOf(report: Report): number {
-  return report.rows.some((entry) => entry.verdict === 'does not hold') ? 1 : 0;
+  if (report.rows.some((entry) => entry.verdict === 'does not hold')) return 1;
+  return report.rows.some((entry) => entry.verdict === 'holds') ? 0 : 2;
 }
 
 const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');

@@ -38,7 +38,7 @@ export async function checkLive(options: LiveOptions): Promise<Report> {
   const write = options.write;
   if (!write) return report;
   if (!facts.account) {
-    report.writesStopped = 'the key was refused, so nothing was changed';
+    report.writesStopped = 'the key was refused or Callbell did not answer, so nothing was changed';
     return report;
   }
   const plan = [...(options.webhookUrl ? [WEBHOOK_WARNING] : []), ...planOf(write, facts)];
