@@ -1,5 +1,6 @@
 import { single } from '../../../src/client/unwrap';
 import { isObject, type JsonObject } from '../../../src/values';
+import { verdictOf, type Verdict } from './report';
 import type { Exchange } from './session';
 
 /** Readers for Callbell's answers that describe their shape, never their values. */
@@ -48,4 +49,10 @@ export const isSuccess = (exchange: Exchange | undefined): boolean =>
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.length < 7 ? '+…' : `+${digits.slice(0, 4)}…${digits.slice(-2)}`;
+}
+
+/** Callbell's own trouble (no answer, 429, 5xx) says nothing about an assumption. */
+export function verdictFrom(exchange: Exchange | undefined, holds: boolean): Verdict {
+  if (!exchange || exchange.status === 429 || exchange.status >= 500) return 'could not tell';
+  return verdictOf(holds);
 }

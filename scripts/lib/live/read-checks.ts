@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from '../../../src/values';
-import { isSuccess, keysOf, listIn, metaOf, statusText, wrapping } from './answers';
+import { isSuccess, keysOf, listIn, metaOf, statusText, verdictFrom, wrapping } from './answers';
 import { row, verdictOf, type Row } from './report';
 import { exchangeOf, type Exchange, type Session } from './session';
 
@@ -95,7 +95,8 @@ const channels: Check = async (session, facts) => {
       'channels_api/get_channels.md',
       'GET /channels?active=true&page=1 answers {channels: [...], meta: {page, pages}}; the Channel dropdown lists them',
       `${statusText(answer)}; ${list?.length ?? 'no'} channels; meta ${JSON.stringify(metaOf(answer?.body))}; dropdown: ${outcome.value?.length ?? outcome.error}`,
-      verdictOf(
+      verdictFrom(
+        answer,
         isSuccess(answer) && list !== null && metaOf(answer?.body) !== null && !outcome.error,
       ),
     ),
@@ -160,7 +161,10 @@ const teams: Check = async (session) => {
         ? `${statusText(members)}; ${listIn(members.body, 'users')?.length ?? 'no'} users; meta ${JSON.stringify(metaOf(members.body))}; dropdown: ${users.value?.length ?? users.error}`
         : 'no team to read members of',
       members
-        ? verdictOf(isSuccess(members) && listIn(members.body, 'users') !== null && !users.error)
+        ? verdictFrom(
+            members,
+            isSuccess(members) && listIn(members.body, 'users') !== null && !users.error,
+          )
         : 'could not tell',
     ),
   ];
@@ -189,7 +193,8 @@ const funnels: Check = async (session, facts) => {
       'funnels_api/get_funnels.md',
       'GET /funnels answers {funnels: [...]} in one answer (no pages), each stage with uuid and name',
       `${statusText(answer)}; ${list?.length ?? 'no'} stages; keys of the first: ${keysOf(list?.[0])}; dropdown: ${outcome.value?.length ?? outcome.error}`,
-      verdictOf(
+      verdictFrom(
+        answer,
         isSuccess(answer) &&
           list !== null &&
           list.every((funnel) => typeof funnel.uuid === 'string') &&
@@ -228,7 +233,7 @@ const contacts: Check = async (session, facts) => {
       'contacts_api/get_contacts.md, object_types/contact.md (tags and customFields typed "string")',
       'GET /contacts?page=1 answers {contacts: [...]}, each with tags as a list and customFields as an object',
       `${statusText(plain)}; ${list?.length ?? 'no'} contacts, ${wellTyped.length} so typed; meta ${JSON.stringify(metaOf(plain.body))}`,
-      verdictOf(isSuccess(plain) && list !== null && wellTyped.length === list.length),
+      verdictFrom(plain, isSuccess(plain) && list !== null && wellTyped.length === list.length),
     ),
     row(
       'contacts.include_field_types',
@@ -236,7 +241,7 @@ const contacts: Check = async (session, facts) => {
       '`include_field_types=true` adds customFieldsMetadata to each contact, and only then (the app does not ask for it)',
       `${statusText(typed)}; ${withMetadata.length} of ${typedList?.length ?? 0} contacts have customFieldsMetadata with it, ${withoutFlag.length} without it`,
       typedList?.length
-        ? verdictOf(withMetadata.length === typedList.length && withoutFlag.length === 0)
+        ? verdictFrom(typed, withMetadata.length === typedList.length && withoutFlag.length === 0)
         : 'could not tell',
     ),
     ...(await phoneLookUps(session, list ?? [])),
@@ -268,7 +273,7 @@ async function phoneLookUps(session: Session, listed: JsonObject[]): Promise<Row
       'contacts_api/get_contact_by_phone.md',
       assumes,
       `${statusText(answer)}; contact as ${wrapping(isObject(answer?.body) ? answer.body.contact : undefined)}${outcome.error ? `; ${outcome.error}` : ''}`,
-      verdictOf(outcome.value?.[0]?.uuid === known.uuid),
+      verdictFrom(answer, outcome.value?.[0]?.uuid === known.uuid),
     );
   }
   const unknown = await session.run<JsonObject[]>(find, { phone: UNKNOWN_NUMBER });
@@ -280,7 +285,7 @@ async function phoneLookUps(session: Session, listed: JsonObject[]): Promise<Row
     `${statusText(answer)} for a fictional number${unknown.error ? `; ${unknown.error}` : ''}`,
     answer?.status === 200
       ? 'could not tell'
-      : verdictOf(answer?.status === 404 && unknown.value?.length === 0),
+      : verdictFrom(answer, answer?.status === 404 && unknown.value?.length === 0),
   );
   return [knownRow, unknownRow];
 }
@@ -297,7 +302,7 @@ const deliveryLog: Check = async (session) => {
       'webhooks_api/events.md',
       "GET /webhooks/events answers 200 {webhook_events: [...]}, also before the account has a webhook: a trigger's Test reads it",
       `${statusText(log)}; ${events?.length ?? 'no'} events; meta ${JSON.stringify(metaOf(log?.body))}; Test trigger: ${outcome.value ? `${outcome.value.length} samples` : outcome.error}`,
-      verdictOf(isSuccess(log) && events !== null && !outcome.error),
+      verdictFrom(log, isSuccess(log) && events !== null && !outcome.error),
     ),
   ];
 };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CALLBELL_EVENTS } from '../../../src/webhooks/events';
 import { isObject } from '../../../src/values';
-import { isSuccess, listIn, statusText } from './answers';
+import { isSuccess, listIn, statusText, verdictFrom } from './answers';
 import { row, verdictOf, type Change, type Row } from './report';
 import { exchangeOf, type Session } from './session';
 
@@ -29,7 +29,7 @@ export async function subscribe(session: Session, url: string): Promise<Row> {
     'webhooks_api/subscribe.md, object_types/webhook.md (its enum lacks the agent and team events)',
     `POST /webhooks/subscribe takes all ${CALLBELL_EVENTS.length} events the app offers as a JSON array, agent_status_updated, agent_session_updated and team_membership_updated included`,
     `${statusText(answer)}; the answer lists ${listed} subscriptions${outcome.error ? `; ${outcome.error}` : ''}`,
-    verdictOf(isSuccess(answer) && !outcome.error),
+    verdictFrom(answer, isSuccess(answer) && !outcome.error),
   );
 }
 
@@ -85,7 +85,7 @@ export async function afterWrites(session: Session): Promise<{ rows: Row[]; chan
         : `${statusText(empty)}; ${listIn(empty.body, 'webhook_events')?.length ?? 'no'} events`,
       removed.error
         ? 'could not tell'
-        : verdictOf(isSuccess(empty) && listIn(empty.body, 'webhook_events') !== null),
+        : verdictFrom(empty, isSuccess(empty) && listIn(empty.body, 'webhook_events') !== null),
     ),
   );
   return {

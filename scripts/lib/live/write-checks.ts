@@ -1,5 +1,13 @@
 import { isObject, stringList, type JsonObject } from '../../../src/values';
-import { isSuccess, keysOf, maskPhone, recordIn, statusText, wrapping } from './answers';
+import {
+  isSuccess,
+  keysOf,
+  maskPhone,
+  recordIn,
+  statusText,
+  verdictFrom,
+  wrapping,
+} from './answers';
 import type { AccountFacts } from './read-checks';
 import { row, verdictOf, type Change, type Row } from './report';
 import { exchangeOf, type Session } from './session';
@@ -128,7 +136,7 @@ async function testContact(
         CREATE_DOC,
         CREATE,
         `${statusText(answer)}; contact as ${wrapping(isObject(answer?.body) ? answer.body.contact : undefined)}${created.error ? `; ${created.error}` : ''}`,
-        verdictOf(typeof created.value?.uuid === 'string'),
+        verdictFrom(answer, typeof created.value?.uuid === 'string'),
       ),
     );
     contact = created.value;
@@ -402,7 +410,7 @@ async function send(
       SEND_DOC,
       WITH_CHANNEL,
       `${what}: ${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}`,
-      verdictOf(typeof sent.value?.uuid === 'string'),
+      verdictFrom(answer, typeof sent.value?.uuid === 'string'),
     ),
   );
   let count = isSuccess(answer) ? 1 : 0;
@@ -444,7 +452,7 @@ async function send(
         SEND_DOC,
         WITHOUT_CHANNEL,
         `${what} without channel_uuid: ${statusText(without)}${isSuccess(without) ? ' (sent from the main channel)' : ''}`,
-        verdictOf(without.status >= 400 && without.status < 500),
+        verdictFrom(without, without.status >= 400 && without.status < 500),
       ),
     );
   }
@@ -505,7 +513,7 @@ async function audio(
       SEND_DOC,
       AUDIO,
       `${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}`,
-      verdictOf(typeof sent.value?.uuid === 'string'),
+      verdictFrom(answer, typeof sent.value?.uuid === 'string'),
     ),
   );
   if (isSuccess(answer))
