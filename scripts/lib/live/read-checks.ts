@@ -139,8 +139,31 @@ const templates: Check = async (session, facts) => {
         ? verdictOf(titled.length === facts.templates.length)
         : 'could not tell',
     ),
+    await oneTemplate(session, facts.templates[0]),
   ];
 };
+
+/** GET /templates/:uuid, which Send Template Message reads for the template's placeholders. */
+async function oneTemplate(session: Session, first: JsonObject | undefined): Promise<Row> {
+  const id = 'templates.get';
+  const doc = 'template_messages_api/get_template.md';
+  const assumes =
+    "GET /templates/:uuid answers {template: {...}} with its text: Send Template Message's fields come from it";
+  if (typeof first?.uuid !== 'string')
+    return row(id, doc, assumes, 'no template to read', 'could not tell');
+  const answer = await session.raw({
+    method: 'GET',
+    path: `/templates/${encodeURIComponent(first.uuid)}`,
+  });
+  const template = isObject(answer.body) ? answer.body.template : undefined;
+  return row(
+    id,
+    doc,
+    assumes,
+    `${statusText(answer)}; template as ${wrapping(template)} with keys: ${keysOf(template)}`,
+    verdictFrom(answer, isObject(template) && typeof template.text === 'string'),
+  );
+}
 
 const teams: Check = async (session) => {
   const outcome = await dropdown(session, 'team_list');
@@ -244,9 +267,31 @@ const contacts: Check = async (session, facts) => {
         ? verdictFrom(typed, withMetadata.length === typedList.length && withoutFlag.length === 0)
         : 'could not tell',
     ),
+    await oneContact(session, list?.[0]),
     ...(await phoneLookUps(session, list ?? [])),
   ];
 };
+
+/** Find Contact by its ID: GET /contacts/:uuid (get_contact.md shows the contact in an array). */
+async function oneContact(session: Session, first: JsonObject | undefined): Promise<Row> {
+  const id = 'contacts.by-uuid';
+  const doc = 'contacts_api/get_contact.md';
+  const assumes =
+    'GET /contacts/:uuid answers the contact (an object or a one-element array): Find Contact by ID finds it';
+  if (typeof first?.uuid !== 'string')
+    return row(id, doc, assumes, 'no contact on the first page', 'could not tell');
+  const outcome = await session.run<JsonObject[]>(session.step('searches', 'find_contact'), {
+    contact_uuid: first.uuid,
+  });
+  const answer = exchangeOf(outcome, 'GET', /^\/contacts\/[^/]+$/);
+  return row(
+    id,
+    doc,
+    assumes,
+    `${statusText(answer)}; contact as ${wrapping(isObject(answer?.body) ? answer.body.contact : undefined)}${outcome.error ? `; ${outcome.error}` : ''}`,
+    verdictFrom(answer, outcome.value?.[0]?.uuid === first.uuid),
+  );
+}
 
 async function phoneLookUps(session: Session, listed: JsonObject[]): Promise<Row[]> {
   const known = listed.find(
