@@ -24,6 +24,7 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.test.ts'],
       // Real HTTP on loopback: the built app against the local Callbell sandbox.
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/restore-http.ts'],
     },
   ],
 };

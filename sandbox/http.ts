@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Account } from './account';
+import type { SandboxQuirks } from './quirks';
 import type { WebhookHub } from './resources/webhooks';
 
 // ---- routes ----------------------------------------------------------------------------
@@ -12,6 +13,8 @@ export interface RouteContext {
   hooks: WebhookHub;
   /** The key the request was made with (Callbell echoes it from /auth/me). */
   apiKey: string;
+  /** Which reading of Callbell's docs to answer by, where they allow several. */
+  quirks: SandboxQuirks;
 }
 
 export interface Route {

@@ -18,6 +18,7 @@ import { messageRoutes } from './resources/messages';
 import { teamRoutes } from './resources/teams';
 import { templateRoutes } from './resources/templates';
 import { webhookRoutes, WebhookHub } from './resources/webhooks';
+import { quirksWith, type SandboxQuirks } from './quirks';
 import { SANDBOX_API_KEY } from './seed';
 
 /**
@@ -43,6 +44,8 @@ export interface SandboxOptions {
   rateLimit?: number;
   /** How often to send Callbell's connection check to the webhook; 0 (default) never. */
   connectionCheckMs?: number;
+  /** Where the docs allow several readings, which one to answer by (see quirks.ts). */
+  quirks?: Partial<SandboxQuirks>;
 }
 
 export interface Sandbox {
@@ -54,6 +57,8 @@ export interface Sandbox {
   hooks: WebhookHub;
   /** Requests the API answered, by "METHOD /path" (429s included). */
   requests: string[];
+  /** The readings the sandbox answers by; tests may change them while it runs. */
+  quirks: SandboxQuirks;
   setRateLimit(perSecond: number): void;
   stop(): Promise<void>;
 }
@@ -64,6 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const hooks = new WebhookHub();
   const account = new Account(hooks);
   const requests: string[] = [];
+  const quirks = quirksWith(options.quirks);
   const limiter = { perSecond: options.rateLimit ?? 300, second: 0, count: 0 };
 
   const server = createServer((request, response) => {
@@ -95,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         account,
         hooks,
         apiKey,
+        quirks,
       });
       sendJson(response, 200, answer);
     } catch (error) {
@@ -127,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     account,
     hooks,
     requests,
+    quirks,
     setRateLimit: (perSecond) => Object.assign(limiter, { perSecond }),
     stop: async () => {
       if (checks) clearInterval(checks);

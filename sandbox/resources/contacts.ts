@@ -1,9 +1,18 @@
 import type { Account } from '../account';
-import { invalid, notFound, paginate, route, type Route, type RouteContext } from '../http';
+import {
+  invalid,
+  noSuchRoute,
+  notFound,
+  paginate,
+  route,
+  type Route,
+  type RouteContext,
+} from '../http';
 import { newUuid, now } from '../ids';
 import { seed, type SeedContact, type SeedCustomField } from '../seed';
 import { channel, mainChannelUuid } from './channels';
 import { funnel } from './funnels';
+import type { SandboxQuirks } from '../quirks';
 import { isCollaborator, team } from './teams';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
@@ -113,6 +122,12 @@ function contactFields(account: Account, contact: Contact): Body {
     note: contact.note,
   };
 }
+
+/**
+ * contacts_api/get_contacts.md and get_contact.md (release note 2026-03-03): with
+ * `include_field_types=true` each contact also carries `customFieldsMetadata`, its custom
+ * fields' value, type and, for dropdowns and checkboxes, options.
+ */
 
 // ---- lookups ---------------------------------------------------------------------------
 
@@ -317,7 +332,18 @@ function bot(account: Account, uuid: string, body?: Body): Body {
   };
 }
 
-function moveToFunnel({ account, params, body }: RouteContext): Body {
+/** The PATCH body with the given tags added to the contact's own (quirks.tags = 'add'). */
+function withTagsAdded(current: Contact, body: Body): Body {
+  if (!Array.isArray(body.tags)) return body;
+  return { ...body, tags: [...new Set([...current.tags, ...body.tags.map(String)])] };
+}
+
+/** One of the two update_funnel routes, answering as the ref page's example when it is on. */
+function moveToFunnel(
+  { account, params, body, quirks }: RouteContext,
+  only: SandboxQuirks['funnelRoutes'],
+) {
+  if (quirks.funnelRoutes !== 'both' && quirks.funnelRoutes !== only) throw noSuchRoute();
   const moved = contact(account, params[0] ?? '');
   moved.funnelId = funnel(body.funnel_id).uuid;
   return { contact: [contactJson(account, moved)] };
@@ -366,9 +392,11 @@ export const contactRoutes: Route[] = [
       query.get('include_field_types') === 'true',
     ),
   })),
-  route('PATCH', '/contacts/:id', ({ account, params, body }) => ({
-    contact: contactJson(account, updateContact(account, params[0] ?? '', body)),
-  })),
+  route('PATCH', '/contacts/:id', ({ account, params, body, quirks }) => {
+    const uuid = params[0] ?? '';
+    const changes = quirks.tags === 'add' ? withTagsAdded(contact(account, uuid), body) : body;
+    return { contact: contactJson(account, updateContact(account, uuid, changes)) };
+  }),
   // contacts_api/delete_contact.md; the contact_deleted event
   // (webhooks/contact_events/contact_deleted.md).
   route('DELETE', '/contacts/:id', ({ account, hooks, params }) => {
@@ -385,9 +413,14 @@ export const contactRoutes: Route[] = [
   })),
   // contacts_api/put_contacts_conversation_update_funnel.md: the page's title says
   // PUT …/conversation/update_funnel, every snippet of it (_put_contact_conversation_update_funnel.mdx)
-  // POST …/messages/update_funnel, with body {funnel_id}. Both are answered alike.
-  route('PUT', '/contacts/:id/conversation/update_funnel', moveToFunnel),
-  route('POST', '/contacts/:id/messages/update_funnel', moveToFunnel),
+  // POST …/messages/update_funnel, with body {funnel_id}. Both are answered alike, unless a test
+  // plays one reading alone (quirks.funnelRoutes).
+  route('PUT', '/contacts/:id/conversation/update_funnel', (context) =>
+    moveToFunnel(context, 'PUT only'),
+  ),
+  route('POST', '/contacts/:id/messages/update_funnel', (context) =>
+    moveToFunnel(context, 'POST only'),
+  ),
   // contacts_api/get_contact_bot.md
   route('GET', '/contacts/:id/bot', ({ account, params }) => ({
     bot: bot(account, params[0] ?? ''),

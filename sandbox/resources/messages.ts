@@ -10,6 +10,7 @@ import {
   type Route,
 } from '../http';
 import { newUuid, now } from '../ids';
+import type { SandboxQuirks } from '../quirks';
 import { isActiveChannel, mainChannelPhone } from './channels';
 import {
   applyContactFields,
@@ -87,11 +88,15 @@ function messageCreatedPayload(account: Account, message: Message, owner: Contac
  * POST /messages/send with Callbell's rules: the Required Parameters (`from`, `type`,
  * `content`, `channel_uuid`), recipient, templates, 24-hour window.
  */
-function send(account: Account, body: Body): { message: Message; contact: Contact } {
-  checkRequired(body);
+function send(
+  account: Account,
+  body: Body,
+  quirks: SandboxQuirks,
+): { message: Message; contact: Contact } {
+  checkRequired(body, quirks);
   const recipient = recipientOf(account, body);
   const isTemplate = body.template_uuid !== undefined;
-  const text = isTemplate ? templateText(body) : freeFormText(body, recipient);
+  const text = isTemplate ? templateText(body) : freeFormText(body, recipient, quirks);
   checkMetadata(body.metadata);
   const message = newMessage(recipient, 'sent', text, 'enqueued');
   const content = (body.content ?? {}) as Body;
@@ -109,22 +114,31 @@ function send(account: Account, body: Body): { message: Message; contact: Contac
 }
 
 /**
+/**
  * The Required Parameters table of post_send_messages.md: `from`, `type`, `content` and, since
  * October 2024, `channel_uuid` ("The message will be sent from this channel"). Most snippets
- * predate that and omit it; the table is the rule. That the channel must be one of the
- * account's active channels is the sandbox's assumption.
+ * predate that and omit it; the table is the rule, unless a test plays the other reading
+ * (quirks.sendWithoutChannelUuid: sent from the main channel). That the channel must be one of
+ * the account's active channels is the sandbox's assumption.
  */
-function checkRequired(body: Body) {
+function checkRequired(body: Body, quirks: SandboxQuirks) {
   const errors: Record<string, string[]> = {};
   if (typeof body.from !== 'string' || !body.from) errors.from = ["can't be blank"];
   if (typeof body.type !== 'string' || !body.type) errors.type = ["can't be blank"];
   if (typeof body.content !== 'object' || body.content === null || Array.isArray(body.content))
     errors.content = ["can't be blank"];
-  if (typeof body.channel_uuid !== 'string' || !body.channel_uuid)
-    errors.channel_uuid = ["can't be blank"];
-  else if (!isActiveChannel(body.channel_uuid))
+  if (typeof body.channel_uuid !== 'string' || !body.channel_uuid) {
+    if (quirks.sendWithoutChannelUuid === 'refused') errors.channel_uuid = ["can't be blank"];
+  } else if (!isActiveChannel(body.channel_uuid))
     errors.channel_uuid = ['is not an active channel of this account'];
   if (Object.keys(errors).length) throw invalid(errors);
+}
+
+/** The contact in a send's answer, as the Contact object or as the page's example. */
+function answerContact(account: Account, recipient: Contact, quirks: SandboxQuirks): Body {
+  const json = contactJson(account, recipient);
+  if (quirks.sendAnswerContact === 'contact object') return json;
+  return { uuid: json.uuid, name: json.name, phone: `+${recipient.phoneNumber}`, email: null };
 }
 
 /** `to` (which wins) or `bsuid` names the recipient (post_send_messages.md). */
@@ -157,10 +171,12 @@ const TEMPLATE_TYPES = ['text', 'image', 'document', 'video'];
  * A text or media message (media by `content.url`, an image's caption in `content.text`),
  * allowed on WhatsApp only within 24 hours of the contact's last message.
  */
-function freeFormText(body: Body, recipient: Contact): string {
+function freeFormText(body: Body, recipient: Contact, quirks: SandboxQuirks): string {
   const content = (body.content ?? {}) as Body;
   const type = String(body.type ?? '');
-  if (!MESSAGE_TYPES.includes(type)) throw invalid({ type: ['is not a valid message type'] });
+  const types =
+    quirks.audioAndVideo === 'message types' ? [...MESSAGE_TYPES, 'audio', 'video'] : MESSAGE_TYPES;
+  if (!types.includes(type)) throw invalid({ type: ['is not a valid message type'] });
   if (type === 'text' && (typeof content.text !== 'string' || !content.text))
     throw invalid({ content: ['text is required for text messages'] });
   if (type !== 'text' && typeof content.url !== 'string')
@@ -290,8 +306,8 @@ function sentMessage(account: Account, uuid: string): Message {
 export const messageRoutes: Route[] = [
   // The answer is the MessageSendRequest (object_types/message_send_request.md), with the
   // contact and the conversation when `fields` asks for them.
-  route('POST', '/messages/send', ({ account, body, query }) => {
-    const { message, contact: recipient } = send(account, body);
+  route('POST', '/messages/send', ({ account, body, query, quirks }) => {
+    const { message, contact: recipient } = send(account, body, quirks);
     // `fields` is listed with the body parameters and the 2024-09-24 release note says
     // "request body", while the example headings read like a query: both are accepted.
     const fields = String(body.fields ?? query.get('fields') ?? '').split(',');
@@ -299,7 +315,9 @@ export const messageRoutes: Route[] = [
       message: {
         uuid: message.uuid,
         status: message.status,
-        ...(fields.includes('contact') ? { contact: contactJson(account, recipient) } : {}),
+        ...(fields.includes('contact')
+          ? { contact: answerContact(account, recipient, quirks) }
+          : {}),
         ...(fields.includes('conversation')
           ? {
               conversation: {

@@ -1,0 +1,585 @@
+import { isObject, stringList, type JsonObject } from '../../../src/values';
+import {
+  isSuccess,
+  keysOf,
+  maskPhone,
+  recordIn,
+  statusText,
+  verdictFrom,
+  wrapping,
+} from './answers';
+import type { AccountFacts } from './read-checks';
+import { row, verdictOf, type Change, type Row } from './report';
+import { exchangeOf, type Session } from './session';
+
+// Docs named in rows are in callbellchat/callbell-public-docs, under docs/api/reference/.
+
+export interface WriteOptions {
+  /** A number the maintainer owns: its contact is the only one the run touches. */
+  phone: string;
+  /** The tag to put on and take off; else one seen on the account's contacts. */
+  tag?: string;
+  /** A public https link to an audio file: then one audio message is sent too. */
+  audioUrl?: string;
+}
+
+const TEST_NAME = 'Zapier check-live (test contact)';
+const TEST_TEXT = 'Callbell for Zapier: a test message from npm run check-live. Please ignore it.';
+const TEMPLATE_VALUE = 'check-live';
+const DAY_MS = 24 * 3_600_000;
+
+/** The contact the run works on, and what it was like before. */
+interface TestContact {
+  uuid: string;
+  e164: string;
+  created: boolean;
+  tags: string[];
+  funnelId: string | null;
+}
+
+export interface Findings {
+  rows: Row[];
+  changes: Change[];
+}
+
+/** What the writes will do, said before anything is changed. */
+export function planOf(options: WriteOptions, facts: AccountFacts): string[] {
+  const template = templateToSend(facts);
+  return [
+    `Find the contact with the number ${options.phone}; if there is none, create it ("${TEST_NAME}") and delete it at the end. No other contact is touched.`,
+    options.tag
+      ? `Put the tag "${options.tag}" on it, then set its tags back as they were.`
+      : `Put one of the account's tags that it lacks on it (${facts.tags.length ? `seen: ${facts.tags.slice(0, 5).join(', ')}` : 'none seen: pass --tag'}), then set its tags back. If Callbell only adds tags, the tag stays on a contact that was yours, and the report says so.`,
+    "Move its conversation between funnel stages three times (both documented routes, then the app's action), then back to its stage. Skipped for a contact of yours that is in no stage: Callbell documents no way to take it out of one.",
+    `Send it up to two messages, one naming the main channel and one without channel_uuid: a text if the contact wrote in the last 24 hours, else the template "${String(template?.title ?? '(no approved text template)')}".${options.audioUrl ? ' With --audio-url, also one audio message (in the 24-hour window only).' : ''} Sent messages cannot be unsent.`,
+  ];
+}
+
+/** One of the account's tags the contact does not have, as Callbell spells it. */
+function tagFor(facts: AccountFacts, has: string[]): string | undefined {
+  const own = new Set(has.map((tag) => tag.toLowerCase()));
+  return facts.tags.find((tag) => !own.has(tag.toLowerCase()));
+}
+
+/** The approved text template with the fewest placeholders (each filled with "check-live"). */
+function templateToSend(facts: AccountFacts): JsonObject | undefined {
+  const placeholders = (template: JsonObject) =>
+    new Set(String(template.text ?? '').match(/\{\{\d+\}\}/g) ?? []).size;
+  return facts.templates
+    .filter(
+      (template) =>
+        template.status === 'approved' &&
+        (template.templateType ?? 'text') === 'text' &&
+        typeof template.uuid === 'string',
+    )
+    .sort((a, b) => placeholders(a) - placeholders(b))[0];
+}
+
+async function readContact(session: Session, uuid: string) {
+  const answer = await session.raw({
+    method: 'GET',
+    path: `/contacts/${encodeURIComponent(uuid)}`,
+  });
+  const contact = recordIn(answer.body, 'contact') ?? {};
+  return {
+    tags: stringList(contact.tags),
+    funnelId: typeof contact.funnelId === 'string' ? contact.funnelId : null,
+  };
+}
+
+const CREATE_DOC = 'contacts_api/post_contacts.md';
+const CREATE =
+  'POST /contacts answers the new contact (an object or a one-element array): Create Contact outputs it';
+
+/** The contact with the given number, created when Callbell has none. */
+async function testContact(
+  session: Session,
+  options: WriteOptions,
+  findings: Findings,
+): Promise<TestContact | null> {
+  const found = await session.run<JsonObject[]>(session.step('searches', 'find_contact'), {
+    phone: options.phone,
+  });
+  if (found.error) {
+    findings.rows.push(
+      row(
+        'contacts.create',
+        CREATE_DOC,
+        CREATE,
+        `the look-up failed: ${found.error}`,
+        'could not tell',
+      ),
+    );
+    return null;
+  }
+  let contact = found.value?.[0];
+  if (contact) {
+    findings.rows.push(
+      row(
+        'contacts.create',
+        CREATE_DOC,
+        CREATE,
+        'the number already has a contact: nothing was created',
+        'could not tell',
+      ),
+    );
+  } else {
+    const created = await session.run<JsonObject>(session.step('creates', 'create_contact'), {
+      phone: options.phone,
+      name: TEST_NAME,
+      source: 'whatsapp',
+    });
+    const answer = exchangeOf(created, 'POST', /^\/contacts$/);
+    findings.rows.push(
+      row(
+        'contacts.create',
+        CREATE_DOC,
+        CREATE,
+        `${statusText(answer)}; contact as ${wrapping(isObject(answer?.body) ? answer.body.contact : undefined)}${created.error ? `; ${created.error}` : ''}`,
+        verdictFrom(answer, typeof created.value?.uuid === 'string'),
+      ),
+    );
+    contact = created.value;
+    if (typeof contact?.uuid === 'string')
+      findings.changes.push({
+        what: `created the test contact ${maskPhone(options.phone)}`,
+        restored: false,
+        note: 'it is deleted at the end',
+      });
+  }
+  if (typeof contact?.uuid !== 'string') return null;
+  const before = await readContact(session, contact.uuid);
+  return {
+    uuid: contact.uuid,
+    e164: typeof contact.phoneNumberE164 === 'string' ? contact.phoneNumberE164 : options.phone,
+    created: !found.value?.length,
+    ...before,
+  };
+}
+
+/** PATCH tags: a tag put on, then the old list sent back; replace takes it off, add does not. */
+async function tags(
+  session: Session,
+  contact: TestContact,
+  options: WriteOptions,
+  facts: AccountFacts,
+  findings: Findings,
+) {
+  const id = 'contacts.tags-replace';
+  const doc = 'contacts_api/patch_contacts.md (does not say)';
+  const assumes =
+    "PATCH /contacts/:uuid with `tags` replaces the contact's tags with the list sent (so the app sends the whole list)";
+  const tag = options.tag ?? tagFor(facts, contact.tags);
+  if (!tag) {
+    findings.rows.push(
+      row(
+        id,
+        doc,
+        assumes,
+        'no tag to try: none seen on the first page of contacts; pass --tag',
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  const put = await session.run<JsonObject>(session.step('creates', 'update_contact'), {
+    contact_uuid: contact.uuid,
+    tags: [...contact.tags, tag],
+    tags_mode: 'replace',
+  });
+  const afterPut = await readContact(session, contact.uuid);
+  const has = (list: string[]) => list.some((own) => own.toLowerCase() === tag.toLowerCase());
+  if (!has(afterPut.tags)) {
+    findings.rows.push(
+      row(
+        id,
+        doc,
+        assumes,
+        `the tag was not put on: ${put.error ?? statusText(exchangeOf(put, 'PATCH', /^\/contacts\//))}`,
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  const back = await session.raw({
+    method: 'PATCH',
+    path: `/contacts/${encodeURIComponent(contact.uuid)}`,
+    body: { tags: contact.tags },
+  });
+  const after = await readContact(session, contact.uuid);
+  const stays = has(after.tags);
+  findings.rows.push(
+    row(
+      id,
+      doc,
+      assumes,
+      `PATCH tags: ${contact.tags.length + 1}, then the ${contact.tags.length} it had: ${statusText(back)}; the tag ${stays ? 'stayed (tags are added)' : 'was removed (tags are replaced)'}`,
+      verdictOf(!stays),
+    ),
+  );
+  findings.changes.push({
+    what: `tag "${tag}" put on the test contact`,
+    restored: !stays,
+    note: stays
+      ? contact.created
+        ? 'the contact is deleted at the end'
+        : 'PATCH only adds tags: remove the tag by hand in Callbell'
+      : 'tags set back as they were',
+  });
+}
+
+/** Both documented update_funnel routes, then the app's action; then back where it was. */
+async function funnel(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  findings: Findings,
+) {
+  const doc = 'contacts_api/put_contacts_conversation_update_funnel.md (page: PUT, snippets: POST)';
+  const path = (tail: string) => `/contacts/${encodeURIComponent(contact.uuid)}/${tail}`;
+  let current = contact.funnelId;
+  let moved = false;
+  const unmovable = !contact.created && current === null;
+  const move = async (id: string, assumes: string, send: (target: string) => Promise<string>) => {
+    if (unmovable) {
+      findings.rows.push(
+        row(
+          id,
+          doc,
+          assumes,
+          'not tried: the contact is in no stage, and could not be taken out of one again',
+          'could not tell',
+        ),
+      );
+      return;
+    }
+    const target = facts.funnelUuids.find((uuid) => uuid !== current);
+    if (!target) {
+      findings.rows.push(
+        row(id, doc, assumes, 'no other funnel stage to move to', 'could not tell'),
+      );
+      return;
+    }
+    const answered = await send(target);
+    current = (await readContact(session, contact.uuid)).funnelId;
+    moved ||= current !== contact.funnelId;
+    findings.rows.push(
+      row(
+        id,
+        doc,
+        assumes,
+        `${answered}; the contact is ${current === target ? 'in' : 'not in'} the stage`,
+        verdictOf(current === target),
+      ),
+    );
+  };
+  const raw = (method: 'PUT' | 'POST', tail: string) => async (target: string) =>
+    statusText(await session.raw({ method, path: path(tail), body: { funnel_id: target } }));
+  const action = session.step('creates', 'update_conversation_funnel');
+  await move(
+    'funnels.put-route',
+    'PUT /contacts/:uuid/conversation/update_funnel {funnel_id} moves the conversation (the ref page, release note 2025-12-22)',
+    raw('PUT', 'conversation/update_funnel'),
+  );
+  await move(
+    'funnels.post-route',
+    'POST /contacts/:uuid/messages/update_funnel {funnel_id} moves it too (every snippet)',
+    raw('POST', 'messages/update_funnel'),
+  );
+  await move(
+    'funnels.action',
+    'Move Conversation to Funnel Stage (update_conversation_funnel) moves it',
+    async (target) => {
+      const outcome = await session.run(action, { contact_uuid: contact.uuid, funnel_id: target });
+      return (
+        outcome.error ??
+        outcome.exchanges
+          .map(
+            (exchange) =>
+              `${exchange.method} ${exchange.path.replace(contact.uuid, ':uuid')} ${exchange.status}`,
+          )
+          .join(', ')
+      );
+    },
+  );
+  if (!moved) return;
+  // Back by the app's action, else by whichever route moves it.
+  const back = contact.funnelId;
+  const ways = [
+    () => session.run(action, { contact_uuid: contact.uuid, funnel_id: back }),
+    raw('POST', 'messages/update_funnel'),
+    raw('PUT', 'conversation/update_funnel'),
+  ];
+  for (const way of ways) {
+    if (!back || current === back) break;
+    await way(back);
+    current = (await readContact(session, contact.uuid)).funnelId;
+  }
+  const restored = current === back;
+  findings.changes.push({
+    what: 'moved the test contact between funnel stages',
+    restored,
+    note: restored
+      ? 'back in the stage it was in'
+      : contact.created
+        ? 'the contact is deleted at the end'
+        : 'no route moved it back: move it to its stage by hand in Callbell',
+  });
+}
+
+/** Whether the contact wrote in the last 24 hours: then a text may be sent, else a template. */
+async function windowOpen(session: Session, contact: TestContact): Promise<boolean> {
+  const answer = await session.raw({
+    method: 'GET',
+    path: `/contacts/${encodeURIComponent(contact.uuid)}/messages`,
+    params: { page: '1' },
+  });
+  const messages =
+    isObject(answer.body) && Array.isArray(answer.body.messages)
+      ? answer.body.messages.filter(isObject)
+      : [];
+  return messages.some(
+    (message) =>
+      message.status === 'received' && Date.now() - Date.parse(String(message.createdAt)) < DAY_MS,
+  );
+}
+
+const SEND_DOC = 'messages_api/post_send_messages.md';
+const WITH_CHANNEL = 'a send naming channel_uuid (a 32-hex uuid from GET /channels) is accepted';
+const WITHOUT_CHANNEL =
+  'a send without channel_uuid is refused: the Required table says so since 2024-10-15 (the release note of 2024-02-09 and every other snippet leave it out)';
+const ANSWER_CONTACT =
+  "with fields=contact,conversation, the answer's message carries the contact as the Contact object (phoneNumber) and the conversation";
+
+/** One send through the app naming the channel, then one without channel_uuid. */
+async function send(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  findings: Findings,
+) {
+  const channel = facts.mainChannelUuid;
+  const open = await windowOpen(session, contact);
+  const template = open ? undefined : templateToSend(facts);
+  if (!channel || (!open && !template)) {
+    const why = channel ? 'outside the 24-hour window and no approved text template' : 'no channel';
+    findings.rows.push(
+      row(
+        'send.with-channel_uuid',
+        SEND_DOC,
+        WITH_CHANNEL,
+        `nothing sent: ${why}`,
+        'could not tell',
+      ),
+      answerContactRow(undefined, false),
+      row(
+        'send.channel_uuid-required',
+        SEND_DOC,
+        WITHOUT_CHANNEL,
+        `nothing sent: ${why}`,
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  const values = template
+    ? [...new Set(String(template.text ?? '').match(/\{\{\d+\}\}/g) ?? [])].map(
+        () => TEMPLATE_VALUE,
+      )
+    : [];
+  const sent = template
+    ? await session.run<JsonObject>(session.step('creates', 'send_template_message'), {
+        to: contact.e164,
+        channel_uuid: channel,
+        template_uuid: template.uuid,
+        optin_contact: true,
+        ...Object.fromEntries(values.map((value, index) => [`template_value_${index + 1}`, value])),
+      })
+    : await session.run<JsonObject>(session.step('creates', 'send_message'), {
+        to: contact.e164,
+        channel_uuid: channel,
+        text: TEST_TEXT,
+      });
+  const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
+  const kind = template ? 'template' : 'text';
+  // Templates without placeholders: what `content` should hold is undocumented.
+  const what = template ? `template with ${values.length} placeholder(s)` : 'text';
+  findings.rows.push(
+    row(
+      'send.with-channel_uuid',
+      SEND_DOC,
+      WITH_CHANNEL,
+      `${what}: ${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}`,
+      verdictFrom(answer, typeof sent.value?.uuid === 'string'),
+    ),
+  );
+  let count = isSuccess(answer) ? 1 : 0;
+  findings.rows.push(answerContactRow(answer?.body, isSuccess(answer)));
+  const requiredId = 'send.channel_uuid-required';
+  if (!isSuccess(answer)) {
+    findings.rows.push(
+      row(
+        requiredId,
+        SEND_DOC,
+        WITHOUT_CHANNEL,
+        'not tried: the send naming the channel failed',
+        'could not tell',
+      ),
+    );
+  } else {
+    const without = await session.raw({
+      method: 'POST',
+      path: '/messages/send',
+      body: {
+        to: contact.e164,
+        from: 'whatsapp',
+        type: 'text',
+        ...(template
+          ? {
+              template_uuid: template.uuid,
+              optin_contact: true,
+              ...(values.length > 1
+                ? { template_values: values, content: {} }
+                : { content: { text: values[0] } }),
+            }
+          : { content: { text: TEST_TEXT } }),
+      },
+    });
+    if (isSuccess(without)) count += 1;
+    findings.rows.push(
+      row(
+        requiredId,
+        SEND_DOC,
+        WITHOUT_CHANNEL,
+        `${what} without channel_uuid: ${statusText(without)}${isSuccess(without) ? ' (sent from the main channel)' : ''}`,
+        verdictFrom(without, without.status >= 400 && without.status < 500),
+      ),
+    );
+  }
+  if (count)
+    findings.changes.push({
+      what: `sent ${count} ${kind} message(s) to ${maskPhone(contact.e164)}`,
+      restored: false,
+      note: 'a sent message cannot be unsent',
+    });
+}
+
+const AUDIO =
+  'Send Message\'s Audio choice goes out as `type: document` with content.url, as the snippet under the page\'s heading "Send Audio Attachment" sends it, and Callbell accepts it';
+
+/** With --audio-url and in the 24-hour window: one audio message through Send Message. */
+async function audio(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  options: WriteOptions,
+  findings: Findings,
+) {
+  const id = 'send.audio-type';
+  if (!options.audioUrl || !facts.mainChannelUuid) {
+    findings.rows.push(
+      row(
+        id,
+        SEND_DOC,
+        AUDIO,
+        'not tried: pass --audio-url with a public link to an audio file',
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  if (!(await windowOpen(session, contact))) {
+    findings.rows.push(
+      row(
+        id,
+        SEND_DOC,
+        AUDIO,
+        'not tried: the contact has not written in the last 24 hours',
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  const sent = await session.run<JsonObject>(session.step('creates', 'send_message'), {
+    to: contact.e164,
+    channel_uuid: facts.mainChannelUuid,
+    type: 'audio',
+    media_url: options.audioUrl,
+  });
+  const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
+  findings.rows.push(
+    row(
+      id,
+      SEND_DOC,
+      AUDIO,
+      `${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}`,
+      verdictFrom(answer, typeof sent.value?.uuid === 'string'),
+    ),
+  );
+  if (isSuccess(answer))
+    findings.changes.push({
+      what: `sent 1 audio message to ${maskPhone(contact.e164)}`,
+      restored: false,
+      note: 'a sent message cannot be unsent',
+    });
+}
+
+/** The contact and conversation in a send's answer, asked for with `fields`. */
+function answerContactRow(body: unknown, sent: boolean): Row {
+  const message = isObject(body) && isObject(body.message) ? body.message : {};
+  const contact = recordIn(message, 'contact');
+  const holds =
+    typeof contact?.uuid === 'string' &&
+    typeof contact.phoneNumber === 'string' &&
+    isObject(message.conversation);
+  return row(
+    'send.answer-contact',
+    'object_types/message_send_request.md → contact.md (phoneNumber) vs the example in messages_api/post_send_messages.md ({uuid, name, phone, email})',
+    ANSWER_CONTACT,
+    sent
+      ? `message keys: ${keysOf(message)}; contact as ${wrapping(message.contact)} with keys: ${keysOf(contact)}`
+      : 'nothing was sent',
+    sent ? verdictOf(holds) : 'could not tell',
+  );
+}
+
+/** Deletes the contact if, and only if, this run created it. */
+async function cleanUp(session: Session, contact: TestContact, findings: Findings) {
+  if (!contact.created) return;
+  const deleted = await session.raw({
+    method: 'DELETE',
+    path: `/contacts/${encodeURIComponent(contact.uuid)}`,
+  });
+  const created = findings.changes.find((change) =>
+    change.what.startsWith('created the test contact'),
+  );
+  const restored = isSuccess(deleted);
+  for (const change of findings.changes)
+    if (!change.restored && change.note.includes('deleted at the end')) change.restored = restored;
+  if (created)
+    created.note = restored
+      ? 'deleted (contacts_api/delete_contact.md)'
+      : `not deleted: ${statusText(deleted)}; delete it by hand`;
+}
+
+/**
+ * The writes, on the one contact the maintainer named. Rows and changes go straight into
+ * `findings`, so what was changed is reported even when a step fails.
+ */
+export async function writeChecks(
+  session: Session,
+  facts: AccountFacts,
+  options: WriteOptions,
+  findings: Findings,
+): Promise<void> {
+  const contact = await testContact(session, options, findings);
+  if (!contact) return;
+  try {
+    await tags(session, contact, options, facts, findings);
+    await funnel(session, contact, facts, findings);
+    await send(session, contact, facts, findings);
+    await audio(session, contact, facts, options, findings);
+  } finally {
+    await cleanUp(session, contact, findings);
+  }
+}
