@@ -9,6 +9,7 @@ import { setBotStatusCreate } from './creates/set_bot_status';
 import { updateContactCreate } from './creates/update_contact';
 import { updateConversationFunnelCreate } from './creates/update_conversation_funnel';
 import { channelList } from './dropdowns/channel_list';
+import { contactList } from './dropdowns/contact_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
 import { teamList } from './dropdowns/team_list';
@@ -47,6 +48,7 @@ export const hookTriggers: HookTrigger[] = [
 /** Hidden polling triggers that feed the dynamic dropdowns. */
 export const dropdowns: DropdownTrigger[] = [
   channelList,
+  contactList,
   templateList,
   teamList,
   userList,

@@ -1,6 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, callbellOrNull, type HttpMethod } from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
+import { listPage } from './pages';
 
 /** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
 export interface Contact {
@@ -81,21 +82,43 @@ export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<Con
 export type ContactTarget = { uuid: string } | { digits: string };
 
 /**
+ * A phone number Callbell has no contact for. Zapier's error-handling guide gives a missing
+ * precondition to `HaltedError` ("Stops current operation, but will never turn off Zap";
+ * cli README "Halting Execution"): a Zap that adds notes for every new form entry should skip
+ * the people who never wrote in, not be switched off for them. A contact ID that does not
+ * exist is a mistake in the Zap instead, and stays an error (the 404 from src/client).
+ */
+export function noContactWithPhone(z: ZObject, digits: string): Error {
+  return new z.errors.HaltedError(
+    `Skipped: Callbell has no contact with the phone number +${digits}. To create it first, use Find or Create Contact before this step.`,
+  );
+}
+
+/**
  * The uuid of the contact a step names: as given (no request), or one look-up by phone number.
- * A number Callbell does not know is an error naming it: the action cannot go on without it.
+ * A number Callbell does not know halts the step (see noContactWithPhone).
  */
 export async function contactUuidOf(z: ZObject, target: ContactTarget): Promise<string> {
   if ('uuid' in target) return target.uuid;
-  const { digits } = target;
-  const contact = await findContactByPhone(z, digits);
-  if (!contact?.uuid) {
+  const contact = await findContactByPhone(z, target.digits);
+  if (!contact?.uuid) throw noContactWithPhone(z, target.digits);
+  return contact.uuid;
+}
+
+/** The contact a step names as it is now: one request, by uuid or by phone number. */
+export async function currentContact(z: ZObject, target: ContactTarget): Promise<ContactResult> {
+  if ('uuid' in target) {
+    const contact = await findContactByUuid(z, target.uuid);
+    if (contact) return contact;
     throw new z.errors.Error(
-      `Callbell has no contact with the phone number +${digits}. Check the number, or create the contact first (e.g. with Find or Create Contact).`,
+      `Callbell has no contact "${target.uuid}". Choose the contact again, or map its ID from a Callbell trigger or Find Contact step.`,
       'ContactNotFound',
       404,
     );
   }
-  return contact.uuid;
+  const contact = await findContactByPhone(z, target.digits);
+  if (!contact) throw noContactWithPhone(z, target.digits);
+  return contact;
 }
 
 export async function createContact(z: ZObject, body: object): Promise<ContactResult> {
@@ -175,6 +198,11 @@ export async function setBotStatus(
     body: { status },
     about: { action: 'change bot status', thing: 'contact', id: uuid },
   });
+}
+
+/** One page of the account's contacts (contacts_api/get_contacts.md; pages count from 1). */
+export function listContacts(z: ZObject, page: number): Promise<Contact[]> {
+  return listPage<Contact>(z, { path: '/contacts', key: 'contacts', page, about: MANAGE_CONTACTS });
 }
 
 /** The first page of the account's contacts, as Callbell lists them. */

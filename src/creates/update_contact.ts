@@ -1,5 +1,5 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
-import { contactUuidOf, updateContact } from '../api/contacts';
+import { contactUuidOf, currentContact, updateContact } from '../api/contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
 import { contactDetailFields, readContactDetails } from '../fields/contact-details';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
@@ -38,15 +38,16 @@ function changes(input: Record<string, unknown>) {
   });
 }
 
+/**
+ * With nothing to change (every field empty, e.g. Find or Create Contact's update step with
+ * nothing mapped) the contact comes back as it is: an optional field left empty must not fail
+ * the Zap (Zapier's build guidelines, "Fields").
+ */
 export async function performUpdateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
   const body = changes(bundle.inputData);
-  if (Object.keys(body).length === 0) {
-    throw new InputError(
-      'Update Contact',
-      'nothing to change: fill in at least one field to update.',
-    );
-  }
-  const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
+  const target = readContactTarget(bundle.inputData);
+  if (Object.keys(body).length === 0) return currentContact(z, target);
+  const uuid = await contactUuidOf(z, target);
   return updateContact(z, uuid, body);
 }
 

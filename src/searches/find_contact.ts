@@ -28,7 +28,7 @@ async function lookUp(z: ZObject, input: Record<string, unknown>): Promise<Conta
   if (bsuid) return findContactByBsuid(z, bsuid);
   throw new InputError(
     PHONE_LABEL,
-    'fill in a phone number, a Contact ID or a WhatsApp BSUID to search by.',
+    'fill in a phone number, choose a Contact or fill in a WhatsApp BSUID to search by.',
   );
 }
 
@@ -57,10 +57,11 @@ export const findContactSearch = {
       channelField('The WhatsApp channel to look in. Leave empty for your main WhatsApp channel.'),
       {
         key: 'contact_uuid',
-        label: 'Contact ID',
+        label: 'Contact',
+        dynamic: 'contact_list.id.name',
         required: false,
         helpText:
-          'The Callbell contact ID (`uuid`). Used instead of the phone number when filled in.',
+          'Choose the contact, or map its ID from a Callbell trigger. Used instead of the phone number when filled in.',
       },
       bsuidField('The WhatsApp Business Suite User ID, for contacts who use a WhatsApp username.'),
     ],

@@ -47,9 +47,10 @@ export const findMessageStatusSearch = {
     inputFields: [
       {
         key: 'message_uuid',
-        label: 'Message ID',
+        label: 'Message',
         required: true,
-        helpText: 'The Message ID a Send Message or Send Template Message step returned.',
+        helpText:
+          'Map the Message ID that a Send Message or Send Template Message step returned. Callbell has no list of sent messages to choose from.',
       },
     ],
     perform: performFindMessageStatus,

@@ -140,7 +140,7 @@ describe('send_message', () => {
   });
 
   it.each([
-    [{ text: 'Hi' }, /^To \(Phone Number or Contact ID\): a recipient is required/],
+    [{ text: 'Hi' }, /^To: a recipient is required/],
     [{ to: '555-555-SHIP', default_country: 'US', text: 'Hi' }, /"555-555-SHIP" contains letters/],
     [
       { to: '0612345678', text: 'Hi' },
