@@ -85,7 +85,7 @@ export const searchOrCreates: Record<string, SearchOrCreate> = {
     key: 'find_contact',
     display: {
       label: 'Find or Create Contact',
-      description: 'Finds a contact by phone number, or creates it when Callbell has none.',
+      description: 'Finds a contact by phone number, or creates it when there is none.',
     },
     search: 'find_contact',
     create: 'create_contact',

@@ -57,7 +57,7 @@ export const updateContactCreate = {
   display: {
     label: 'Update Contact',
     description:
-      'Updates a Callbell contact found by ID or phone number; fields left empty keep their current value.',
+      'Updates a contact chosen or found by phone number; fields left empty keep their current value.',
   },
   operation: {
     inputFields: [

@@ -42,7 +42,7 @@ export const findContactSearch = {
   noun: 'Contact',
   display: {
     label: 'Find Contact',
-    description: 'Finds a Callbell contact by phone number, contact ID or WhatsApp BSUID.',
+    description: 'Finds a contact by phone number, contact or WhatsApp BSUID.',
   },
   operation: {
     inputFields: [

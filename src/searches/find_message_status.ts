@@ -41,7 +41,7 @@ export const findMessageStatusSearch = {
   display: {
     label: 'Find Message Status',
     description:
-      'Finds the delivery status of a message sent from Callbell: enqueued, sent, delivered, read or failed.',
+      'Finds the delivery status of a sent message: enqueued, sent, delivered, read or failed.',
   },
   operation: {
     inputFields: [

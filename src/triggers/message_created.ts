@@ -20,7 +20,6 @@ export const mapMessageCreated: EventMapper = (payload) => ({
   attachments: stringList(payload.attachments),
   metadata: objectOrEmpty(payload.metadata),
   contact: contactOutput(payload.contact),
-  createdAt: stringOrNull(payload.createdAt),
   messageLocation: objectOrNull(payload.messageLocation),
   messageContactCard: objectOrNull(payload.messageContactCard),
   messageReplyButton: objectOrNull(payload.messageReplyButton),
@@ -38,7 +37,6 @@ export const messageOutputFields: PlainOutputField[] = [
   { key: 'from', label: 'From' },
   { key: 'to', label: 'To' },
   { key: 'attachments', label: 'Attachment URLs', list: true },
-  { key: 'createdAt', label: 'Sent At', type: 'datetime' },
   { key: 'metadata', label: 'Metadata' },
   { key: 'messageLocation__coordinates__x', label: 'Shared Location Latitude', type: 'number' },
   { key: 'messageLocation__coordinates__y', label: 'Shared Location Longitude', type: 'number' },
@@ -64,7 +62,6 @@ export const messageCreatedSample: HookOutput = {
   attachments: [],
   metadata: {},
   contact: sampleContact,
-  createdAt: '2022-10-18T12:06:29.000+02:00',
   messageLocation: {
     coordinates: {
       x: -23.605403621614,
@@ -133,7 +130,7 @@ export const messageCreated = hookTrigger({
   noun: 'Message',
   label: 'New Message',
   description:
-    'Triggers when a message is received from a contact or sent to one in any Callbell conversation (WhatsApp, Instagram, Messenger, Telegram).',
+    'Triggers when a message is received from a contact or sent to one in any conversation (WhatsApp, Instagram, Messenger, Telegram).',
   mappers: { message_created: mapMessageCreated },
   inputFields: [
     {

@@ -31,7 +31,7 @@ export const messageStatusUpdated = hookTrigger({
   noun: 'Message Status',
   label: 'Message Status Updated',
   description:
-    'Triggers when a message sent from Callbell changes status, such as delivered, read or failed (WhatsApp Business API and QR API channels).',
+    'Triggers when a sent message changes status, such as delivered, read or failed (WhatsApp Business API and QR API channels).',
   mappers: { message_status_updated: mapMessageStatusUpdated },
   inputFields: [
     {

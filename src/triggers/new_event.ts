@@ -51,7 +51,7 @@ export const newEvent = hookTrigger({
   noun: 'Event',
   label: 'New Event',
   description:
-    'Triggers when any of the Callbell events you choose happens, so that one Zap can handle several kinds of event with Paths or Filters.',
+    'Triggers when any of the events you choose happens, so that one Zap can handle several kinds of event with Paths or Filters.',
   mappers: MAPPERS,
   events: (bundle) => chosenEvents(bundle.inputData.events),
   inputFields: [

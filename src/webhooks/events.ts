@@ -24,7 +24,9 @@ export interface Delivery {
 
 /**
  * What a Zap receives for one delivery: `id`, `event`, `created_at` (when the event happened,
- * ISO 8601, null when the payload does not say) and the event's own fields, with contacts
+ * ISO 8601, null when the payload does not say; absent where the payload never says or where
+ * the event's own fields already give it, so no output is always null or repeated) and the
+ * event's own fields, with contacts
  * always in the shape of `contactOutput`. Nested objects are flattened by Zapier
  * (`contact__name`).
  */
@@ -34,7 +36,7 @@ export interface HookOutput extends EventFields {
 }
 
 export interface EventFields extends JsonObject {
-  created_at: string | null;
+  created_at?: string | null;
 }
 
 /** A trigger's reading of one event's payload. Never throws, whatever the payload holds. */

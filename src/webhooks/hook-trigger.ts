@@ -114,7 +114,10 @@ export function hookTrigger(spec: HookTriggerSpec) {
       performSubscribe,
       performUnsubscribe,
       sample: spec.sample,
-      outputFields: [...COMMON_OUTPUT_FIELDS, ...spec.outputFields],
+      outputFields: [
+        ...COMMON_OUTPUT_FIELDS.filter(({ key }) => key in spec.sample),
+        ...spec.outputFields,
+      ],
     },
   };
 }

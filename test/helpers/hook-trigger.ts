@@ -133,7 +133,8 @@ export function itBehavesLikeAHookTrigger(
 export function itMapsAConversationEvent(
   trigger: HookTrigger,
   event: 'conversation_opened' | 'conversation_closed',
-  eventTime: string,
+  /** The event's own time field: `createdAt` when opened, `closedAt` when closed. */
+  eventTime: { createdAt: string } | { closedAt: string },
 ) {
   const delivery = documentedDelivery(event);
 
@@ -142,7 +143,7 @@ export function itMapsAConversationEvent(
     expect(output).toMatchObject({
       id: expect.stringMatching(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/),
       event,
-      created_at: eventTime,
+      ...eventTime,
       source: 'whatsapp',
       href: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
       contact: {
@@ -151,6 +152,8 @@ export function itMapsAConversationEvent(
         phoneNumberE164: '+331122334455',
       },
     });
+    // The event time is not repeated as `created_at`.
+    expect(output).not.toHaveProperty('created_at');
   });
 
   it('gives a conversation opened or closed again a new id', async () => {

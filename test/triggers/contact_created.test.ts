@@ -15,7 +15,7 @@ describe('contact_created', () => {
     expect(output).toMatchObject({
       id: 'eb2b914a977e4ab896e7b886698b3eac',
       event: 'contact_created',
-      created_at: '2022-10-12T15:57:16Z',
+      createdAt: '2022-10-12T15:57:16Z',
       uuid: 'eb2b914a977e4ab896e7b886698b3eac',
       name: 'John Doe',
       phoneNumber: '331122334455',
