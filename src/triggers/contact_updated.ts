@@ -15,7 +15,7 @@ export const contactUpdated = hookTrigger({
   description: 'Triggers when a contact is changed, including when tags are added or removed.',
   mappers: { contact_updated: mapContactUpdated },
   sample: {
-    id: 'eb2b914a977e4ab896e7b886698b3eac-cede51f4ed785969',
+    id: 'eb2b914a977e4ab896e7b886698b3eac-62426f1234ca46a2',
     event: 'contact_updated',
     ...sampleContact,
   },

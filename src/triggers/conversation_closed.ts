@@ -15,7 +15,7 @@ export const conversationClosed = hookTrigger({
   description: 'Triggers when a conversation is closed, with the closing reason.',
   mappers: { conversation_closed: mapConversationClosed },
   sample: {
-    id: 'eb2b914a977e4ab896e7b886698b3eac-95e7987c405b71cc',
+    id: 'eb2b914a977e4ab896e7b886698b3eac-d6f8644817a888f9',
     event: 'conversation_closed',
     ...sampleConversation,
     closedAt: '2023-11-20T17:14:22Z',

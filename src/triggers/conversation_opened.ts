@@ -15,7 +15,7 @@ export const conversationOpened = hookTrigger({
   description: 'Triggers when a conversation is opened or reopened.',
   mappers: { conversation_opened: mapConversationOpened },
   sample: {
-    id: 'eb2b914a977e4ab896e7b886698b3eac-5c7a0675cc67df9f',
+    id: 'eb2b914a977e4ab896e7b886698b3eac-03531870dcfd7b8c',
     event: 'conversation_opened',
     ...sampleConversation,
   },

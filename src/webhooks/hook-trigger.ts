@@ -1,4 +1,10 @@
-import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
+import type {
+  Bundle,
+  OutputFields,
+  PlainInputField,
+  PlainOutputField,
+  ZObject,
+} from 'zapier-platform-core';
 import { subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
 import { InputError } from '../input-error';
 import { eventId } from './event-id';
@@ -36,7 +42,8 @@ export interface HookTriggerSpec {
   wants?: (output: HookOutput, bundle: Bundle) => boolean;
   inputFields?: PlainInputField[];
   sample: HookOutput;
-  outputFields: PlainOutputField[];
+  /** Labels of the event's fields; a function where they depend on the step's input. */
+  outputFields: OutputFields;
 }
 
 const COMMON_OUTPUT_FIELDS: PlainOutputField[] = [
