@@ -27,7 +27,7 @@ export const MAX_ERROR_LENGTH = 250;
 
 /** A message built around Callbell's detail, the detail cut so the whole fits. */
 function fitted(build: (detail: string) => string, detail: string): string {
-  const room = MAX_ERROR_LENGTH - build('').length;
+  const room = MAX_ERROR_LENGTH - build('x').length + 1;
   if (detail.length <= room) return build(detail);
   if (room < 12) return build('').slice(0, MAX_ERROR_LENGTH);
   return build(`${detail.slice(0, room - 1).trimEnd()}…`);
