@@ -1,6 +1,7 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
 import type { EventMapper, HookOutput } from '../webhooks/events';
+import { offeringAttachmentFiles } from '../hydrators/attachment_file';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, objectOrEmpty, objectOrNull, stringList, stringOrNull } from '../values';
 
@@ -37,6 +38,7 @@ export const messageOutputFields: PlainOutputField[] = [
   { key: 'from', label: 'From' },
   { key: 'to', label: 'To' },
   { key: 'attachments', label: 'Attachment URLs', list: true },
+  { key: 'attachment_files', label: 'Attachment Files', type: 'file', list: true },
   { key: 'metadata', label: 'Metadata' },
   { key: 'messageLocation__coordinates__x', label: 'Shared Location Latitude', type: 'number' },
   { key: 'messageLocation__coordinates__y', label: 'Shared Location Longitude', type: 'number' },
@@ -66,6 +68,7 @@ export const messageCreatedSample: HookOutput = {
   attachments: [],
   metadata: {},
   contact: sampleContact,
+  attachment_files: [],
   messageLocation: null,
   messageContactCard: null,
   messageReplyButton: null,
@@ -74,28 +77,30 @@ export const messageCreatedSample: HookOutput = {
   messageContext: null,
 };
 
-export const messageCreated = hookTrigger({
-  key: 'message_created',
-  noun: 'Message',
-  label: 'New Message',
-  description:
-    'Triggers when a message is received from a contact or sent to one in any conversation (WhatsApp, Instagram, Messenger, Telegram).',
-  mappers: { message_created: mapMessageCreated },
-  inputFields: [
-    {
-      key: 'direction',
-      label: 'Direction',
-      choices: DIRECTIONS,
-      default: 'any',
-      required: false,
-      helpText:
-        'Which messages start this Zap. Choose "Received From Contacts" for a chatbot or CRM reply, so the Zap does not react to its own messages.',
+export const messageCreated = offeringAttachmentFiles(
+  hookTrigger({
+    key: 'message_created',
+    noun: 'Message',
+    label: 'New Message',
+    description:
+      'Triggers when a message is received from a contact or sent to one in any conversation (WhatsApp, Instagram, Messenger, Telegram).',
+    mappers: { message_created: mapMessageCreated },
+    inputFields: [
+      {
+        key: 'direction',
+        label: 'Direction',
+        choices: DIRECTIONS,
+        default: 'any',
+        required: false,
+        helpText:
+          'Which messages start this Zap. Choose "Received From Contacts" for a chatbot or CRM reply, so the Zap does not react to its own messages.',
+      },
+    ],
+    wants: (output, bundle) => {
+      const direction = bundle.inputData.direction;
+      return !direction || direction === 'any' || output.status === direction;
     },
-  ],
-  wants: (output, bundle) => {
-    const direction = bundle.inputData.direction;
-    return !direction || direction === 'any' || output.status === direction;
-  },
-  sample: messageCreatedSample,
-  outputFields: messageOutputFields,
-});
+    sample: messageCreatedSample,
+    outputFields: messageOutputFields,
+  }),
+);

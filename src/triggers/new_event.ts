@@ -1,6 +1,7 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import type { CallbellEvent, EventMapper, HookOutput } from '../webhooks/events';
 import { CALLBELL_EVENTS } from '../webhooks/events';
+import { offeringAttachmentFiles } from '../hydrators/attachment_file';
 import { hookTrigger, type HookTrigger } from '../webhooks/hook-trigger';
 import { stringList } from '../values';
 import { mapAgentSessionUpdated, agentSessionUpdated } from './agent_session_updated';
@@ -123,7 +124,7 @@ async function performList(z: ZObject, bundle: Bundle): Promise<HookOutput[]> {
   return first ? [TRIGGERS[first].operation.sample] : [];
 }
 
-export const newEvent: HookTrigger = {
+export const newEvent: HookTrigger = offeringAttachmentFiles({
   ...newEventTrigger,
   operation: { ...newEventTrigger.operation, performList },
-};
+});
