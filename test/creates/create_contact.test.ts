@@ -114,7 +114,7 @@ describe('create_contact', () => {
     await expect(
       run(performCreateContact, { phone: '+31612345678', name: 'Ana', tags: ['VIP'] }),
     ).rejects.toThrow(
-      /tags VIP does not exist\. Check these fields: tags\. Tags must already exist in Callbell/,
+      /^.*Create the tags in Callbell first.*tags VIP does not exist\. Check these fields: tags\./,
     );
   });
 });

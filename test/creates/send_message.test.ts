@@ -1,6 +1,10 @@
-import { performSendMessage } from '../../src/creates/send_message';
+import {
+  messageFields,
+  performSendMessage,
+  sendMessageCreate,
+} from '../../src/creates/send_message';
 import shopifyOrder from '../fixtures/sources/shopify-order.json';
-import { API_PATH, callbellApi } from '../helpers/app';
+import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { inputErrorOf, run } from '../helpers/operations';
 
 const contact = {
@@ -204,15 +208,39 @@ describe('send_message', () => {
       .post(`${API_PATH}/messages/send`)
       .reply(422, { error: 'Outside of the 24h window, use a template' });
     await expect(run(performSendMessage, { to: '+31612345678', text: 'Hi again' })).rejects.toThrow(
-      /use the Send Template Message action instead/,
+      /^.*Use the Send Template Message action instead: WhatsApp allows/,
     );
   });
 
   it('reports a server error once and never sends twice', async () => {
     const scope = callbellApi().post(`${API_PATH}/messages/send`).once().reply(502, 'Bad gateway');
     await expect(run(performSendMessage, { to: '+31612345678', text: 'Hi' })).rejects.toThrow(
-      /temporarily unavailable \(HTTP 502\)\. The request was not re-sent automatically/,
+      /it was not re-sent, so nothing is done twice\. Callbell is temporarily unavailable \(HTTP 502\)/,
     );
     scope.done();
+  });
+
+  it.each([
+    [undefined, [['text', 'Text', 'text']]],
+    ['text', [['text', 'Text', 'text']]],
+    [
+      'image',
+      [
+        ['media_url', 'Media URL', 'file'],
+        ['text', 'Caption', 'text'],
+      ],
+    ],
+    ['document', [['media_url', 'Media URL', 'file']]],
+    ['video', [['media_url', 'Media URL', 'file']]],
+  ])('Message Type %s shows only the fields it uses', async (type, expected) => {
+    const fields = await appTester(messageFields, bundleWith({ type }));
+    expect(fields.map((field) => [field.key, field.label, field.type])).toEqual(expected);
+  });
+
+  it('re-draws those fields when Message Type changes', () => {
+    const typeField = sendMessageCreate.operation.inputFields.find(
+      (field) => typeof field === 'object' && field.key === 'type',
+    );
+    expect(typeField).toMatchObject({ altersDynamicFields: true });
   });
 });
