@@ -102,7 +102,7 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2})?/;
 
 /** Keys that name a time: a number there is an epoch timestamp (BG "Response content"). */
-const TIME_KEY = /(At|_at|Date|_date|^date|time|Time|timestamp|Timestamp)$/;
+const TIME_KEY = /(At|_at|Date|_date|^date|time|Time|timestamp|Timestamp|^ts)$/;
 
 /** Input fields that take an ID (D004 and BG "XXX ID fields"). */
 const ID_KEY = /(^id|_id|_uuid|^uuid)$/;
