@@ -2,6 +2,7 @@ import { version as platformVersion } from 'zapier-platform-core';
 import { version } from './package.json';
 import { authentication } from './src/authentication';
 import { addCallbellHeaders } from './src/client/middleware';
+import { attachmentFile } from './src/hydrators/attachment_file';
 import { creates, searches, searchOrCreates, triggers } from './src/registry';
 
 const app = {
@@ -15,6 +16,8 @@ const app = {
     // 429s reach the HTTP layer (src/client), which waits 60 s when Callbell sends no Retry-After.
     throwForThrottlingEarly: false,
   },
+  // Message attachments, downloaded only when a step uses the file (z.dehydrateFile).
+  hydrators: { attachmentFile },
   triggers,
   creates,
   searches,

@@ -47,6 +47,22 @@ async function invoke(dir: string, args: string[]): Promise<unknown> {
   return text.startsWith('[') || text.startsWith('{') ? (JSON.parse(text) as unknown) : text;
 }
 
+/**
+ * An error as Zapier shows it: core stores a z.errors.Error as JSON `{message, code, status}`,
+ * and the Zap author reads the message (and, in the task history, the code).
+ */
+function readable(text: string): string {
+  // The CLI prints the JSON wrapped over several lines, so read its fields one by one.
+  const field = (name: string) => {
+    const match = new RegExp(`"${name}":"((?:[^"\\\\]|\\\\.)*)"`).exec(text);
+    return match ? (JSON.parse(`"${match[1] ?? ''}"`) as string) : undefined;
+  };
+  const message = field('message');
+  if (message === undefined) return text;
+  const code = field('code');
+  return code ? `${message} [${code}]` : message;
+}
+
 /** Runs an invoke that must fail, and answers the error the Zap author would see. */
 async function refusal(dir: string, args: string[]): Promise<string> {
   try {
@@ -56,11 +72,11 @@ async function refusal(dir: string, args: string[]): Promise<string> {
     // The CLI wraps its error over several "›"-prefixed lines.
     const wrapped = stderr.split('\n').filter((line) => line.trim().startsWith('›'));
     const message = wrapped.map((line) => line.replace(/^\s*›\s*/, '')).join(' ');
-    return (
+    return readable(
       message
         .replace(/^Error:\s*/, '')
         .replace(/\s+/g, ' ')
-        .trim() || stderr.trim()
+        .trim() || stderr.trim(),
     );
   }
   throw new Error('the step was accepted but should have been refused');
@@ -99,7 +115,8 @@ async function main() {
       show('Zap gets:', summary(result as never));
     } catch (error) {
       failed += 1;
-      console.log(`  FAILED: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`);
+      const [message = ''] = (error as Error).message.split('\nWhat happened');
+      console.log(`  FAILED: ${readable(message.replace(/\s+/g, ' ').trim())}`);
     }
   }
   const cli = (title: string, args: string[], summary: (result: never) => unknown) =>
@@ -211,6 +228,13 @@ async function main() {
     (message: string) => message,
   );
 
+  console.log(
+    "\nThe next steps run through core's app tester (as `npm test` does): `zapier-platform invoke`",
+  );
+  console.log(
+    'cannot run hook triggers (subscribe, unsubscribe, a delivery) and always runs `perform`, never',
+  );
+  console.log("the Zap editor's test (`performList`); its own help lists those limits.");
   await twoZaps(sandbox, tour);
 
   await sandbox.stop();

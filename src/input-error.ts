@@ -1,10 +1,23 @@
+import { errors } from 'zapier-platform-core';
+
+/** The code Zapier shows with every input error, so Zap authors can tell them apart. */
+export const INPUT_ERROR_CODE = 'InvalidInput';
+
 /**
  * Bad input found before any request is sent. The message names the field (by the label the
  * Zap author sees), the value and what to do about it.
+ *
+ * It is a `z.errors.Error` (core's AppError), so Zapier shows the message as written: other
+ * errors, HaltedError included, get core's "What happened … bundle" appendix (core
+ * `src/middleware.js`, `doNotContextify`). Core stores the message as JSON
+ * `{message, code, status}`; `userMessage` keeps the text as the user reads it.
  */
-export class InputError extends Error {
+export class InputError extends errors.Error {
+  readonly userMessage: string;
+
   constructor(fieldLabel: string, problem: string) {
-    super(`${fieldLabel}: ${problem}`);
-    this.name = 'InputError';
+    const userMessage = `${fieldLabel}: ${problem}`;
+    super(userMessage, INPUT_ERROR_CODE, 400);
+    this.userMessage = userMessage;
   }
 }

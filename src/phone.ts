@@ -88,7 +88,7 @@ function parseWithCountry(text: string, country: CountryCode | undefined): Phone
 }
 
 /**
- * Callbell writes numbers as digits with the country code and no "+" (331122334455). With no
+ * Callbell writes numbers as digits with the country code and no "+" (33612345678). With no
  * default country such digits are read as international, but only when that gives a valid
  * number: a national number ("0612345678") must not be guessed into some other country.
  */

@@ -10,6 +10,7 @@ import { setBotStatusCreate } from './creates/set_bot_status';
 import { updateContactCreate } from './creates/update_contact';
 import { updateConversationFunnelCreate } from './creates/update_conversation_funnel';
 import { channelList } from './dropdowns/channel_list';
+import { contactList } from './dropdowns/contact_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
 import { teamList } from './dropdowns/team_list';
@@ -51,6 +52,7 @@ export const hookTriggers: HookTrigger[] = [
 /** Hidden polling triggers that feed the dynamic dropdowns. */
 export const dropdowns: DropdownTrigger[] = [
   channelList,
+  contactList,
   templateList,
   teamList,
   userList,
@@ -91,7 +93,7 @@ export const searchOrCreates: Record<string, SearchOrCreate> = {
     key: 'find_contact',
     display: {
       label: 'Find or Create Contact',
-      description: 'Finds a contact by phone number, or creates it when Callbell has none.',
+      description: 'Finds a contact by phone number, or creates it when there is none.',
     },
     search: 'find_contact',
     create: 'create_contact',

@@ -30,7 +30,7 @@ describe('authentication', () => {
     await expect(appTester(testAuth, bundleWith())).rejects.toMatchObject({
       name: 'ExpiredAuthError',
       message: expect.stringMatching(
-        /Callbell rejected the API key \(HTTP 401: Unauthorized\).*Reconnect/,
+        /^Reconnect your Callbell account.*Callbell rejected the API key \(HTTP 401: Unauthorized\)/,
       ),
     });
   });

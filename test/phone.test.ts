@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { parseCountry, toDigits, toE164 } from '../src/phone';
+import { inputErrorText } from './helpers/operations';
 
 const field = 'To (Phone Number)';
+
+/** The input error a conversion throws, as the Zap author reads it. */
+function thrownText(convert: () => unknown): string {
+  try {
+    convert();
+  } catch (error) {
+    return inputErrorText(error);
+  }
+  throw new Error('expected an input error');
+}
 
 describe('toE164', () => {
   it.each([
@@ -55,15 +66,17 @@ describe('toE164', () => {
     [undefined, undefined, /a phone number is required/],
     [{ phone: '1' }, undefined, /a phone number is required/],
   ])('refuses %j (default country %s), naming the field', (value, defaultCountry, message) => {
-    const convert = () => toE164({ value, defaultCountry, fieldLabel: field });
-    expect(convert).toThrow(message);
-    expect(convert).toThrow(new RegExp(`^${field.replace(/[()]/g, '\\$&')}: `));
+    const text = thrownText(() => toE164({ value, defaultCountry, fieldLabel: field }));
+    expect(text).toMatch(message);
+    expect(text).toMatch(new RegExp(`^${field.replace(/[()]/g, '\\$&')}: `));
   });
 
   it('refuses an unknown default country, naming that field', () => {
-    expect(() =>
-      toE164({ value: '0612345678', defaultCountry: 'Holland', fieldLabel: field }),
-    ).toThrow(/^Default Country: "Holland" is not a two-letter country code/);
+    expect(
+      thrownText(() =>
+        toE164({ value: '0612345678', defaultCountry: 'Holland', fieldLabel: field }),
+      ),
+    ).toMatch(/^Default Country: "Holland" is not a two-letter country code/);
   });
 });
 
@@ -81,7 +94,9 @@ describe('parseCountry', () => {
     expect(parseCountry(' nl ', 'Default Country')).toBe('NL');
     expect(parseCountry('', 'Default Country')).toBeUndefined();
     expect(parseCountry(undefined, 'Default Country')).toBeUndefined();
-    expect(() => parseCountry('XX', 'Default Country')).toThrow(/"XX" is not a two-letter/);
+    expect(thrownText(() => parseCountry('XX', 'Default Country'))).toMatch(
+      /"XX" is not a two-letter/,
+    );
   });
 });
 
@@ -97,8 +112,7 @@ describe('properties', () => {
               /^\+[1-9]\d{4,15}$/,
             );
           } catch (error) {
-            expect((error as Error).name).toBe('InputError');
-            expect((error as Error).message.startsWith(`${field}: `)).toBe(true);
+            expect(inputErrorText(error).startsWith(`${field}: `)).toBe(true);
           }
         },
       ),

@@ -1,6 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, callbellOrNull, type HttpMethod } from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
+import { listPage } from './pages';
 import type { ListPage } from './page-walk';
 
 /** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
@@ -91,21 +92,35 @@ export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<Con
 export type ContactTarget = { uuid: string } | { digits: string; channelUuid?: string };
 
 /**
+ * A phone number Callbell has no contact for. Zapier's error-handling guide gives a missing
+ * precondition to `HaltedError` ("Stops current operation, but will never turn off Zap";
+ * cli README "Halting Execution"): a Zap that adds notes for every new form entry should skip
+ * the people who never wrote in, not be switched off for them. A contact ID that does not
+ * exist is a mistake in the Zap instead, and stays an error (the 404 from src/client).
+ */
+export function noContactWithPhone(z: ZObject, digits: string, channelUuid?: string): Error {
+  const where = channelUuid ? 'on the chosen channel' : 'on your main WhatsApp channel';
+  return new z.errors.HaltedError(
+    `Skipped: Callbell has no contact with the phone number +${digits} ${where}. To create it first, use Find or Create Contact before this step.`,
+  );
+}
+
+/**
  * The uuid of the contact a step names: as given (no request), or one look-up by phone number.
- * A number Callbell does not know is an error naming it: the action cannot go on without it.
+ * A number Callbell does not know halts the step (see noContactWithPhone).
  */
 export async function contactUuidOf(z: ZObject, target: ContactTarget): Promise<string> {
   if ('uuid' in target) return target.uuid;
   return (await contactByPhone(z, target)).id;
 }
 
-/** The contact a step names, read: one GET by uuid, or the look-up by phone number. */
+/** The contact a step names as it is now: one GET by uuid, or the look-up by phone number. */
 export async function readTargetContact(z: ZObject, target: ContactTarget): Promise<ContactResult> {
   if ('digits' in target) return contactByPhone(z, target);
   const contact = await findContactByUuid(z, target.uuid);
   if (!contact) {
     throw new z.errors.Error(
-      `Callbell has no contact with the ID "${target.uuid}". Map the Contact ID from a Callbell trigger or a Find Contact step.`,
+      `Callbell has no contact "${target.uuid}". Choose the contact again, or map its ID from a Callbell trigger or Find Contact step.`,
       'ContactNotFound',
       404,
     );
@@ -118,14 +133,7 @@ async function contactByPhone(
   { digits, channelUuid }: { digits: string; channelUuid?: string },
 ): Promise<ContactResult> {
   const contact = await findContactByPhone(z, digits, channelUuid);
-  if (!contact?.uuid) {
-    const where = channelUuid ? ' on the chosen channel' : ' on your main WhatsApp channel';
-    throw new z.errors.Error(
-      `Callbell has no contact with the phone number +${digits}${where}. Check the number and Channel, or create the contact first (e.g. with Find or Create Contact).`,
-      'ContactNotFound',
-      404,
-    );
-  }
+  if (!contact?.uuid) throw noContactWithPhone(z, digits, channelUuid);
   return contact;
 }
 
@@ -245,6 +253,11 @@ export async function setBotStatus(
     body: { status },
     about: { action: 'change bot status', thing: 'contact', id: uuid },
   });
+}
+
+/** One page of the account's contacts (contacts_api/get_contacts.md; pages count from 1). */
+export function listContacts(z: ZObject, page: number): Promise<Contact[]> {
+  return listPage<Contact>(z, { path: '/contacts', key: 'contacts', page, about: MANAGE_CONTACTS });
 }
 
 /** The first page of the account's contacts, as Callbell lists them. */

@@ -1,6 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell } from '../client/request';
-import { listPage } from './pages';
+import { fetchPage, type Page } from './pages';
 
 export interface Template {
   uuid: string;
@@ -21,9 +21,9 @@ export async function getTemplate(z: ZObject, uuid: string): Promise<Template> {
   return answer.template;
 }
 
-/** One page of the account's templates (pages count from 1). */
-export function listTemplates(z: ZObject, page: number): Promise<Template[]> {
-  return listPage<Template>(z, {
+/** One page of the account's templates and how many pages there are (pages count from 1). */
+export function templatePage(z: ZObject, page: number): Promise<Page<Template>> {
+  return fetchPage<Template>(z, {
     path: '/templates',
     key: 'templates',
     page,

@@ -18,6 +18,21 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
 const API_KEY_HELP =
   'Reconnect your Callbell account in Zapier with a valid key from Callbell → Settings → API settings.';
 
+/**
+ * Zapier cuts integration errors at 250 characters ("keep the message below 250 characters
+ * total", platform docs: manage/error-handling). Every message therefore starts with what to
+ * do, and Callbell's own words (which may be long) are shortened to what fits.
+ */
+export const MAX_ERROR_LENGTH = 250;
+
+/** A message built around Callbell's detail, the detail cut so the whole fits. */
+function fitted(build: (detail: string) => string, detail: string): string {
+  const room = MAX_ERROR_LENGTH - build('x').length + 1;
+  if (detail.length <= room) return build(detail);
+  if (room < 12) return build('').slice(0, MAX_ERROR_LENGTH);
+  return build(`${detail.slice(0, room - 1).trimEnd()}…`);
+}
+
 interface FailedRequest {
   status: number;
   method: string;
@@ -51,7 +66,7 @@ export function networkError(
       ? `did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
       : `could not be reached (${failure.code ?? failure.type ?? 'connection failed'})`;
   return new z.errors.Error(
-    `Callbell ${what} while trying to ${about.action}. ${retryAdvice(method)}`,
+    `${retryAdvice(method)} Callbell ${what} while trying to ${about.action}.`,
     'CallbellUnreachable',
   );
 }
@@ -63,7 +78,7 @@ export function networkError(
 function retryAdvice(method: string): string {
   return method === 'GET'
     ? 'Try again in a few minutes.'
-    : 'The request was not re-sent automatically, so nothing is done twice: check in Callbell whether it took effect before replaying this step.';
+    : 'Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice.';
 }
 
 function callbellError(z: ZObject, failure: FailedRequest): Error {
@@ -86,7 +101,11 @@ function callbellError(z: ZObject, failure: FailedRequest): Error {
 }
 
 function unauthorizedMessage({ detail }: FailedRequest): string {
-  return `Callbell rejected the API key (HTTP 401${withDetail(detail)}). It may have been deleted, revoked or mistyped. ${API_KEY_HELP}`;
+  return fitted(
+    (text) =>
+      `${API_KEY_HELP} Callbell rejected the API key (HTTP 401${withDetail(text)}): it may have been deleted, revoked or mistyped.`,
+    detail.message,
+  );
 }
 
 function throttledMessage(delay: number): string {
@@ -94,48 +113,60 @@ function throttledMessage(delay: number): string {
 }
 
 function unavailableMessage({ status, method }: FailedRequest): string {
-  return `Callbell is temporarily unavailable (HTTP ${status}). ${retryAdvice(method)}`;
+  return `${retryAdvice(method)} Callbell is temporarily unavailable (HTTP ${status}).`;
 }
 
 function forbiddenMessage({ about, detail }: FailedRequest): string {
-  return `Callbell does not allow this API key to ${about.action} (HTTP 403${withDetail(detail)}). Check the key's permissions and your Callbell plan, or use a key from an administrator.`;
+  return fitted(
+    (text) =>
+      `Check the key's permissions and your Callbell plan, or use an administrator's key: Callbell does not allow this API key to ${about.action} (HTTP 403${withDetail(text)}).`,
+    detail.message,
+  );
 }
 
 function notFoundMessage({ about, detail }: FailedRequest): string {
   const { thing, id } = about;
   const which = id ? ` "${id}"` : '';
-  return `Callbell could not find the ${thing}${which} (HTTP 404${withDetail(detail)}). Check that it exists in your Callbell account and that the value mapped into this step is right.`;
+  return fitted(
+    (text) =>
+      `Check that the value mapped into this step exists in your Callbell account: Callbell could not find the ${thing}${which} (HTTP 404${withDetail(text)}).`,
+    detail.message,
+  );
 }
 
 function refusedMessage({ status, detail }: FailedRequest): string {
   const fields = detail.fields.length ? ` Check these fields: ${detail.fields.join(', ')}.` : '';
-  const reason = detail.message || 'no reason given';
-  const hints = HINTS.filter(({ when }) => when.test(detail.message)).map(({ hint }) => ` ${hint}`);
-  return `Callbell refused the request (HTTP ${status}): ${reason.replace(/\.$/, '')}.${fields}${hints.join('')}`;
+  const hints = HINTS.filter(({ when }) => when.test(detail.message)).map(({ hint }) => hint);
+  const first = hints.length ? hints.join(' ') : 'Check the values mapped into this step.';
+  return fitted(
+    (reason) =>
+      `${first} Callbell refused the request (HTTP ${status}): ${reason || 'no reason given'}.${fields}`,
+    detail.message.replace(/\.$/, ''),
+  );
 }
 
 /** What to do about the refusals Zap authors meet most, recognised by Callbell's wording. */
 const HINTS: readonly { when: RegExp; hint: string }[] = [
   {
     when: /24.?h|24 hours|window|re-?engagement|template (message )?(is )?required/i,
-    hint: "WhatsApp allows free-form messages only within 24 hours of the contact's last message: use the Send Template Message action instead.",
+    hint: "Use the Send Template Message action instead: WhatsApp allows free-form messages only within 24 hours of the contact's last message.",
   },
   {
     when: /tag/i,
-    hint: 'Tags must already exist in Callbell: create them under Settings → Tags (https://dash.callbell.eu/settings/tags) first.',
+    hint: 'Create the tags in Callbell first (Settings → Tags).',
   },
   {
     when: /custom.?field/i,
-    hint: "Custom fields must already exist in Callbell (Settings → Custom fields: https://dash.callbell.eu/settings/custom_fields), and each value must suit the field's type: dates as YYYY-MM-DD, numbers as digits, dropdowns as one of their options.",
+    hint: 'Create custom fields in Callbell first (Settings → Custom fields) and match their type: dates as YYYY-MM-DD, numbers as digits.',
   },
   {
     when: /opt.?in/i,
-    hint: 'Template messages need the contact opted in: set Contact Opted In to Yes.',
+    hint: 'Set Contact Opted In to Yes: template messages need the contact opted in.',
   },
 ];
 
-function withDetail(detail: ErrorDetail): string {
-  return detail.message ? `: ${detail.message}` : '';
+function withDetail(detail: string): string {
+  return detail ? `: ${detail}` : '';
 }
 
 /** Retry-After is either seconds or an HTTP date. */

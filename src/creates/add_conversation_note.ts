@@ -29,7 +29,6 @@ export const addConversationNoteCreate = {
   },
   operation: {
     inputFields: [
-      ...contactTargetFields,
       {
         key: 'text',
         label: 'Note',
@@ -38,6 +37,7 @@ export const addConversationNoteCreate = {
         helpText:
           'The note. Write `@name` to mention and notify a teammate. The contact never sees it.',
       },
+      ...contactTargetFields,
     ],
     perform: performAddConversationNote,
     sample: {

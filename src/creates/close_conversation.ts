@@ -4,7 +4,7 @@ import { conversationAction } from './conversation-action';
 export const closeConversationCreate = conversationAction({
   key: 'close_conversation',
   label: 'Close Conversation',
-  description: "Closes a contact's conversation in Callbell, e.g. once an order is delivered.",
+  description: "Closes a contact's conversation, e.g. once an order is delivered.",
   read: () => undefined,
   change: (z, uuid) =>
     changeConversation(z, uuid, {

@@ -33,7 +33,8 @@ export function conversationAction<Input>(spec: ConversationActionSpec<Input>) {
     noun: 'Conversation',
     display: { label: spec.label, description: spec.description },
     operation: {
-      inputFields: [...contactTargetFields, ...(spec.fields ?? [])],
+      // Required fields first (BG "Fields"): the contact fields are all optional.
+      inputFields: [...(spec.fields ?? []), ...contactTargetFields],
       perform,
       sample: contactResultSample,
       outputFields: contactResultOutputFields,

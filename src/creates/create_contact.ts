@@ -12,7 +12,7 @@ import {
   type ContactResult,
 } from '../shapes/contact';
 
-const IDENTIFIER_LABEL = 'Phone Number or Contact ID';
+const IDENTIFIER_LABEL = 'Phone Number';
 
 export async function performCreateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
   const input = bundle.inputData;
@@ -41,7 +41,7 @@ export const createContactCreate = {
   noun: 'Contact',
   display: {
     label: 'Create Contact',
-    description: 'Creates a contact in Callbell, with tags, custom fields, a note and an assignee.',
+    description: 'Creates a contact with tags, custom fields, a note and an assignee.',
   },
   operation: {
     inputFields: [
@@ -50,9 +50,8 @@ export const createContactCreate = {
         label: IDENTIFIER_LABEL,
         required: true,
         helpText:
-          "For WhatsApp, the phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country. For other channels, the contact's ID there.",
+          "For WhatsApp, the phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country. For Instagram, Messenger and Telegram, the contact's identifier on that network.",
       },
-      defaultCountryField,
       {
         key: 'name',
         label: 'Name',
@@ -67,6 +66,7 @@ export const createContactCreate = {
         required: true,
         helpText: 'The network the contact is reached on.',
       },
+      defaultCountryField,
       channelField(
         'The Callbell channel the contact belongs to. Leave empty for your main channel.',
       ),

@@ -32,11 +32,11 @@ export const deleteContactCreate = {
   noun: 'Contact',
   display: {
     label: 'Delete Contact',
-    description: 'Permanently deletes a Callbell contact. This cannot be undone.',
+    description: 'Deletes a contact and its conversation for good. This cannot be undone.',
   },
   operation: {
+    // Required fields first (build guidelines, "Fields"): the contact fields are all optional.
     inputFields: [
-      ...contactTargetFields,
       {
         key: 'confirm',
         label: CONFIRM_LABEL,
@@ -45,6 +45,7 @@ export const deleteContactCreate = {
         helpText:
           'Deleting a contact cannot be undone. Set to Yes to confirm that this step should delete it.',
       },
+      ...contactTargetFields,
     ],
     perform: performDeleteContact,
     sample: {

@@ -4,7 +4,7 @@ import { conversationAction } from './conversation-action';
 export const openConversationCreate = conversationAction({
   key: 'open_conversation',
   label: 'Reopen Conversation',
-  description: "Reopens a contact's closed conversation in Callbell so your team sees it again.",
+  description: "Reopens a contact's closed conversation so your team sees it again.",
   read: () => undefined,
   change: (z, uuid) =>
     changeConversation(z, uuid, {

@@ -1,12 +1,13 @@
-import type { Bundle, Create, ZObject } from 'zapier-platform-core';
+import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
 import { assignmentFields, readAssignment } from '../fields/assignment';
-import { readMediaUrl } from '../fields/media';
+import { mediaUrlField, readMediaUrl } from '../fields/media';
 import { metadataField, readMetadata } from '../fields/metadata';
-import { readRecipient, recipientFields } from '../fields/recipient';
+import { channelTypeField, readRecipient, recipientFields } from '../fields/recipient';
 import { definedEntries, oneOf, optionalText } from '../values';
 import { apiKeyOf } from '../api/account-cache';
 import { InputError } from '../input-error';
 import { sendMessage } from '../api/messages';
+import { CHANNEL_TYPES } from '../api/channels';
 import {
   sentMessageOutputFields,
   sentMessageSample,
@@ -60,6 +61,35 @@ function messageContent(type: MessageType, input: Record<string, unknown>) {
   return definedEntries({ url, text });
 }
 
+const textField: PlainInputField = {
+  key: 'text',
+  label: 'Text',
+  type: 'text',
+  required: true,
+  helpText: 'The message to send.',
+};
+
+const captionField: PlainInputField = {
+  key: 'text',
+  label: 'Caption',
+  type: 'text',
+  required: false,
+  helpText: 'Text shown under the image.',
+};
+
+/**
+ * Text for a text message, the file (and, for an image, a caption) otherwise: the step shows
+ * only what the chosen Message Type uses. The keys stay `text` and `media_url` in every case.
+ */
+export function messageFields(_z: ZObject, bundle: Bundle): PlainInputField[] {
+  const type = optionalText(bundle.inputData.type) ?? 'text';
+  if (type === 'text') return [textField];
+  const media = mediaUrlField(
+    `The ${type} to send: a file from an earlier step, or a public link.`,
+  );
+  return type === 'image' ? [media, captionField] : [media];
+}
+
 export async function performSendMessage(z: ZObject, bundle: Bundle): Promise<SentMessage> {
   const input = bundle.inputData;
   const type = oneOf(input.type, MESSAGE_TYPES, 'Message Type') ?? 'text';
@@ -84,31 +114,19 @@ export const sendMessageCreate = {
   },
   operation: {
     inputFields: [
-      ...recipientFields,
+      channelTypeField(CHANNEL_TYPES),
       {
         key: 'type',
         label: 'Message Type',
         choices: MESSAGE_TYPES,
         default: 'text',
         required: true,
+        altersDynamicFields: true,
         helpText:
           "Text, or a file sent from Media URL. WhatsApp allows free messages only within 24 hours of the contact's last message: after that use **Send Template Message**. See [Callbell's send message reference](https://docs.callbell.eu/api/reference/messages_api/post_send_messages).",
       },
-      {
-        key: 'text',
-        label: 'Text',
-        type: 'text',
-        required: false,
-        helpText:
-          'The message for a text message, or the caption of a file (Callbell documents captions for images).',
-      },
-      {
-        key: 'media_url',
-        label: 'Media URL',
-        required: false,
-        helpText:
-          'A public link to the image, document, audio or video to send. Callbell sends audio and video as documents.',
-      },
+      ...recipientFields,
+      messageFields,
       ...assignmentFields,
       metadataField,
     ],

@@ -1,8 +1,13 @@
 import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
 import { assignmentFields, readAssignment } from '../fields/assignment';
-import { readMediaUrl } from '../fields/media';
+import { mediaUrlField, readMediaUrl } from '../fields/media';
 import { metadataField, readMetadata } from '../fields/metadata';
-import { readRecipient, recipientFields } from '../fields/recipient';
+import {
+  channelTypeField,
+  readRecipient,
+  recipientFields,
+  WHATSAPP_ONLY,
+} from '../fields/recipient';
 import { definedEntries, isYes, optionalText, requiredText } from '../values';
 import { InputError } from '../input-error';
 import { sendMessage } from '../api/messages';
@@ -70,12 +75,11 @@ export async function templateFields(z: ZObject, bundle: Bundle): Promise<PlainI
     })),
   ];
   if (MEDIA_TEMPLATE_TYPES.includes(shape.templateType)) {
-    fields.push({
-      key: 'media_url',
-      label: 'Media URL',
-      required: true,
-      helpText: `A public link to the ${shape.templateType} this template sends.`,
-    });
+    fields.push(
+      mediaUrlField(
+        `The ${shape.templateType} this template sends: a file from an earlier step, or a public link.`,
+      ),
+    );
   }
   return fields;
 }
@@ -144,7 +148,7 @@ function templateContent(shape: TemplateShape, values: string[], mediaUrl: strin
 
 export async function performSendTemplateMessage(z: ZObject, bundle: Bundle): Promise<SentMessage> {
   const input = bundle.inputData;
-  const recipient = readRecipient(input);
+  const recipient = readRecipient(input, WHATSAPP_ONLY);
   const templateUuid = requiredText(input.template_uuid, 'Template', 'a template');
   // "In order to send template messages `template_uuid` and `optin_contact` must be present",
   // and optin_contact is the "confirmation that the contact has opted-in" (post_send_messages.md).
@@ -193,7 +197,7 @@ export const sendTemplateMessageCreate = {
   },
   operation: {
     inputFields: [
-      ...recipientFields,
+      channelTypeField(WHATSAPP_ONLY),
       {
         key: 'template_uuid',
         label: 'Template',
@@ -203,7 +207,6 @@ export const sendTemplateMessageCreate = {
         helpText:
           "An approved template (WhatsApp Business API channels only). After choosing it, fill one value per {{1}}, {{2}}… placeholder below. See [Callbell's template messages](https://docs.callbell.eu/api/reference/messages_api/post_send_messages).",
       },
-      templateFields,
       {
         key: 'optin_contact',
         label: 'Contact Opted In',
@@ -212,6 +215,8 @@ export const sendTemplateMessageCreate = {
         helpText:
           'Confirm the contact agreed to receive WhatsApp messages from you (for example a checkbox at checkout). Callbell and WhatsApp require it for template messages.',
       },
+      ...recipientFields,
+      templateFields,
       ...assignmentFields,
       metadataField,
     ],

@@ -34,12 +34,10 @@ export const setBotStatusCreate = {
   noun: 'Bot',
   display: {
     label: 'Start or Stop Bot for Contact',
-    description:
-      'Starts or stops your Callbell bot for one contact, e.g. to hand the chat to a person.',
+    description: 'Starts or stops your bot for one contact, e.g. to hand the chat to a person.',
   },
   operation: {
     inputFields: [
-      ...contactTargetFields,
       {
         key: 'status',
         label: 'Bot',
@@ -48,6 +46,7 @@ export const setBotStatusCreate = {
         helpText:
           'Start the bot to let it answer this contact, or stop it so your team takes over.',
       },
+      ...contactTargetFields,
     ],
     perform: performSetBotStatus,
     sample: {

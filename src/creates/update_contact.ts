@@ -74,17 +74,17 @@ function resultingTags(mode: Exclude<TagsMode, 'replace'>, current: string[], gi
   return [...current, ...given.filter((tag) => !currentKeys.has(tag.toLowerCase()))];
 }
 
+/**
+ * With nothing to change (every field empty, e.g. Find or Create Contact's update step with
+ * nothing mapped) the contact comes back as it is: an optional field left empty must not fail
+ * the Zap (Zapier's build guidelines, "Fields").
+ */
 export async function performUpdateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
   const input = bundle.inputData;
   const body = changes(input);
   const mode = oneOf(input.tags_mode, TAGS_MODES, 'Tags Mode') ?? 'add';
-  if (Object.keys(body).length === 0) {
-    throw new InputError(
-      'Update Contact',
-      'nothing to change: fill in at least one field to update.',
-    );
-  }
   const target = readContactTarget(input);
+  if (Object.keys(body).length === 0) return readTargetContact(z, target);
   if (body.tags && mode !== 'replace') {
     return updateTagsOf(z, target, mode, { ...body, tags: body.tags });
   }
@@ -112,7 +112,7 @@ export const updateContactCreate = {
   display: {
     label: 'Update Contact',
     description:
-      'Updates a Callbell contact found by ID or phone number; fields left empty keep their current value.',
+      'Updates a contact chosen or found by phone number; fields left empty keep their current value.',
   },
   operation: {
     inputFields: [

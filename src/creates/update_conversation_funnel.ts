@@ -5,7 +5,7 @@ import { conversationAction } from './conversation-action';
 export const updateConversationFunnelCreate = conversationAction({
   key: 'update_conversation_funnel',
   label: 'Move Conversation to Funnel Stage',
-  description: "Moves a contact's conversation to another stage of your Callbell sales funnel.",
+  description: "Moves a contact's conversation to another stage of your sales funnel.",
   fields: [
     {
       key: 'funnel_id',

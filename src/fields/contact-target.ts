@@ -5,25 +5,35 @@ import { toDigits } from '../phone';
 import { optionalText } from '../values';
 import { channelField, defaultCountryField } from './common';
 
-const UUID_LABEL = 'Contact ID';
+const CONTACT_LABEL = 'Contact';
 const PHONE_LABEL = 'Contact Phone Number';
 
-/** Which contact an action is about: its Callbell ID, or a phone number to look it up by. */
-export const contactTargetFields: PlainInputField[] = [
-  {
+/**
+ * A contact chosen from the dropdown, mapped from a Callbell trigger, or found by a search step
+ * (D014: a search connector needs a dynamic dropdown beside it).
+ */
+export function contactField(helpText: string): PlainInputField {
+  return {
     key: 'contact_uuid',
-    label: UUID_LABEL,
+    label: CONTACT_LABEL,
+    dynamic: 'contact_list.id.name',
     search: 'find_contact.uuid',
     required: false,
-    helpText:
-      'The Callbell contact ID (`uuid`), e.g. from a Callbell trigger or a Find Contact step. Leave empty to find the contact by phone number instead.',
-  },
+    helpText,
+  };
+}
+
+/** Which contact an action is about: chosen or mapped, or a phone number to look it up by. */
+export const contactTargetFields: PlainInputField[] = [
+  contactField(
+    'Choose the contact, or map it from a Callbell trigger or a Find Contact step. Leave empty to find the contact by phone number instead.',
+  ),
   {
     key: 'phone',
     label: PHONE_LABEL,
     required: false,
     helpText:
-      "The contact's WhatsApp phone number in any format, used when Contact ID is empty. Looking the contact up costs one more request.",
+      "The contact's WhatsApp phone number in any format, used when Contact is empty. Looking the contact up costs one more request.",
   },
   defaultCountryField,
   channelField(
@@ -37,8 +47,8 @@ export function readContactTarget(input: Record<string, unknown>): ContactTarget
   if (uuid) return { uuid };
   if (optionalText(input.phone) === undefined) {
     throw new InputError(
-      UUID_LABEL,
-      'map the Callbell contact ID, or fill in Contact Phone Number to find the contact by.',
+      CONTACT_LABEL,
+      'choose or map the contact, or fill in Contact Phone Number to find the contact by.',
     );
   }
   const digits = toDigits({

@@ -1,5 +1,15 @@
+import type { PlainInputField } from 'zapier-platform-core';
 import { InputError } from '../input-error';
 import { quote, optionalText } from '../values';
+
+/**
+ * A file to send. `type: 'file'` lets a Zap map a file from any app; Zapier hands perform a
+ * URL to it either way (cli README "Files": "If a URL is provided in the string, Zapier will
+ * automatically make a GET for that file").
+ */
+export function mediaUrlField(helpText: string): PlainInputField {
+  return { key: 'media_url', label: 'Media URL', type: 'file', required: true, helpText };
+}
 
 /**
  * A media URL Callbell can fetch: an absolute web link. The docs ask for "a valid `url` of the

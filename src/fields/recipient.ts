@@ -3,28 +3,37 @@ import { CHANNEL_TYPES, type ChannelType } from '../api/channels';
 import { InputError } from '../input-error';
 import { toE164 } from '../phone';
 import { bsuidField, channelField, defaultCountryField } from './common';
-import { oneOf, optionalText } from '../values';
+import { oneOf, optionalText, quote } from '../values';
 
-const TO_LABEL = 'To (Phone Number or Contact ID)';
+const TO_LABEL = 'To';
+
+/** Template messages are WhatsApp's alone (messages_api/post_send_messages.md). */
+export const WHATSAPP_ONLY = { whatsapp: CHANNEL_TYPES.whatsapp };
+
+/** The kind of channel a message goes through; required, so it comes first (BG "Fields"). */
+export function channelTypeField(choices: Partial<Record<ChannelType, string>>): PlainInputField {
+  return {
+    key: 'from',
+    label: 'Channel Type',
+    choices,
+    default: 'whatsapp',
+    required: true,
+    helpText:
+      Object.keys(choices).length > 1
+        ? 'The kind of channel the message goes through. WhatsApp unless you send on another network.'
+        : 'Template messages go through WhatsApp only.',
+  };
+}
 
 /** Who a message goes to and from which channel: shared by both send actions. */
 export const recipientFields: PlainInputField[] = [
   channelField('The Callbell channel to send from. Leave empty to send from your main channel.'),
   {
-    key: 'from',
-    label: 'Channel Type',
-    choices: CHANNEL_TYPES,
-    default: 'whatsapp',
-    required: true,
-    helpText:
-      'The kind of channel the message goes through. WhatsApp unless you send on another network.',
-  },
-  {
     key: 'to',
     label: TO_LABEL,
     required: false,
     helpText:
-      "For WhatsApp, the contact's phone number in any format, e.g. `+1 (555) 010-2345` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's ID as Callbell shows it. Required unless a BSUID is given.",
+      "For WhatsApp, the contact's phone number in any format, e.g. `+1 (555) 010-2345` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's identifier as Callbell shows it. Required unless a BSUID is given.",
   },
   bsuidField(
     'The WhatsApp Business Suite User ID, for contacts who hide their phone number with a WhatsApp username. Used only when To is empty.',
@@ -40,8 +49,17 @@ export interface Recipient {
 }
 
 /** The recipient part of a send, checked before anything is sent. */
-export function readRecipient(input: Record<string, unknown>): Recipient {
+export function readRecipient(
+  input: Record<string, unknown>,
+  channelTypes: Partial<Record<ChannelType, string>> = CHANNEL_TYPES,
+): Recipient {
   const from = oneOf(input.from, CHANNEL_TYPES, 'Channel Type') ?? 'whatsapp';
+  if (!Object.hasOwn(channelTypes, from)) {
+    throw new InputError(
+      'Channel Type',
+      `${quote(from)} is not one of the choices. Use one of: ${Object.keys(channelTypes).join(', ')}.`,
+    );
+  }
   const to = optionalText(input.to);
   const bsuid = optionalText(input.bsuid);
   const channel_uuid = optionalText(input.channel_uuid);

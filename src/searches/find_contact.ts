@@ -28,7 +28,7 @@ async function lookUp(z: ZObject, input: Record<string, unknown>): Promise<Conta
   if (bsuid) return findContactByBsuid(z, bsuid);
   throw new InputError(
     PHONE_LABEL,
-    'fill in a phone number, a Contact ID or a WhatsApp BSUID to search by.',
+    'fill in a phone number, choose a Contact or fill in a WhatsApp BSUID to search by.',
   );
 }
 
@@ -42,7 +42,7 @@ export const findContactSearch = {
   noun: 'Contact',
   display: {
     label: 'Find Contact',
-    description: 'Finds a Callbell contact by phone number, contact ID or WhatsApp BSUID.',
+    description: 'Finds a contact by phone number, contact or WhatsApp BSUID.',
   },
   operation: {
     inputFields: [
@@ -57,10 +57,11 @@ export const findContactSearch = {
       channelField('The WhatsApp channel to look in. Leave empty for your main WhatsApp channel.'),
       {
         key: 'contact_uuid',
-        label: 'Contact ID',
+        label: 'Contact',
+        dynamic: 'contact_list.id.name',
         required: false,
         helpText:
-          'The Callbell contact ID (`uuid`). Used instead of the phone number when filled in.',
+          'Choose the contact, or map its ID from a Callbell trigger. Used instead of the phone number when filled in.',
       },
       bsuidField('The WhatsApp Business Suite User ID, for contacts who use a WhatsApp username.'),
     ],

@@ -8,7 +8,6 @@ interface MessageStatus extends JsonObject {
   uuid: string;
   status: string | null;
   failure_reason: string | null;
-  messageStatusPayload: JsonObject;
 }
 
 export async function performFindMessageStatus(
@@ -17,7 +16,7 @@ export async function performFindMessageStatus(
 ): Promise<MessageStatus[]> {
   const uuid = requiredText(
     bundle.inputData.message_uuid,
-    'Message ID',
+    'Message',
     'the ID of a message sent from Callbell',
   );
   const answer = await getMessageStatus(z, uuid);
@@ -29,8 +28,8 @@ export async function performFindMessageStatus(
       id: stringOrNull(message.uuid) ?? uuid,
       uuid: stringOrNull(message.uuid) ?? uuid,
       status: stringOrNull(message.status),
+      // The provider's raw status payload (ids, epoch times) is read, not handed on.
       failure_reason: failureReason(statusPayload),
-      messageStatusPayload: statusPayload,
     },
   ];
 }
@@ -41,15 +40,16 @@ export const findMessageStatusSearch = {
   display: {
     label: 'Find Message Status',
     description:
-      'Finds the delivery status of a message sent from Callbell: enqueued, sent, delivered, read or failed.',
+      'Finds the delivery status of a sent message: enqueued, sent, delivered, read or failed.',
   },
   operation: {
     inputFields: [
       {
         key: 'message_uuid',
-        label: 'Message ID',
+        label: 'Message',
         required: true,
-        helpText: 'The Message ID a Send Message or Send Template Message step returned.',
+        helpText:
+          'Map the Message ID that a Send Message or Send Template Message step returned. Callbell has no list of sent messages to choose from.',
       },
     ],
     perform: performFindMessageStatus,
@@ -58,14 +58,12 @@ export const findMessageStatusSearch = {
       uuid: 'adf3d1216d4c4dcd908199d6700f2381',
       status: 'read',
       failure_reason: null,
-      messageStatusPayload: { type: 'read', payload: { ts: 1686563913 } },
     },
     outputFields: [
       { key: 'id', label: 'ID' },
       { key: 'uuid', label: 'Message ID' },
       { key: 'status', label: 'Status' },
       { key: 'failure_reason', label: 'Failure Reason' },
-      { key: 'messageStatusPayload__type', label: 'Provider Status' },
     ],
   },
 } satisfies Search;

@@ -155,8 +155,8 @@ export function contactOutputFields(prefix = '', labelPrefix = ''): PlainOutputF
 export const sampleContact: ContactOutput = {
   uuid: 'eb2b914a977e4ab896e7b886698b3eac',
   name: 'John Doe',
-  phoneNumber: '331122334455',
-  phoneNumberE164: '+331122334455',
+  phoneNumber: '33612345678',
+  phoneNumberE164: '+33612345678',
   source: 'whatsapp',
   href: 'https://dash.callbell.eu/contacts/eb2b914a977e4ab896e7b886698b3eac',
   conversationHref: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',

@@ -3,10 +3,12 @@ import type { EventFields } from '../webhooks/events';
 import { stringOrNull, type JsonObject } from '../values';
 import { contactOutput, contactOutputFields, sampleContact } from './contact';
 
-/** A conversation as the conversation_opened and conversation_closed events carry it. */
-export function conversationOutput(payload: JsonObject, createdAt: string | null): EventFields {
+/**
+ * A conversation as the conversation_opened and conversation_closed events carry it. The event
+ * time is its own `createdAt` or `closedAt`, so it is not repeated as `created_at`.
+ */
+export function conversationOutput(payload: JsonObject): EventFields {
   return {
-    created_at: createdAt,
     source: stringOrNull(payload.source),
     href: stringOrNull(payload.href),
     createdAt: stringOrNull(payload.createdAt),
@@ -27,7 +29,6 @@ export const conversationOutputFields: PlainOutputField[] = [
 
 /** The conversation in Callbell's documented conversation_opened body. */
 export const sampleConversation = {
-  created_at: '2023-11-20T17:14:22Z',
   source: 'whatsapp',
   href: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
   createdAt: '2023-11-20T17:14:22Z',

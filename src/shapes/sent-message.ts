@@ -44,13 +44,15 @@ export function sentMessage(answer: SendAnswer): SentMessage {
   const contact = sentContact(message.contact);
   const conversation = isObject(message.conversation) ? message.conversation : null;
   const uuid = stringOrNull(message.uuid);
+  // The conversation's link is `conversationHref` alone, so the Zap is not offered it twice.
+  const { href, ...conversationRest } = conversation ?? {};
   return {
     id: uuid ?? '',
     uuid,
     status: stringOrNull(message.status),
-    conversationHref: stringOrNull(conversation?.href) ?? contact.conversationHref,
+    conversationHref: stringOrNull(href) ?? contact.conversationHref,
     contact,
-    conversation,
+    conversation: conversation ? conversationRest : null,
   };
 }
 
@@ -59,7 +61,8 @@ export const sentMessageOutputFields: PlainOutputField[] = [
   { key: 'uuid', label: 'Message ID' },
   { key: 'status', label: 'Status' },
   { key: 'conversationHref', label: 'Conversation Link' },
-  { key: 'conversation__href', label: 'Conversation URL' },
+  { key: 'conversation__source', label: 'Conversation Channel Type' },
+  { key: 'conversation__createdAt', label: 'Conversation Started At', type: 'datetime' },
   ...contactOutputFields('contact__', 'Contact: '),
   { key: 'contact__email', label: 'Contact: Email' },
 ];
@@ -71,7 +74,6 @@ export const sentMessageSample: SentMessage = {
   conversationHref: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
   contact: { ...sampleContact, email: null },
   conversation: {
-    href: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
     source: 'whatsapp',
     createdAt: '2022-10-12T15:57:16Z',
   },

@@ -12,8 +12,7 @@ export const agentSessionUpdated = hookTrigger({
   key: 'agent_session_updated',
   noun: 'Agent Session',
   label: 'Agent Logged In or Out',
-  description:
-    'Triggers when a team member logs in to or out of Callbell, or is logged out by the system.',
+  description: 'Triggers when a team member logs in or out, or is logged out by the system.',
   mappers: { agent_session_updated: mapAgentSessionUpdated },
   sample: {
     id: 'john.doe@gmail.com-6d7b5822f5471599',

@@ -1,24 +1,20 @@
 import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { isoTime } from '../values';
 
-export const mapContactCreated: EventMapper = (payload) => ({
-  created_at: isoTime(payload.createdAt),
-  ...contactOutput(payload),
-});
+/** The event time is the contact's own `createdAt`: it is not repeated as `created_at`. */
+export const mapContactCreated: EventMapper = (payload) => contactOutput(payload);
 
 export const contactCreated = hookTrigger({
   key: 'contact_created',
   noun: 'Contact',
   label: 'New Contact',
   description:
-    'Triggers when a new contact is created in Callbell, for example when someone writes in for the first time.',
+    'Triggers when a new contact is created, for example when someone writes in for the first time.',
   mappers: { contact_created: mapContactCreated },
   sample: {
     id: 'eb2b914a977e4ab896e7b886698b3eac',
     event: 'contact_created',
-    created_at: '2022-10-12T15:57:16Z',
     ...sampleContact,
   },
   outputFields: contactOutputFields(),

@@ -12,7 +12,7 @@ export const contactDeleted = hookTrigger({
   key: 'contact_deleted',
   noun: 'Contact',
   label: 'Deleted Contact',
-  description: 'Triggers when a contact and its conversation are deleted in Callbell.',
+  description: 'Triggers when a contact and its conversation are deleted.',
   mappers: { contact_deleted: mapContactDeleted },
   sample: {
     id: 'fad77e68757b43c3b77b51cd66ec18f3',

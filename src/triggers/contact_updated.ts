@@ -2,23 +2,21 @@ import { contactOutput, contactOutputFields, sampleContact } from '../shapes/con
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 
-/** Callbell's contact_updated payload says when the contact was created, not when it changed. */
-export const mapContactUpdated: EventMapper = (payload) => ({
-  created_at: null,
-  ...contactOutput(payload),
-});
+/**
+ * Callbell's contact_updated payload says when the contact was created, not when it changed,
+ * so the output has no event time (a field that is always null is not offered).
+ */
+export const mapContactUpdated: EventMapper = (payload) => contactOutput(payload);
 
 export const contactUpdated = hookTrigger({
   key: 'contact_updated',
   noun: 'Contact',
   label: 'Updated Contact',
-  description:
-    'Triggers when a contact is changed in Callbell, including when tags are added or removed.',
+  description: 'Triggers when a contact is changed, including when tags are added or removed.',
   mappers: { contact_updated: mapContactUpdated },
   sample: {
-    id: 'eb2b914a977e4ab896e7b886698b3eac-cede51f4ed785969',
+    id: 'eb2b914a977e4ab896e7b886698b3eac-62426f1234ca46a2',
     event: 'contact_updated',
-    created_at: null,
     ...sampleContact,
   },
   outputFields: contactOutputFields(),

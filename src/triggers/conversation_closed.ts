@@ -5,19 +5,17 @@ import {
 } from '../shapes/conversation';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { isoTime } from '../values';
 
-export const mapConversationClosed: EventMapper = (payload) =>
-  conversationOutput(payload, isoTime(payload.closedAt));
+export const mapConversationClosed: EventMapper = (payload) => conversationOutput(payload);
 
 export const conversationClosed = hookTrigger({
   key: 'conversation_closed',
   noun: 'Conversation',
   label: 'Conversation Closed',
-  description: 'Triggers when a conversation is closed in Callbell, with the closing reason.',
+  description: 'Triggers when a conversation is closed, with the closing reason.',
   mappers: { conversation_closed: mapConversationClosed },
   sample: {
-    id: 'eb2b914a977e4ab896e7b886698b3eac-95e7987c405b71cc',
+    id: 'eb2b914a977e4ab896e7b886698b3eac-d6f8644817a888f9',
     event: 'conversation_closed',
     ...sampleConversation,
     closedAt: '2023-11-20T17:14:22Z',

@@ -5,19 +5,17 @@ import {
 } from '../shapes/conversation';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { isoTime } from '../values';
 
-export const mapConversationOpened: EventMapper = (payload) =>
-  conversationOutput(payload, isoTime(payload.createdAt));
+export const mapConversationOpened: EventMapper = (payload) => conversationOutput(payload);
 
 export const conversationOpened = hookTrigger({
   key: 'conversation_opened',
   noun: 'Conversation',
   label: 'Conversation Opened',
-  description: 'Triggers when a conversation is opened or reopened in Callbell.',
+  description: 'Triggers when a conversation is opened or reopened.',
   mappers: { conversation_opened: mapConversationOpened },
   sample: {
-    id: 'eb2b914a977e4ab896e7b886698b3eac-5c7a0675cc67df9f',
+    id: 'eb2b914a977e4ab896e7b886698b3eac-03531870dcfd7b8c',
     event: 'conversation_opened',
     ...sampleConversation,
   },

@@ -22,7 +22,7 @@ export const mapMessageStatusUpdated: EventMapper = (payload) => {
     failure_reason: failureReason(statusPayload),
     metadata: objectOrEmpty(payload.metadata),
     contact: contactOutput(payload.contact),
-    messageStatusPayload: statusPayload,
+    // The provider's raw status payload (ids, epoch times) is read above, not handed on.
   };
 };
 
@@ -31,7 +31,7 @@ export const messageStatusUpdated = hookTrigger({
   noun: 'Message Status',
   label: 'Message Status Updated',
   description:
-    'Triggers when a message sent from Callbell changes status, such as delivered, read or failed (WhatsApp Business API and QR API channels).',
+    'Triggers when a sent message changes status, such as delivered, read or failed (WhatsApp Business API and QR API channels).',
   mappers: { message_status_updated: mapMessageStatusUpdated },
   inputFields: [
     {
@@ -57,22 +57,12 @@ export const messageStatusUpdated = hookTrigger({
     failure_reason: null,
     metadata: {},
     contact: sampleContact,
-    messageStatusPayload: {
-      id: 'gBGGM2MSRxl_Aglqmg5KQXU7ABC',
-      gsId: '2b34bfb7-2631-4763-89fb-1b3c65a4babc',
-      type: 'read',
-      payload: {
-        ts: 1686563913,
-      },
-      destination: '1122334455',
-    },
   },
   outputFields: [
     { key: 'uuid', label: 'Message ID' },
     { key: 'status', label: 'Status' },
     { key: 'failure_reason', label: 'Failure Reason' },
     { key: 'metadata', label: 'Metadata' },
-    { key: 'messageStatusPayload__type', label: 'Provider Status' },
     ...contactOutputFields('contact__', 'Contact: '),
   ],
 });

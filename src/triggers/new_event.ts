@@ -1,17 +1,33 @@
-import type { CallbellEvent, EventMapper } from '../webhooks/events';
+import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import type { CallbellEvent, EventMapper, HookOutput } from '../webhooks/events';
 import { CALLBELL_EVENTS } from '../webhooks/events';
-import { hookTrigger } from '../webhooks/hook-trigger';
+import { offeringAttachmentFiles } from '../hydrators/attachment_file';
+import { hookTrigger, type HookTrigger } from '../webhooks/hook-trigger';
 import { stringList } from '../values';
-import { mapAgentSessionUpdated } from './agent_session_updated';
-import { mapAgentStatusUpdated } from './agent_status_updated';
-import { mapContactCreated } from './contact_created';
-import { mapContactDeleted } from './contact_deleted';
-import { mapContactUpdated } from './contact_updated';
-import { mapConversationClosed } from './conversation_closed';
-import { mapConversationOpened } from './conversation_opened';
-import { mapMessageCreated, messageCreatedSample, messageOutputFields } from './message_created';
-import { mapMessageStatusUpdated } from './message_status_updated';
-import { mapTeamMembershipUpdated } from './team_membership_updated';
+import { mapAgentSessionUpdated, agentSessionUpdated } from './agent_session_updated';
+import { mapAgentStatusUpdated, agentStatusUpdated } from './agent_status_updated';
+import { mapContactCreated, contactCreated } from './contact_created';
+import { mapContactDeleted, contactDeleted } from './contact_deleted';
+import { mapContactUpdated, contactUpdated } from './contact_updated';
+import { mapConversationClosed, conversationClosed } from './conversation_closed';
+import { mapConversationOpened, conversationOpened } from './conversation_opened';
+import { mapMessageCreated, messageCreated, messageCreatedSample } from './message_created';
+import { mapMessageStatusUpdated, messageStatusUpdated } from './message_status_updated';
+import { mapTeamMembershipUpdated, teamMembershipUpdated } from './team_membership_updated';
+
+/** The trigger of each event: New Event reads, labels and samples each event exactly as it. */
+const TRIGGERS: Record<CallbellEvent, HookTrigger> = {
+  message_created: messageCreated,
+  message_status_updated: messageStatusUpdated,
+  contact_created: contactCreated,
+  contact_updated: contactUpdated,
+  contact_deleted: contactDeleted,
+  conversation_opened: conversationOpened,
+  conversation_closed: conversationClosed,
+  agent_status_updated: agentStatusUpdated,
+  agent_session_updated: agentSessionUpdated,
+  team_membership_updated: teamMembershipUpdated,
+};
 
 /** Each event as the trigger of its own reads it, so New Event outputs exactly the same. */
 const MAPPERS: Record<CallbellEvent, EventMapper> = {
@@ -26,7 +42,6 @@ const MAPPERS: Record<CallbellEvent, EventMapper> = {
   agent_session_updated: mapAgentSessionUpdated,
   team_membership_updated: mapTeamMembershipUpdated,
 };
-
 const EVENT_LABELS: Record<CallbellEvent, string> = {
   message_created: 'New Message',
   message_status_updated: 'Message Status Updated',
@@ -46,12 +61,37 @@ function chosenEvents(events: unknown): CallbellEvent[] {
   return CALLBELL_EVENTS.filter((event) => chosen.includes(event));
 }
 
-export const newEvent = hookTrigger({
+/** The first event the user chose, in the order they chose them. */
+function firstChosen(events: unknown): CallbellEvent | undefined {
+  const chosen = new Set<string>(chosenEvents(events));
+  return stringList(events).find((event): event is CallbellEvent => chosen.has(event));
+}
+
+/** Fields every trigger declares itself (hookTrigger's id, event and event time). */
+const COMMON_KEYS = new Set(['id', 'event', 'created_at']);
+
+/**
+ * The output fields of the chosen events, the first chosen event's first, each key once: the
+ * Zap editor labels what the chosen events give, not a message whatever was chosen.
+ */
+export async function chosenOutputFields(_z: ZObject, bundle: Bundle): Promise<PlainOutputField[]> {
+  const first = firstChosen(bundle.inputData.events);
+  const events = [...(first ? [first] : []), ...chosenEvents(bundle.inputData.events)];
+  const fields = events.flatMap((event) =>
+    TRIGGERS[event].operation.outputFields.filter(
+      (field): field is PlainOutputField => typeof field === 'object',
+    ),
+  );
+  const seen = new Set(COMMON_KEYS);
+  return fields.filter(({ key }) => !seen.has(key) && seen.add(key));
+}
+
+const newEventTrigger = hookTrigger({
   key: 'new_event',
   noun: 'Event',
   label: 'New Event',
   description:
-    'Triggers when any of the Callbell events you choose happens, so that one Zap can handle several kinds of event with Paths or Filters.',
+    'Triggers when any of the events you choose happens, so that one Zap can handle several kinds of event with Paths or Filters.',
   mappers: MAPPERS,
   events: (bundle) => chosenEvents(bundle.inputData.events),
   inputFields: [
@@ -61,10 +101,30 @@ export const newEvent = hookTrigger({
       choices: EVENT_LABELS,
       list: true,
       required: true,
+      altersDynamicFields: true,
       helpText:
         'The events that start this Zap. Each run says which one happened in **Event Name** (for example `message_created`): branch on it with Paths or a Filter.',
     },
   ],
+  // A static sample cannot follow the step's input: it stays a plain message, and the Zap
+  // editor's test (performList below) and the output fields follow the chosen events.
   sample: messageCreatedSample,
-  outputFields: messageOutputFields,
+  outputFields: [chosenOutputFields],
+});
+
+/**
+ * Recent events of the chosen kinds; with none yet, the sample of the first chosen kind.
+ * Zapier shows the static sample when performList returns nothing, and New Event's static
+ * sample (a message) cannot depend on the events chosen.
+ */
+async function performList(z: ZObject, bundle: Bundle): Promise<HookOutput[]> {
+  const recent = await newEventTrigger.operation.performList(z, bundle);
+  if (recent.length) return recent;
+  const first = firstChosen(bundle.inputData.events);
+  return first ? [TRIGGERS[first].operation.sample] : [];
+}
+
+export const newEvent: HookTrigger = offeringAttachmentFiles({
+  ...newEventTrigger,
+  operation: { ...newEventTrigger.operation, performList },
 });

@@ -24,9 +24,10 @@ export interface Delivery {
 
 /**
  * What a Zap receives for one delivery: `id`, `event`, `created_at` (when the event happened,
- * ISO 8601, null when the payload does not say) and the event's own fields, with contacts
- * always in the shape of `contactOutput`. Nested objects are flattened by Zapier
- * (`contact__name`).
+ * ISO 8601, null when a payload does not say; left out by events whose payload never says or
+ * whose own fields already give it, so no output is always null or given twice) and the event's
+ * own fields, with contacts always in the shape of `contactOutput`. Nested objects are
+ * flattened by Zapier (`contact__name`).
  */
 export interface HookOutput extends EventFields {
   id: string;
@@ -34,7 +35,7 @@ export interface HookOutput extends EventFields {
 }
 
 export interface EventFields extends JsonObject {
-  created_at: string | null;
+  created_at?: string | null;
 }
 
 /** A trigger's reading of one event's payload. Never throws, whatever the payload holds. */

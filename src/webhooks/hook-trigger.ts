@@ -1,4 +1,10 @@
-import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
+import type {
+  Bundle,
+  OutputFields,
+  PlainInputField,
+  PlainOutputField,
+  ZObject,
+} from 'zapier-platform-core';
 import { InputError } from '../input-error';
 import { eventId } from './event-id';
 import {
@@ -37,7 +43,8 @@ export interface HookTriggerSpec {
   wants?: (output: HookOutput, bundle: Bundle) => boolean;
   inputFields?: PlainInputField[];
   sample: HookOutput;
-  outputFields: PlainOutputField[];
+  /** Labels of the event's fields; a function where they depend on the step's input. */
+  outputFields: OutputFields;
 }
 
 const COMMON_OUTPUT_FIELDS: PlainOutputField[] = [
@@ -118,7 +125,10 @@ export function hookTrigger(spec: HookTriggerSpec) {
       performSubscribe,
       performUnsubscribe,
       sample: spec.sample,
-      outputFields: [...COMMON_OUTPUT_FIELDS, ...spec.outputFields],
+      outputFields: [
+        ...COMMON_OUTPUT_FIELDS.filter(({ key }) => key in spec.sample),
+        ...spec.outputFields,
+      ],
     },
   };
 }

@@ -1,35 +1,95 @@
 import type { ZObject } from 'zapier-platform-core';
-import { contactMessages, recentContacts } from '../api/contacts';
+import { contactMessages, recentContacts, type Contact } from '../api/contacts';
 import { loggedDeliveries } from '../api/webhooks';
+import { isObject } from '../values';
 import type { CallbellEvent, Delivery } from './events';
 
 /** How many recent events the Zap editor's "test trigger" asks for. */
 const RECENT_EVENTS = 10;
 
+/**
+ * The Zap editor's test never fails because a source of examples did (Zapier's integration
+ * checks D006/T006 need performList to answer): a missing webhook (404), an unreadable answer
+ * or an outage falls through to the next source, and finally to the static sample. A rejected
+ * API key is the one exception: the user must reconnect, and Zapier says so for ExpiredAuth.
+ */
+async function orNothing<T>(z: ZObject, read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof z.errors.ExpiredAuthError) throw error;
+    return [];
+  }
+}
+
+/** Newest first by an ISO-8601 `createdAt`; entries without one keep their place, last. */
+function newestFirst<T>(items: T[], createdAt: (item: T) => unknown): T[] {
+  const time = (item: T) => {
+    const value = createdAt(item);
+    return typeof value === 'string' ? Date.parse(value) || 0 : 0;
+  };
+  return [...items].sort((a, b) => time(b) - time(a));
+}
+
 /** Real recent deliveries of these events from the account webhook's delivery log. */
-export function recentDeliveries(z: ZObject, events: CallbellEvent[]): Promise<unknown[]> {
-  return loggedDeliveries(z, events, RECENT_EVENTS);
+export async function recentDeliveries(z: ZObject, events: CallbellEvent[]): Promise<unknown[]> {
+  const logged = await orNothing(z, () => loggedDeliveries(z, events, RECENT_EVENTS));
+  return newestFirst(logged, (entry) => (isObject(entry) ? entry.createdAt : undefined));
 }
 
 /**
  * When the log has nothing yet (a new account, a new webhook), real records from the matching
- * list endpoint in the shape of a delivery: contacts for contact events, the messages of the
- * first contact Callbell lists for new messages. Other events have no such list: the Zap
- * editor then offers the trigger's static sample.
+ * list endpoint in the shape of a delivery: contacts for contact events, conversations (read
+ * off contacts: open or closed) for conversation events, the messages of the first contact
+ * Callbell lists for new messages. The other events have no list to read them from: deleted
+ * contacts are gone, message statuses and agent or team changes are only ever delivered. For
+ * those the Zap editor offers the trigger's static sample.
  */
-export async function deliveriesFromRecords(z: ZObject, event: CallbellEvent): Promise<Delivery[]> {
-  if (event === 'contact_created' || event === 'contact_updated') {
-    const contacts = (await recentContacts(z)).slice(0, RECENT_EVENTS);
-    return contacts.map((contact) => ({ event, payload: { ...contact } }));
-  }
-  if (event === 'message_created') return recentMessages(z);
-  return [];
+export function deliveriesFromRecords(z: ZObject, event: CallbellEvent): Promise<Delivery[]> {
+  return orNothing(z, async () => {
+    if (event === 'message_created') return recentMessages(z);
+    if (!RECORD_EVENTS.includes(event)) return [];
+    const contacts = newestFirst(await recentContacts(z), (contact) => contact.createdAt);
+    return contacts
+      .filter((contact) => wantsContact(event, contact))
+      .slice(0, RECENT_EVENTS)
+      .map((contact) => ({ event, payload: payloadFromContact(event, contact) }));
+  });
+}
+
+const RECORD_EVENTS: CallbellEvent[] = [
+  'contact_created',
+  'contact_updated',
+  'conversation_opened',
+  'conversation_closed',
+];
+
+function wantsContact(event: CallbellEvent, contact: Contact): boolean {
+  if (event === 'conversation_closed') return Boolean(contact.closedAt);
+  if (event === 'conversation_opened')
+    return !contact.closedAt && Boolean(contact.conversationHref);
+  return true;
+}
+
+/**
+ * A contact as its event delivers it; a conversation as conversation events deliver it
+ * (webhooks/conversation_events: source, href, createdAt, closedAt, closingReason, contact),
+ * with what the contact does not say left out.
+ */
+function payloadFromContact(event: CallbellEvent, contact: Contact): Record<string, unknown> {
+  if (event === 'contact_created' || event === 'contact_updated') return { ...contact };
+  return {
+    source: contact.source,
+    href: contact.conversationHref,
+    closedAt: contact.closedAt,
+    contact: { ...contact },
+  };
 }
 
 async function recentMessages(z: ZObject): Promise<Delivery[]> {
-  const [contact] = await recentContacts(z);
+  const [contact] = newestFirst(await recentContacts(z), (item) => item.createdAt);
   if (!contact?.uuid) return [];
-  const messages = await contactMessages(z, contact.uuid);
+  const messages = newestFirst(await contactMessages(z, contact.uuid), (item) => item.createdAt);
   return messages
     .filter((message) => message.status !== 'note')
     .slice(0, RECENT_EVENTS)

@@ -3,7 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { updateContact, addConversationNote, setBotStatus } from '../../src/api/contacts';
 import { getTemplate } from '../../src/api/templates';
 import { teamMembers } from '../../src/api/teams';
-import { retryAfterSeconds } from '../../src/client/errors';
+import { MAX_ERROR_LENGTH, retryAfterSeconds } from '../../src/client/errors';
 import {
   callbell,
   callbellOrNull,
@@ -96,13 +96,15 @@ describe('the HTTP layer', () => {
   });
 });
 
+const CHECK_VALUES = 'Check the values mapped into this step.';
+
 describe('error mapping', () => {
   it('401 asks the user to reconnect', async () => {
     callbellApi().get(`${API_PATH}/channels`).reply(401, '');
     const error = await failure({ path: '/channels' });
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(
-      /^Callbell rejected the API key \(HTTP 401\)\. .*Reconnect your Callbell account/,
+      /^Reconnect your Callbell account in Zapier .* Callbell rejected the API key \(HTTP 401\): /,
     );
   });
 
@@ -118,7 +120,7 @@ describe('error mapping', () => {
     });
     expect(error).toMatchObject({ code: 'CallbellForbidden', status: 403 });
     expect(error.message).toBe(
-      "Callbell does not allow this API key to send messages (HTTP 403: Plan does not include API). Check the key's permissions and your Callbell plan, or use a key from an administrator.",
+      "Check the key's permissions and your Callbell plan, or use an administrator's key: Callbell does not allow this API key to send messages (HTTP 403: Plan does not include API).",
     );
   });
 
@@ -153,57 +155,79 @@ describe('error mapping', () => {
     const error = await failure(call, { contact_uuid: '0123abcd', funnel_id: 'f1' });
     expect(error).toMatchObject({ code: 'CallbellNotFound', status: 404 });
     expect(error.message).toBe(
-      `Callbell could not find the ${thing} (HTTP 404: Record not found). Check that it exists in your Callbell account and that the value mapped into this step is right.`,
+      `Check that the value mapped into this step exists in your Callbell account: Callbell could not find the ${thing} (HTTP 404: Record not found).`,
     );
   });
 
   it.each([
-    [400, { error: 'to is invalid' }, 'to is invalid.'],
+    [400, { error: 'to is invalid' }, 'to is invalid.', CHECK_VALUES],
     [
       422,
       { errors: { name: ["can't be blank"], tags: ['VIP does not exist'] } },
-      "name can't be blank; tags VIP does not exist. Check these fields: name, tags. Tags must already exist in Callbell: create them under Settings → Tags (https://dash.callbell.eu/settings/tags) first.",
+      "name can't be blank; tags VIP does not exist. Check these fields: name, tags.",
+      'Create the tags in Callbell first (Settings → Tags).',
     ],
     [
       422,
       { errors: ['Template not approved', 'optin_contact missing'] },
-      'Template not approved; optin_contact missing. Template messages need the contact opted in: set Contact Opted In to Yes.',
+      'Template not approved; optin_contact missing.',
+      'Set Contact Opted In to Yes: template messages need the contact opted in.',
     ],
     [
       422,
       { errors: [{ field: 'phone', message: 'is invalid' }] },
       'phone: is invalid. Check these fields: phone.',
+      CHECK_VALUES,
     ],
-    [400, { message: 'Bad metadata' }, 'Bad metadata.'],
-    [400, { error: { message: 'Nested reason', code: 17 } }, 'Nested reason.'],
-    [400, 'Plain text reason\n', 'Plain text reason.'],
-    [400, '<!DOCTYPE html><html><body>Bad Request</body></html>', 'no reason given.'],
-    [400, '', 'no reason given.'],
-    [400, '{"truncated json', '{"truncated json.'],
-    [400, 'null', 'no reason given.'],
-    [400, '[1, 2]', 'no reason given.'],
-    [409, { error: 'Conflict' }, 'Conflict.'],
-  ])("%i with body %j passes on Callbell's reason", async (status, body, reason) => {
+    [400, { message: 'Bad metadata' }, 'Bad metadata.', CHECK_VALUES],
+    [400, { error: { message: 'Nested reason', code: 17 } }, 'Nested reason.', CHECK_VALUES],
+    [400, 'Plain text reason\n', 'Plain text reason.', CHECK_VALUES],
+    [400, '<!DOCTYPE html><html><body>Bad Request</body></html>', 'no reason given.', CHECK_VALUES],
+    [400, '', 'no reason given.', CHECK_VALUES],
+    [400, '{"truncated json', '{"truncated json.', CHECK_VALUES],
+    [400, 'null', 'no reason given.', CHECK_VALUES],
+    [400, '[1, 2]', 'no reason given.', CHECK_VALUES],
+    [409, { error: 'Conflict' }, 'Conflict.', CHECK_VALUES],
+  ])("%i with body %j passes on Callbell's reason", async (status, body, reason, first) => {
     callbellApi().post(`${API_PATH}/contacts`).reply(status, body);
     const error = await failure({ method: 'POST', path: '/contacts', body: {} });
     expect(error).toMatchObject({ code: 'CallbellInvalidRequest', status });
-    expect(error.message).toBe(`Callbell refused the request (HTTP ${status}): ${reason}`);
+    expect(error.message).toBe(`${first} Callbell refused the request (HTTP ${status}): ${reason}`);
+  });
+
+  it.each([
+    ['a 422 reason', 422, { error: `${'Very long reason. '.repeat(40)}` }],
+    ['a 404 reason', 404, { error: `${'Not here. '.repeat(60)}` }],
+    ['a 403 reason', 403, { error: `${'Forbidden. '.repeat(60)}` }],
+    ['a 401 reason', 401, { error: `${'Who are you. '.repeat(60)}` }],
+    [
+      'every hint at once',
+      422,
+      { error: `24 hour window, tag, custom field and opt-in: ${'x'.repeat(300)}` },
+    ],
+  ])('%s is cut so the message fits 250 characters, what to do first', async (_, status, body) => {
+    callbellApi().post(`${API_PATH}/contacts`).reply(status, body);
+    const error = await failure({ method: 'POST', path: '/contacts', body: {} });
+    // ExpiredAuthError also gets core's "What happened" appendix, after the app's message.
+    const [own] = (error.message ?? '').split('\nWhat happened');
+    expect(own?.length).toBeLessThanOrEqual(MAX_ERROR_LENGTH);
+    expect(error.message).toMatch(/^(Check|Reconnect|Use|Create|Set) /);
   });
 
   it.each([
     [
       { error: 'Cannot send message: the 24 hour window has expired' },
-      "WhatsApp allows free-form messages only within 24 hours of the contact's last message: use the Send Template Message action instead.",
+      "Use the Send Template Message action instead: WhatsApp allows free-form messages only within 24 hours of the contact's last message.",
     ],
     [
       { errors: { custom_fields: ['Birthday is not a valid date'] } },
-      'Custom fields must already exist in Callbell',
+      'Create custom fields in Callbell first (Settings → Custom fields)',
     ],
     [
       { error: "Custom field 'Shoe size' does not exist" },
-      'Custom fields must already exist in Callbell',
+      'Create custom fields in Callbell first (Settings → Custom fields)',
     ],
-    [{ error: "Tag 'VIP' not found" }, 'Tags must already exist in Callbell'],
+    [{ error: "Tag 'VIP' not found" }, 'Create the tags in Callbell first'],
   ])('explains what to do about %j', async (body, hint) => {
     callbellApi().post(`${API_PATH}/messages/send`).reply(422, body);
     const error = await failure({ method: 'POST', path: '/messages/send', body: {} });
@@ -240,7 +264,7 @@ describe('error mapping', () => {
     const error = await failure({ method: 'POST', path: '/messages/send', body: { to: '+3161' } });
     expect(error).toMatchObject({ code: 'CallbellUnavailable', status });
     expect(error.message).toBe(
-      `Callbell is temporarily unavailable (HTTP ${status}). The request was not re-sent automatically, so nothing is done twice: check in Callbell whether it took effect before replaying this step.`,
+      `Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice. Callbell is temporarily unavailable (HTTP ${status}).`,
     );
     scope.done();
     expect(nock.pendingMocks()).toEqual([]);
@@ -250,7 +274,7 @@ describe('error mapping', () => {
     callbellApi().get(`${API_PATH}/templates`).reply(503);
     const error = await failure({ path: '/templates' });
     expect(error.message).toBe(
-      'Callbell is temporarily unavailable (HTTP 503). Try again in a few minutes.',
+      'Try again in a few minutes. Callbell is temporarily unavailable (HTTP 503).',
     );
   });
 
@@ -263,7 +287,7 @@ describe('error mapping', () => {
       const timedOut = await pending;
       expect(timedOut).toMatchObject({ code: 'CallbellUnreachable' });
       expect(timedOut.message).toMatch(
-        /^Callbell did not answer within 25 seconds while trying to manage contacts\. The request was not re-sent/,
+        /^Check in Callbell whether it took effect .* Callbell did not answer within 25 seconds while trying to manage contacts\.$/,
       );
     } finally {
       jest.useRealTimers();
@@ -281,7 +305,7 @@ describe('error mapping', () => {
     });
     expect(error).toMatchObject({ code: 'CallbellUnreachable' });
     expect(error.message).toBe(
-      'Callbell could not be reached (ECONNREFUSED) while trying to read funnels. Try again in a few minutes.',
+      'Try again in a few minutes. Callbell could not be reached (ECONNREFUSED) while trying to read funnels.',
     );
   });
 
@@ -290,6 +314,8 @@ describe('error mapping', () => {
       .get(`${API_PATH}/auth/me`)
       .reply(400, { error: `bad key ${API_KEY}` });
     const error = await failure({ path: '/auth/me' });
-    expect(error.message).toBe('Callbell refused the request (HTTP 400): bad key [API key].');
+    expect(error.message).toBe(
+      'Check the values mapped into this step. Callbell refused the request (HTTP 400): bad key [API key].',
+    );
   });
 });

@@ -49,7 +49,7 @@ describe('delete_contact', () => {
   });
 
   it('asks for the confirmation as a required field', () => {
-    expect(deleteContactCreate.operation.inputFields.at(-1)).toMatchObject({
+    expect(deleteContactCreate.operation.inputFields.at(0)).toMatchObject({
       key: 'confirm',
       type: 'boolean',
       required: true,

@@ -1,5 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { performSendMessage, sendMessageCreate } from '../../src/creates/send_message';
+import {
+  messageFields,
+  performSendMessage,
+  sendMessageCreate,
+} from '../../src/creates/send_message';
 import channels from '../fixtures/channels.json';
 import shopifyOrder from '../fixtures/sources/shopify-order.json';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
@@ -51,7 +55,7 @@ describe('send_message', () => {
       status: 'enqueued',
       conversationHref: 'https://dash.callbell.eu/chat/aa11',
       contact: { uuid: contact.uuid, name: 'Ana Souza', phoneNumberE164: '+31612345678' },
-      conversation: { href: 'https://dash.callbell.eu/chat/aa11' },
+      conversation: {},
     });
     scope.done();
   });
@@ -149,8 +153,11 @@ describe('send_message', () => {
   });
 
   it('says in the Message Type labels that audio and video go as documents', () => {
-    const typeField = sendMessageCreate.operation.inputFields.find((field) => field.key === 'type');
-    expect(typeField?.choices).toMatchObject({
+    const typeField = sendMessageCreate.operation.inputFields.find(
+      (field) => typeof field === 'object' && field.key === 'type',
+    );
+    expect(typeField).toMatchObject({ choices: expect.anything() });
+    expect(typeof typeField === 'object' && typeField.choices).toMatchObject({
       audio: expect.stringMatching(/^Audio \(sent as a document/),
       video: expect.stringMatching(/^Video \(sent as a document/),
     });
@@ -181,7 +188,7 @@ describe('send_message', () => {
   });
 
   it.each([
-    [{ text: 'Hi' }, /^To \(Phone Number or Contact ID\): a recipient is required/],
+    [{ text: 'Hi' }, /^To: a recipient is required/],
     [{ to: '555-555-SHIP', default_country: 'US', text: 'Hi' }, /"555-555-SHIP" contains letters/],
     [
       { to: '0612345678', text: 'Hi' },
@@ -243,7 +250,7 @@ describe('send_message', () => {
       .reply(422, { error: 'Outside of the 24h window, use a template' });
     await expect(
       send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', text: 'Hi again' }),
-    ).rejects.toThrow(/use the Send Template Message action instead/);
+    ).rejects.toThrow(/Use the Send Template Message action instead: WhatsApp allows/);
   });
 
   it('reports a server error once and never sends twice', async () => {
@@ -255,9 +262,33 @@ describe('send_message', () => {
     await expect(
       send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', text: 'Hi' }),
     ).rejects.toThrow(
-      /temporarily unavailable \(HTTP 502\)\. The request was not re-sent automatically/,
+      /it was not re-sent, so nothing is done twice\. Callbell is temporarily unavailable \(HTTP 502\)/,
     );
     scope.done();
+  });
+
+  it.each([
+    [undefined, [['text', 'Text', 'text']]],
+    ['text', [['text', 'Text', 'text']]],
+    [
+      'image',
+      [
+        ['media_url', 'Media URL', 'file'],
+        ['text', 'Caption', 'text'],
+      ],
+    ],
+    ['document', [['media_url', 'Media URL', 'file']]],
+    ['video', [['media_url', 'Media URL', 'file']]],
+  ])('Message Type %s shows only the fields it uses', async (type, expected) => {
+    const fields = await appTester(messageFields, bundleWith({ type }));
+    expect(fields.map((field) => [field.key, field.label, field.type])).toEqual(expected);
+  });
+
+  it('re-draws those fields when Message Type changes', () => {
+    const typeField = sendMessageCreate.operation.inputFields.find(
+      (field) => typeof field === 'object' && field.key === 'type',
+    );
+    expect(typeField).toMatchObject({ altersDynamicFields: true });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
 import {
   performSendTemplateMessage,
+  sendTemplateMessageCreate,
   templateFields,
 } from '../../src/creates/send_template_message';
 import calendly from '../fixtures/sources/calendly-invitee.json';
@@ -305,4 +306,24 @@ describe('send_template_message', () => {
       await inputErrorOf(run(performSendTemplateMessage, input, metaFor('1', 'image'))),
     ).toMatch(/^Media URL: this image template needs its file/);
   });
+
+  it.each(['instagram', 'telegram'])(
+    'offers and sends WhatsApp only (%s refused)',
+    async (from) => {
+      const fromField = sendTemplateMessageCreate.operation.inputFields.find(
+        (field) => typeof field === 'object' && field.key === 'from',
+      );
+      expect(fromField).toMatchObject({ choices: { whatsapp: 'WhatsApp' } });
+      expect(
+        await inputErrorOf(
+          run(performSendTemplateMessage, {
+            from,
+            to: '+31612345678',
+            template_uuid: 't',
+            optin_contact: true,
+          }),
+        ),
+      ).toBe(`Channel Type: "${from}" is not one of the choices. Use one of: whatsapp.`);
+    },
+  );
 });

@@ -72,7 +72,7 @@ describe('update_contact', () => {
       .query({ include_field_types: 'true' })
       .reply(404, { error: 'Not found' });
     await expect(run(performUpdateContact, { contact_uuid: uuid, tags: ['VIP'] })).rejects.toThrow(
-      /Callbell has no contact with the ID/,
+      /Callbell has no contact .*Choose the contact again/,
     );
   });
 
@@ -88,11 +88,45 @@ describe('update_contact', () => {
     scope.done();
   });
 
-  it('says when no contact has the phone number', async () => {
-    callbellApi().get(`${API_PATH}/contacts/phone/31612345678`).reply(404, { error: 'Not found' });
-    await expect(run(performUpdateContact, { phone: '+31612345678', name: 'X' })).rejects.toThrow(
-      /Callbell has no contact with the phone number \+31612345678/,
-    );
+  it.each([
+    ['with changes', { phone: '+31612345678', name: 'X' }],
+    ['with nothing to change', { phone: '+31612345678' }],
+  ])(
+    'halts, without turning the Zap off, when no contact has the number (%s)',
+    async (_, input) => {
+      callbellApi()
+        .get(`${API_PATH}/contacts/phone/31612345678`)
+        .reply(404, { error: 'Not found' });
+      await expect(run(performUpdateContact, input)).rejects.toMatchObject({
+        name: 'HaltedError',
+        message: expect.stringMatching(
+          /^Skipped: Callbell has no contact with the phone number \+31612345678 on your main WhatsApp channel\. To create it first/,
+        ),
+      });
+    },
+  );
+
+  it.each([
+    ['by contact', { contact_uuid: uuid }, `/contacts/${uuid}`],
+    ['by phone number', { phone: '+31612345678' }, '/contacts/phone/31612345678'],
+  ])(
+    'with nothing to change, returns the contact unchanged (%s): one read, no write',
+    async (_, input, path) => {
+      const scope = callbellApi().get(`${API_PATH}${path}`).query(true).reply(200, { contact });
+      await expect(run(performUpdateContact, input)).resolves.toMatchObject({
+        id: uuid,
+        name: contact.name,
+      });
+      scope.done();
+    },
+  );
+
+  it('with nothing to change, an unknown contact is an error naming it', async () => {
+    callbellApi().get(`${API_PATH}/contacts/nope`).query(true).reply(404, { error: 'Not found' });
+    await expect(run(performUpdateContact, { contact_uuid: 'nope' })).rejects.toMatchObject({
+      name: 'AppError',
+      message: expect.stringContaining('Callbell has no contact \\"nope\\". Choose the contact'),
+    });
   });
 
   it('unassigns and clears the note only when asked to', async () => {
@@ -113,13 +147,12 @@ describe('update_contact', () => {
   });
 
   it.each([
-    [{ contact_uuid: uuid }, /^Update Contact: nothing to change/],
     [
       { contact_uuid: uuid, unassign_user: true, assigned_user: 'a@b.co' },
       /^Unassign User: choose either/,
     ],
     [{ contact_uuid: uuid, clear_note: true, note: 'new' }, /^Clear Note: choose either/],
-    [{ name: 'X' }, /^Contact ID: map the Callbell contact ID, or fill in Contact Phone Number/],
+    [{ name: 'X' }, /^Contact: choose or map the contact, or fill in Contact Phone Number/],
     [{ phone: 'call me', name: 'X' }, /^Contact Phone Number: "call me" contains letters/],
     [
       { contact_uuid: uuid, tags: ['VIP'], tags_mode: 'merge' },

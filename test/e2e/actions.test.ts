@@ -27,7 +27,7 @@ describe('actions and searches over real HTTP', () => {
   it('send_message: outside the window Callbell refuses and the user is told to use a template', async () => {
     await expect(
       perform(sandbox(), 'creates', 'send_message', { to: '+55 11 98765-4321', text: 'Hi' }),
-    ).rejects.toThrow(/24 hour window.*use the Send Template Message action instead/);
+    ).rejects.toThrow(/^.*Use the Send Template Message action instead.*24 hour window/);
   });
 
   it('send_template_message: fields come from the template, then one send', async () => {
@@ -219,7 +219,7 @@ describe('actions and searches over real HTTP', () => {
         name: 'Jean',
         custom_fields: { Birthday: '01/04/1990' },
       }),
-    ).rejects.toThrow(/Birthday is not a valid date.*dates as YYYY-MM-DD/);
+    ).rejects.toThrow(/dates as YYYY-MM-DD.*Birthday is not a valid date/);
   });
 
   it('find_contact: nobody with that number is an empty result', async () => {

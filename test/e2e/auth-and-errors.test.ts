@@ -35,7 +35,7 @@ describe('connection and errors over real HTTP', () => {
         tags: ['Gold'],
       }),
     ).rejects.toThrow(
-      /tags Gold does not exist\. Check these fields: tags\. Tags must already exist in Callbell/,
+      /Create the tags in Callbell first.*tags Gold does not exist\. Check these fields: tags\./,
     );
   });
 

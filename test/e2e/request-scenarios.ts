@@ -94,7 +94,7 @@ function scenarios(app: AppUnderTest): Scenario[] {
       run: (call) =>
         call(trigger('message_created').performUnsubscribe, {}, { targetUrl: ZAP_URL }),
     },
-    ...['channel_list', 'template_list', 'team_list', 'funnel_list'].map((key) => ({
+    ...['channel_list', 'contact_list', 'template_list', 'team_list', 'funnel_list'].map((key) => ({
       operation: `dropdown ${key} (a page)`,
       minimum: 1,
       run: (call: Parameters<Scenario['run']>[0]) =>

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { inputErrorText } from '../helpers/operations';
 import { readCustomFields, readNote, readTags } from '../../src/fields/contact-details';
 import { readMetadata } from '../../src/fields/metadata';
 import { readRecipient } from '../../src/fields/recipient';
@@ -9,8 +10,7 @@ function outcome<T>(normalise: () => T): { value?: T; message?: string } {
   try {
     return { value: normalise() };
   } catch (error) {
-    expect((error as Error).name).toBe('InputError');
-    return { message: (error as Error).message };
+    return { message: inputErrorText(error) };
   }
 }
 
@@ -160,9 +160,7 @@ describe('recipient', () => {
       fc.property(input, (value) => {
         const { value: recipient, message } = outcome(() => readRecipient(value));
         if (message !== undefined)
-          return expect(message).toMatch(
-            /^(To \(Phone Number or Contact ID\)|Channel Type|Default Country): /,
-          );
+          return expect(message).toMatch(/^(To|Channel Type|Default Country): /);
         expect(recipient?.to ?? recipient?.bsuid).toBeTruthy();
         if (recipient?.from === 'whatsapp' && recipient.to)
           expect(recipient.to).toMatch(/^\+[1-9]\d{4,15}$/);

@@ -6,6 +6,30 @@ export interface DocumentedDelivery {
   payload: Record<string, unknown>;
 }
 
+/** The parts of Callbell's documented message body that a plain text message does not have. */
+const RICH_MESSAGE_PARTS = [
+  'messageLocation',
+  'messageContactCard',
+  'messageReplyButton',
+  'messageInteractiveList',
+];
+
+/**
+ * The delivery a trigger's static sample shows: the documented body, and for a new message
+ * one plain text message (the documented body carries a location, a contact card, reply
+ * buttons and a list at once, which no real message does).
+ */
+export function sampleDelivery(event: string): DocumentedDelivery {
+  const { payload } = documentedDelivery(event);
+  if (event !== 'message_created') return { event, payload };
+  return {
+    event,
+    payload: Object.fromEntries(
+      Object.entries(payload).filter(([key]) => !RICH_MESSAGE_PARTS.includes(key)),
+    ),
+  };
+}
+
 /**
  * A webhook body as Callbell documents it (test/fixtures/webhook-events). Free of nock, so
  * the e2e tests, which use real HTTP, can read them too.

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE, type HookTrigger } from '../../src/webhooks/hook-trigger';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
-import { documentedDelivery } from './fixtures';
+import { documentedDelivery, sampleDelivery } from './fixtures';
 
 export { documentedDelivery };
 
@@ -108,7 +108,7 @@ export function itBehavesLikeAHookTrigger(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: SECOND_TARGET_URL }),
     );
-    const body = documentedDelivery(events[0] as CallbellEvent);
+    const body = sampleDelivery(events[0] as CallbellEvent);
     const forwarded: unknown[] = [];
     const hook = zapierHooks()
       .post(new URL(SECOND_TARGET_URL).pathname, (sent) => forwarded.push(sent) > 0)
@@ -156,7 +156,7 @@ export function itBehavesLikeAHookTrigger(
 
   it("maps Callbell's documented body to the trigger's sample", async () => {
     const [first] = events;
-    const [output] = await deliver(trigger, documentedDelivery(first), inputData);
+    const [output] = await deliver(trigger, sampleDelivery(first), inputData);
     expect(output).toEqual(operation.sample);
   });
 
@@ -192,7 +192,8 @@ export function itBehavesLikeAHookTrigger(
 export function itMapsAConversationEvent(
   trigger: HookTrigger,
   event: 'conversation_opened' | 'conversation_closed',
-  eventTime: string,
+  /** The event's own time field: `createdAt` when opened, `closedAt` when closed. */
+  eventTime: { createdAt: string } | { closedAt: string },
 ) {
   const delivery = documentedDelivery(event);
 
@@ -201,15 +202,17 @@ export function itMapsAConversationEvent(
     expect(output).toMatchObject({
       id: expect.stringMatching(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/),
       event,
-      created_at: eventTime,
+      ...eventTime,
       source: 'whatsapp',
       href: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
       contact: {
         uuid: 'eb2b914a977e4ab896e7b886698b3eac',
         name: 'John Doe',
-        phoneNumberE164: '+331122334455',
+        phoneNumberE164: '+33612345678',
       },
     });
+    // The event time is not repeated as `created_at`.
+    expect(output).not.toHaveProperty('created_at');
   });
 
   it('gives a conversation opened or closed again a new id', async () => {

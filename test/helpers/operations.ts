@@ -1,4 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { INPUT_ERROR_CODE, InputError } from '../../src/input-error';
 import { appTester, bundleWith } from './app';
 
 /** Runs an action's or search's perform as Zapier does, with this step input. */
@@ -18,6 +19,21 @@ export async function inputErrorOf(promise: Promise<unknown>): Promise<string> {
     },
     (thrown: Error) => thrown,
   );
-  expect(error.name).toBe('InputError');
-  return error.message;
+  return inputErrorText(error);
+}
+
+/**
+ * The text an input error shows: a z.errors type (no core appendix), at most the 250 characters
+ * Zapier displays (https://docs.zapier.com/platform/manage/error-handling).
+ */
+export function inputErrorText(error: unknown): string {
+  expect(error).toBeInstanceOf(InputError);
+  const { userMessage, message } = error as InputError;
+  expect(JSON.parse(message)).toEqual({
+    message: userMessage,
+    code: INPUT_ERROR_CODE,
+    status: 400,
+  });
+  expect(userMessage.length).toBeLessThanOrEqual(250);
+  return userMessage;
 }

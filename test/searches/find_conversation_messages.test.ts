@@ -110,7 +110,7 @@ describe('find_conversation_messages', () => {
     [{ contact_uuid: uuid, max_results: '0' }, /^Number of Messages: must be a whole number/],
     [{ contact_uuid: uuid, max_results: '51' }, /^Number of Messages: must be a whole number/],
     [{ contact_uuid: uuid, max_results: '2.5' }, /^Number of Messages: must be a whole number/],
-    [{}, /^Contact ID: map the Callbell contact ID/],
+    [{}, /^Contact: choose or map the contact, or fill in Contact Phone Number/],
   ])('refuses %j before any request', async (input, message) => {
     expect(await inputErrorOf(run(performFindConversationMessages, input))).toMatch(message);
   });

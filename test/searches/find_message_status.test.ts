@@ -24,10 +24,6 @@ describe('find_message_status', () => {
         uuid,
         status: 'failed',
         failure_reason: 'Number Does Not Exists On WhatsApp',
-        messageStatusPayload: {
-          type: 'failed',
-          payload: { code: 1002, reason: 'Number Does Not Exists On WhatsApp' },
-        },
       },
     ]);
     scope.done();
@@ -40,7 +36,7 @@ describe('find_message_status', () => {
 
   it('refuses an empty message ID before any request', async () => {
     expect(await inputErrorOf(run(performFindMessageStatus, {}))).toMatch(
-      /^Message ID: the ID of a message sent from Callbell is required/,
+      /^Message: the ID of a message sent from Callbell is required/,
     );
   });
 });

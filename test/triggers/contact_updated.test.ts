@@ -22,7 +22,6 @@ describe('contact_updated', () => {
     expect(first).toMatchObject({
       uuid: 'eb2b914a977e4ab896e7b886698b3eac',
       tags: ['Lead'],
-      created_at: null,
     });
     expect(tagged?.tags).toEqual(['Lead', 'VIP']);
     expect(first?.id).toMatch(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/);

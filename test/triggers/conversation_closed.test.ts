@@ -8,7 +8,9 @@ import {
 
 describe('conversation_closed', () => {
   itBehavesLikeAHookTrigger(conversationClosed, { events: ['conversation_closed'] });
-  itMapsAConversationEvent(conversationClosed, 'conversation_closed', '2023-11-20T17:14:22Z');
+  itMapsAConversationEvent(conversationClosed, 'conversation_closed', {
+    closedAt: '2023-11-20T17:14:22Z',
+  });
 
   it('says why and when the conversation was closed', async () => {
     const [output] = await deliver(conversationClosed, documentedDelivery('conversation_closed'));

@@ -3,5 +3,7 @@ import { itBehavesLikeAHookTrigger, itMapsAConversationEvent } from '../helpers/
 
 describe('conversation_opened', () => {
   itBehavesLikeAHookTrigger(conversationOpened, { events: ['conversation_opened'] });
-  itMapsAConversationEvent(conversationOpened, 'conversation_opened', '2023-11-20T17:14:22Z');
+  itMapsAConversationEvent(conversationOpened, 'conversation_opened', {
+    createdAt: '2023-11-20T17:14:22Z',
+  });
 });

@@ -27,7 +27,7 @@ describe('message_status_updated', () => {
       status: 'read',
       created_at: '2023-06-12T09:58:33.000Z',
       failure_reason: null,
-      contact: { name: 'John Doe', phoneNumberE164: '+331122334455' },
+      contact: { name: 'John Doe', phoneNumberE164: '+33612345678' },
     });
   });
 

@@ -1,4 +1,5 @@
-import { newEvent } from '../../src/triggers/new_event';
+import { agentStatusUpdated } from '../../src/triggers/agent_status_updated';
+import { chosenOutputFields, newEvent } from '../../src/triggers/new_event';
 import { CALLBELL_EVENTS } from '../../src/webhooks/events';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import {
@@ -75,6 +76,40 @@ describe('new_event', () => {
     expect(outputs.map((output) => [output.event, output.name])).toEqual([
       ['contact_created', 'Ana'],
     ]);
+    scope.done();
+  });
+
+  it.each([
+    [['contact_updated'], ['uuid', 'name', 'phoneNumberE164'], ['text', 'closingReason']],
+    [['message_created'], ['text', 'contact__uuid'], ['closingReason']],
+    [['conversation_closed', 'message_created'], ['closingReason', 'text'], []],
+  ])('labels the fields of the chosen events %j', async (events, offered, absent) => {
+    const fields = await appTester(chosenOutputFields, bundleWith({ events }));
+    const keys = fields.map((field) => field.key);
+    expect(keys).toEqual(expect.arrayContaining(offered));
+    for (const key of absent) expect(keys).not.toContain(key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).not.toContain('id');
+  });
+
+  it('puts the first chosen event first, in the order the user chose', async () => {
+    const fields = await appTester(
+      chosenOutputFields,
+      bundleWith({ events: ['conversation_closed', 'message_created'] }),
+    );
+    expect(fields[0]?.key).toBe('source');
+  });
+
+  it('with nothing real to show, the editor test shows the first chosen kind of event', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query(true)
+      .reply(200, deliveryLog([]));
+    const outputs = await appTester(
+      newEvent.operation.performList,
+      bundleWith({ events: ['agent_status_updated', 'contact_deleted'] }),
+    );
+    expect(outputs).toEqual([agentStatusUpdated.operation.sample]);
     scope.done();
   });
 });

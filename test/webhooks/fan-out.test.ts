@@ -8,13 +8,14 @@ import type { HookTrigger } from '../../src/webhooks/hook-trigger';
 import { RegistryStore, registryKey, type Registry } from '../../src/webhooks/registry';
 import { API_KEY, appTester, bundleWith } from '../helpers/app';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
+import { sampleDelivery } from '../helpers/fixtures';
 import { documentedDelivery, zapierHooks } from '../helpers/hook-trigger';
 
 const hookUrl = (name: string) => `https://hooks.zapier.com/hooks/standard/42/${name}/`;
 const OWNER = hookUrl('owner');
 const MESSAGES: CallbellEvent[] = ['message_created'];
 const CONTACTS: CallbellEvent[] = ['contact_created'];
-const message = documentedDelivery('message_created');
+const message = sampleDelivery('message_created');
 const relayed = (body: object) => ({ ...body, relayed_by: 'callbell-zapier' });
 
 interface Zap {

@@ -1,0 +1,24 @@
+import { listContacts, type Contact } from '../api/contacts';
+import { dropdownTrigger } from './dropdown-trigger';
+
+/** What a Zap author recognises a contact by: its name and number (or uuid when it has neither). */
+function contactName({ uuid, name, phoneNumber }: Contact): string {
+  const label = [name, phoneNumber].filter(Boolean).join(', ');
+  return label || uuid;
+}
+
+/**
+ * Contacts as Callbell lists them, a page at a time. It gives contact fields the dynamic
+ * dropdown that a search connector needs (integration checks D004, D014).
+ */
+export const contactList = dropdownTrigger({
+  key: 'contact_list',
+  noun: 'Contact',
+  paginated: true,
+  list: async (z, page) => {
+    const contacts = await listContacts(z, page);
+    return contacts
+      .filter((contact) => typeof contact.uuid === 'string' && contact.uuid !== '')
+      .map((contact) => ({ id: contact.uuid, name: contactName(contact) }));
+  },
+});
