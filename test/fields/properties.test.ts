@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { InputError } from '../../src/input-error';
 import { readCustomFields, readNote, readTags } from '../../src/fields/contact-details';
 import { readMetadata } from '../../src/fields/metadata';
 import { readRecipient } from '../../src/fields/recipient';
@@ -9,8 +10,8 @@ function outcome<T>(normalise: () => T): { value?: T; message?: string } {
   try {
     return { value: normalise() };
   } catch (error) {
-    expect((error as Error).name).toBe('InputError');
-    return { message: (error as Error).message };
+    expect(error).toBeInstanceOf(InputError);
+    return { message: (error as InputError).text };
   }
 }
 

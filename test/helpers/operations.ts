@@ -1,4 +1,5 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
+import { InputError } from '../../src/input-error';
 import { appTester, bundleWith } from './app';
 
 type Perform<T> = (z: ZObject, bundle: Bundle) => Promise<T>;
@@ -20,11 +21,22 @@ export async function inputErrorOf(promise: Promise<unknown>): Promise<string> {
     },
     (thrown: Error) => thrown,
   );
-  expect(error.name).toBe('InputError');
-  return error.message;
+  expect(error).toBeInstanceOf(InputError);
+  return (error as InputError).text;
 }
 
 /** The perform of an action declared inline (typed loosely: each action returns its own shape). */
 export function performOf(create: Create): Perform<Record<string, unknown>> {
   return create.operation.perform as Perform<Record<string, unknown>>;
+}
+
+/** The text of the InputError a normaliser throws (anything else fails the test). */
+export function inputErrorText(normalise: () => unknown): string {
+  try {
+    normalise();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).text;
+  }
+  throw new Error('expected the input to be refused');
 }
