@@ -126,28 +126,28 @@ describe('error mapping', () => {
   it.each([
     [
       'PATCH',
-      '/contacts/0123abcd',
-      (z: ZObject) => updateContact(z, '0123abcd', { name: 'Ana' }),
-      'contact "0123abcd"',
+      '/contacts/0123456789abcdef0123456789abcdef',
+      (z: ZObject) => updateContact(z, '0123456789abcdef0123456789abcdef', { name: 'Ana' }),
+      'contact "0123456789abcdef0123456789abcdef"',
     ],
     ['GET', '/templates/t-1', (z: ZObject) => getTemplate(z, 't-1'), 'template "t-1"'],
     [
       'POST',
-      '/contacts/0123abcd/conversation/note',
-      (z: ZObject) => addConversationNote(z, '0123abcd', 'hi'),
-      'contact "0123abcd"',
+      '/contacts/0123456789abcdef0123456789abcdef/conversation/note',
+      (z: ZObject) => addConversationNote(z, '0123456789abcdef0123456789abcdef', 'hi'),
+      'contact "0123456789abcdef0123456789abcdef"',
     ],
     [
       'POST',
-      '/contacts/0123abcd/bot',
-      (z: ZObject) => setBotStatus(z, '0123abcd', 'bot_end'),
-      'contact "0123abcd"',
+      '/contacts/0123456789abcdef0123456789abcdef/bot',
+      (z: ZObject) => setBotStatus(z, '0123456789abcdef0123456789abcdef', 'bot_end'),
+      'contact "0123456789abcdef0123456789abcdef"',
     ],
     [
       'PUT',
-      '/contacts/0123abcd/conversation/update_funnel',
+      '/contacts/0123456789abcdef0123456789abcdef/conversation/update_funnel',
       (z: ZObject, bundle: Bundle) => updateConversationFunnelCreate.operation.perform(z, bundle),
-      'contact or funnel stage "0123abcd"',
+      'contact or funnel stage "0123456789abcdef0123456789abcdef"',
     ],
     [
       'GET',
@@ -157,19 +157,28 @@ describe('error mapping', () => {
     ],
   ])('404 on %s %s says the %s was not found', async (method, path, call, thing) => {
     callbellApi().intercept(`${API_PATH}${path}`, method).reply(404, { error: 'Record not found' });
-    const error = await failure(call, { contact_uuid: '0123abcd', funnel_id: 'f1' });
+    const error = await failure(call, {
+      contact_uuid: '0123456789abcdef0123456789abcdef',
+      funnel_id: 'f1',
+    });
     expect(error).toMatchObject({ code: 'CallbellNotFound', status: 404 });
     expect(error.message).toBe(
       `Callbell could not find the ${thing} (HTTP 404: Record not found). Check that it exists in your Callbell account and that the value mapped into this step is right.`,
     );
   });
 
+  const CHECK = 'Check the values mapped into this step.';
   it.each([
-    [400, { error: 'to is invalid' }, 'to is invalid.'],
+    [400, { error: 'to is invalid' }, `to is invalid. ${CHECK}`],
     [
       422,
       { errors: { name: ["can't be blank"], tags: ['VIP does not exist'] } },
-      "name can't be blank; tags VIP does not exist. Check these fields: name, tags. Tags must already exist in Callbell: create them under Settings → Tags (https://dash.callbell.eu/settings/tags) first.",
+      "name can't be blank; tags VIP does not exist. Tags must already exist in Callbell: create them under Settings → Tags (https://dash.callbell.eu/settings/tags) first.",
+    ],
+    [
+      422,
+      { errors: { name: ["can't be blank"], phone: ['is invalid'] } },
+      "name can't be blank; phone is invalid. Check these fields: name, phone.",
     ],
     [
       422,
@@ -181,15 +190,15 @@ describe('error mapping', () => {
       { errors: [{ field: 'phone', message: 'is invalid' }] },
       'phone: is invalid. Check these fields: phone.',
     ],
-    [400, { message: 'Bad metadata' }, 'Bad metadata.'],
-    [400, { error: { message: 'Nested reason', code: 17 } }, 'Nested reason.'],
-    [400, 'Plain text reason\n', 'Plain text reason.'],
-    [400, '<!DOCTYPE html><html><body>Bad Request</body></html>', 'no reason given.'],
-    [400, '', 'no reason given.'],
-    [400, '{"truncated json', '{"truncated json.'],
-    [400, 'null', 'no reason given.'],
-    [400, '[1, 2]', 'no reason given.'],
-    [409, { error: 'Conflict' }, 'Conflict.'],
+    [400, { message: 'Bad metadata' }, `Bad metadata. ${CHECK}`],
+    [400, { error: { message: 'Nested reason', code: 17 } }, `Nested reason. ${CHECK}`],
+    [400, 'Plain text reason\n', `Plain text reason. ${CHECK}`],
+    [400, '<!DOCTYPE html><html><body>Bad Request</body></html>', `no reason given. ${CHECK}`],
+    [400, '', `no reason given. ${CHECK}`],
+    [400, '{"truncated json', `{"truncated json. ${CHECK}`],
+    [400, 'null', `no reason given. ${CHECK}`],
+    [400, '[1, 2]', `no reason given. ${CHECK}`],
+    [409, { error: 'Conflict' }, `Conflict. ${CHECK}`],
   ])("%i with body %j passes on Callbell's reason", async (status, body, reason) => {
     callbellApi().post(`${API_PATH}/contacts`).reply(status, body);
     const error = await failure({ method: 'POST', path: '/contacts', body: {} });
@@ -297,6 +306,8 @@ describe('error mapping', () => {
       .get(`${API_PATH}/auth/me`)
       .reply(400, { error: `bad key ${API_KEY}` });
     const error = await failure({ path: '/auth/me' });
-    expect(error.message).toBe('Callbell refused the request (HTTP 400): bad key [API key].');
+    expect(error.message).toBe(
+      'Callbell refused the request (HTTP 400): bad key [API key]. Check the values mapped into this step.',
+    );
   });
 });
