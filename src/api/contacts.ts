@@ -1,6 +1,8 @@
 import type { ZObject } from 'zapier-platform-core';
-import { callbell, callbellOrNull, type HttpMethod } from '../client/request';
+import { pathId, type IdField } from '../client/path';
+import { callbell, callbellOrNull, type Expected, type HttpMethod } from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
+import { records } from '../values';
 
 /** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
 export interface Contact {
@@ -41,11 +43,22 @@ export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot
 
 export type BotStatus = keyof typeof BOT_STATUSES;
 
+/**
+ * A contact uuid is 32 hex digits in every example of Callbell's docs (get_contact.md,
+ * delete_contact.md, get_contact_messages.md…). patch_contacts.md describes `uuid` as "The
+ * identifier of the contact (e.g. phone number in WhatsApp)", but that text is copied from
+ * POST /contacts' `identifier`, and its own snippet sends a 32-hex uuid.
+ */
+const CONTACT_ID: IdField = { label: 'Contact ID', from: 'input', hex32: true };
+
 export function contactPath(uuid: string, ...rest: string[]): string {
-  return ['/contacts', encodeURIComponent(uuid), ...rest].join('/');
+  return ['/contacts', pathId(uuid, CONTACT_ID), ...rest].join('/');
 }
 
 const MANAGE_CONTACTS = { action: 'manage contacts', thing: 'contact' };
+
+/** Every answer that returns a contact carries it (as an object or a one-element list). */
+const CONTACT: Expected = { key: 'contact', as: 'record' };
 
 /** The contact with this phone number (digits only), or null when Callbell has none. */
 export async function findContactByPhone(
@@ -54,9 +67,10 @@ export async function findContactByPhone(
   channelUuid?: string,
 ): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/phone/${encodeURIComponent(digits)}`,
+    path: `/contacts/phone/${pathId(digits, { label: 'Phone Number', from: 'input' })}`,
     params: { channel_uuid: channelUuid },
     about: { action: 'look up contacts', thing: 'contact with the phone number', id: digits },
+    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
@@ -65,14 +79,16 @@ export async function findContactByUuid(z: ZObject, uuid: string): Promise<Conta
   const answer = await callbellOrNull<ContactAnswer>(z, {
     path: contactPath(uuid),
     about: { ...MANAGE_CONTACTS, id: uuid },
+    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
 
 export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/bsuid/${encodeURIComponent(bsuid)}`,
+    path: `/contacts/bsuid/${pathId(bsuid, { label: 'WhatsApp BSUID', from: 'input' })}`,
     about: { action: 'look up contacts', thing: 'contact with the BSUID', id: bsuid },
+    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
@@ -95,6 +111,7 @@ export async function contactUuidOf(z: ZObject, target: ContactTarget): Promise<
       404,
     );
   }
+  pathId(contact.uuid, { ...CONTACT_ID, label: 'contact ID', from: 'answer' });
   return contact.uuid;
 }
 
@@ -105,6 +122,7 @@ export async function createContact(z: ZObject, body: object): Promise<ContactRe
       path: '/contacts',
       body,
       about: MANAGE_CONTACTS,
+      expects: CONTACT,
     }),
   );
 }
@@ -120,6 +138,7 @@ export async function updateContact(
       path: contactPath(uuid),
       body,
       about: { ...MANAGE_CONTACTS, id: uuid },
+      expects: CONTACT,
     }),
   );
 }
@@ -147,6 +166,7 @@ export async function changeConversation(
       path: contactPath(uuid, ...action.split('/')),
       body,
       about: { action: purpose, thing: notFound, id: uuid },
+      expects: CONTACT,
     }),
   );
 }
@@ -161,6 +181,7 @@ export async function addConversationNote(
     path: contactPath(uuid, 'conversation', 'note'),
     body: { text },
     about: { action: 'add conversation notes', thing: 'contact', id: uuid },
+    expects: { key: 'success', as: 'value' },
   });
 }
 
@@ -174,6 +195,7 @@ export async function setBotStatus(
     path: contactPath(uuid, 'bot'),
     body: { status },
     about: { action: 'change bot status', thing: 'contact', id: uuid },
+    expects: { key: 'bot', as: 'record' },
   });
 }
 
@@ -183,8 +205,9 @@ export async function recentContacts(z: ZObject): Promise<Contact[]> {
     path: '/contacts',
     params: { page: 1 },
     about: MANAGE_CONTACTS,
+    expects: { key: 'contacts', as: 'list' },
   });
-  return Array.isArray(answer.contacts) ? answer.contacts : [];
+  return records<Contact>(answer.contacts);
 }
 
 /** The first page of a contact's messages, newest first (as Callbell documents them). */
@@ -193,6 +216,7 @@ export async function contactMessages(z: ZObject, uuid: string): Promise<Convers
     path: contactPath(uuid, 'messages'),
     params: { page: 1 },
     about: { action: 'read messages', thing: 'contact', id: uuid },
+    expects: { key: 'messages', as: 'list' },
   });
-  return Array.isArray(answer.messages) ? answer.messages : [];
+  return records<ConversationMessage>(answer.messages);
 }

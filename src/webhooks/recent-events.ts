@@ -1,6 +1,8 @@
 import type { ZObject } from 'zapier-platform-core';
 import { contactMessages, recentContacts } from '../api/contacts';
 import { loggedDeliveries } from '../api/webhooks';
+import { pathId } from '../client/path';
+import { stringOrNull } from '../values';
 import type { CallbellEvent, Delivery } from './events';
 
 /** How many recent events the Zap editor's "test trigger" asks for. */
@@ -28,8 +30,10 @@ export async function deliveriesFromRecords(z: ZObject, event: CallbellEvent): P
 
 async function recentMessages(z: ZObject): Promise<Delivery[]> {
   const [contact] = await recentContacts(z);
-  if (!contact?.uuid) return [];
-  const messages = await contactMessages(z, contact.uuid);
+  const uuid = stringOrNull(contact?.uuid);
+  if (!contact || !uuid) return [];
+  pathId(uuid, { label: 'contact ID', from: 'answer', hex32: true });
+  const messages = await contactMessages(z, uuid);
   return messages
     .filter((message) => message.status !== 'note')
     .slice(0, RECENT_EVENTS)
