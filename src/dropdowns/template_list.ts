@@ -1,4 +1,5 @@
 import { listTemplates, templatePreview } from '../api/templates';
+import { stringOrNull } from '../values';
 import { dropdownTrigger } from './dropdown-trigger';
 
 /** Approved templates only: WhatsApp refuses the others. */
@@ -12,7 +13,7 @@ export const templateList = dropdownTrigger({
       .filter((template) => template.status === 'approved')
       .map((template) => ({
         id: template.uuid,
-        name: `${template.title ?? template.uuid}: ${templatePreview(template.text)}`,
+        name: `${stringOrNull(template.title) ?? template.uuid}: ${templatePreview(stringOrNull(template.text) ?? undefined)}`,
       }));
   },
 });
