@@ -1,4 +1,5 @@
 import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
+import { idIncludesDeliveryTime } from '../../src/webhooks/event-id';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE } from '../../src/webhooks/hook-trigger';
 import type { HookOutput } from '../../src/webhooks/events';
@@ -114,7 +115,7 @@ export function itBehavesLikeAHookTrigger(
     for (const event of events) {
       const [output] = await deliver(trigger, documentedDelivery(event), inputData);
       expect(output?.event).toBe(event);
-      if (event === events[0]) expect(output).toEqual(operation.sample);
+      if (event === events[0]) expect(output).toEqual(sampleAsDelivered(operation.sample));
     }
   });
 
@@ -139,6 +140,16 @@ export function itBehavesLikeAHookTrigger(
       await expect(deliver(trigger, body, inputData)).resolves.toEqual([]);
     }
   });
+}
+
+/**
+ * The sample as a live delivery of the same body outputs it: ids of events that can repeat
+ * word for word include the time of delivery, so only their readable start is the sample's.
+ */
+function sampleAsDelivered(sample: HookOutput): HookOutput {
+  if (!idIncludesDeliveryTime(sample.event)) return sample;
+  const anchor = sample.id.replace(/-[0-9a-f]{16}$/, '').replace(/[.]/g, '\\.');
+  return { ...sample, id: expect.stringMatching(new RegExp(`^${anchor}-[0-9a-f]{16}$`)) };
 }
 
 /** What both conversation triggers do with their documented body. */
