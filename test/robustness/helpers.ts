@@ -100,9 +100,12 @@ type Reply = (
 
 /**
  * Answers every request to Callbell's API with `reply` and records what each carried. Requests
- * to any other host are recorded too (they match nothing and are refused).
+ * to any other host are recorded too (they match nothing and are refused). It replaces the
+ * fake set up before it, so a property can set up one per run.
  */
 export function fakeCallbell(reply: Reply): SeenRequest[] {
+  nock.cleanAll();
+  while (cleanups.length) cleanups.pop()?.();
   const seen: SeenRequest[] = [];
   for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
     nock(API_URL)
