@@ -68,7 +68,7 @@ export function expectUserFacing(error: unknown): string {
   expect(ZAPIER_ERRORS).toContain(name);
   const text = userMessage(error);
   expect(text.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
-  expect(text).not.toMatch(/What happened|TypeError|RangeError|URIError|undefined/);
+  expect(text).not.toMatch(/What happened|TypeError|RangeError|URIError/);
   return text;
 }
 
