@@ -103,7 +103,7 @@ async function send(z: ZObject, request: CallbellRequest): Promise<Answer> {
     const answer: Answer = {
       status,
       method,
-      text: await response.text(),
+      text: await bodyOf(response),
       retryAfter: response.getHeader('retry-after'),
       redact: redactor(sentApiKey(response)),
     };
@@ -114,6 +114,19 @@ async function send(z: ZObject, request: CallbellRequest): Promise<Answer> {
   } finally {
     clearTimeout(timer);
     step.release();
+  }
+}
+
+/**
+ * The answer's text. An error answer too large to read is read as saying nothing: its status
+ * still says what happened. A success too large to read is an error (see requestError).
+ */
+async function bodyOf(response: RawHttpResponse): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (response.status >= 300 && failureOf(error).type === 'max-size') return '';
+    throw error;
   }
 }
 
