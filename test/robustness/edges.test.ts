@@ -1,0 +1,236 @@
+import fc from 'fast-check';
+import App from '../../index';
+import { readErrorBody } from '../../src/client/error-body';
+import { retryAfterSeconds } from '../../src/client/errors';
+import { InputError } from '../../src/input-error';
+import { conversationClosed } from '../../src/triggers/conversation_closed';
+import { conversationOpened } from '../../src/triggers/conversation_opened';
+import { mapMessageCreated, messageCreated } from '../../src/triggers/message_created';
+import { eventId } from '../../src/webhooks/event-id';
+import { readDelivery } from '../../src/webhooks/events';
+import { messageStatusUpdated } from '../../src/triggers/message_status_updated';
+import { deliver, documentedDelivery, hookOperation } from '../helpers/hook-trigger';
+import { expectUserFacing, fakeCallbell, outcomeOf, userMessage, type Perform } from './helpers';
+import { CONTACT } from './operations';
+
+/** Item 8 (choices), item 9 (edges) and item 10 (a contact sent as a one-element list). */
+const perform = (kind: 'creates' | 'searches', key: string) =>
+  (kind === 'creates' ? App.creates : App.searches)[key]?.operation.perform as Perform;
+const sendMessage = perform('creates', 'send_message');
+
+/** Names every object has, though no field offers them as a choice. */
+const INHERITED = [...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype'];
+
+describe('choices: own keys only', () => {
+  const FIELDS: [string, Perform, Record<string, unknown>, string, string[]][] = [
+    ['from', sendMessage, { to: '+31612345678', text: 'Hi' }, 'Channel Type', ['whatsapp']],
+    ['type', sendMessage, { to: '+31612345678', text: 'Hi' }, 'Message Type', ['text']],
+    ['bot_status', sendMessage, { to: '+31612345678', text: 'Hi' }, 'Bot', ['bot_end']],
+    [
+      'source',
+      perform('creates', 'create_contact'),
+      { phone: '+31612345678', name: 'A' },
+      'Channel Type',
+      ['whatsapp'],
+    ],
+    [
+      'status',
+      perform('creates', 'set_bot_status'),
+      { contact_uuid: CONTACT },
+      'Bot',
+      ['bot_start'],
+    ],
+  ];
+
+  it.each(FIELDS)(
+    '%s takes its choices and refuses every inherited name',
+    async (key, run, input, label, valid) => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...INHERITED, ...valid), async (value) => {
+          const seen = fakeCallbell(() => [
+            200,
+            { message: { uuid: CONTACT }, contact: { uuid: CONTACT }, bot: {} },
+          ]);
+          const { error } = await outcomeOf(run, { ...input, [key]: value });
+          if (valid.includes(value)) {
+            expect(error).toBeUndefined();
+          } else {
+            expect(error).toBeInstanceOf(InputError);
+            expect(userMessage(error)).toMatch(
+              new RegExp(`^${label}: ".+" is not one of the choices`),
+            );
+            expect(seen).toEqual([]);
+          }
+        }),
+        { numRuns: 25 },
+      );
+    },
+    30_000,
+  );
+});
+
+describe('Retry-After', () => {
+  it('is a whole number of seconds from 1 to 300, whatever Callbell sends', () => {
+    const header = fc.oneof(
+      fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String),
+      fc.date({ noInvalidDate: true }).map((date) => date.toUTCString()),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.option(header, { nil: undefined }), (value) => {
+        const delay = retryAfterSeconds(value);
+        expect(Number.isInteger(delay)).toBe(true);
+        expect(delay).toBeGreaterThanOrEqual(1);
+        expect(delay).toBeLessThanOrEqual(300);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(retryAfterSeconds('86400')).toBe(300);
+  });
+});
+
+describe('deep nesting', () => {
+  const deep = (levels: number) => `${'['.repeat(levels)}"why"${']'.repeat(levels)}`;
+
+  it('an error body nested 200,000 levels is read without a RangeError', async () => {
+    expect(readErrorBody(`{"errors": ${deep(200_000)}}`)).toEqual({ message: '', fields: [] });
+    fakeCallbell(() => [422, `{"errors": ${deep(200_000)}}`]);
+    const { error } = await outcomeOf(sendMessage, { to: '+31612345678', text: 'Hi' });
+    expect(expectUserFacing(error)).toMatch(/^Callbell refused the request \(HTTP 422\)/);
+  });
+
+  it('a delivery nested 200,000 levels is read, mapped and given an id; its output serialises', () => {
+    // (Core itself JSON-encodes a live bundle before perform runs, so Zapier's own parser
+    // bounds the depth a live body can reach; the reading below holds at any depth.)
+    const body = documentedDelivery('message_created');
+    const metadata = JSON.parse(`{"deep": ${deep(200_000)}}`) as unknown;
+    const delivery = readDelivery({ ...body, payload: { ...body.payload, metadata } });
+    const output = delivery && { id: eventId(delivery), ...mapMessageCreated(delivery.payload) };
+    expect(output?.id).toMatch(/-[0-9a-f]{16}$/);
+    expect(() => JSON.stringify(output)).not.toThrow();
+  });
+
+  it('a delivery log nested 200,000 levels is refused with a message, not a RangeError', async () => {
+    fakeCallbell(() => [200, `{"webhook_events": ${deep(200_000)}, "meta": {"pages": 1}}`]);
+    const { error } = await outcomeOf(hookOperation(messageCreated).performList, {});
+    expect(expectUserFacing(error)).toMatch(
+      /with JSON nested too deeply instead of the JSON it documents/,
+    );
+  });
+});
+
+describe('ids in messages and in requests', () => {
+  it('a 404 names a 5,000-character id shortened, within 250 characters', async () => {
+    const id = 'x'.repeat(5000);
+    fakeCallbell(() => [404, { error: 'Template not found' }]);
+    const { error } = await outcomeOf(perform('creates', 'send_template_message'), {
+      to: '+31612345678',
+      template_uuid: id,
+      optin_contact: true,
+    });
+    const message = expectUserFacing(error);
+    expect(message).toMatch(/^Callbell could not find the template "x{39}…" \(HTTP 404/);
+  });
+
+  it('a lone surrogate in a query value is refused before any request', async () => {
+    const seen = fakeCallbell(() => [200, {}]);
+    const { error } = await outcomeOf(perform('searches', 'find_contact'), {
+      phone: '+31612345678',
+      channel_uuid: 'ch\ud800',
+    });
+    expect(expectUserFacing(error)).toMatch(
+      /^The value sent as channel_uuid contains a broken character/,
+    );
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('phone numbers', () => {
+  it.each([
+    ['+1 201 555 0123 #12', /has an extension/],
+    ['+1 201 555 0123 ext. 12', /has an extension/],
+    ['+1 201 555 0123 x12', /has an extension/],
+  ])('one rule for extensions: %j is refused', async (to, message) => {
+    const seen = fakeCallbell(() => [200, {}]);
+    const { error } = await outcomeOf(sendMessage, { to, text: 'Hi' });
+    expect(userMessage(error)).toMatch(message);
+    expect(seen).toEqual([]);
+  });
+
+  it('a number possible for its country but not valid there is refused', async () => {
+    const seen = fakeCallbell(() => [200, {}]);
+    const { error } = await outcomeOf(sendMessage, {
+      to: '0612345678',
+      default_country: 'US',
+      text: 'Hi',
+    });
+    expect(userMessage(error)).toMatch(
+      /"0612345678" is not a valid phone number.*Default Country \(US\)/,
+    );
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('redirects', () => {
+  it.each([301, 302, 303, 307, 308])(
+    'a %i to a POST is not followed: one request, check first',
+    async (status) => {
+      const seen = fakeCallbell(() => [status, '', { Location: '/v1/messages/send' }]);
+      const { error } = await outcomeOf(sendMessage, { to: '+31612345678', text: 'Hi' });
+      expect(seen.map((request) => request.method)).toEqual(['POST']);
+      expect(expectUserFacing(error)).toMatch(/redirect.*Check in Callbell before replaying it/);
+    },
+  );
+});
+
+describe('created_at', () => {
+  it.each([
+    ['1', null],
+    ['March 7', null],
+    ['2025-12-18 20:00:19 +0100', '2025-12-18T20:00:19+01:00'],
+    ['2024-02-21T12:02:47Z', '2024-02-21T12:02:47Z'],
+  ])('a closedAt of %j gives created_at %j', async (closedAt, expected) => {
+    const body = documentedDelivery('conversation_closed');
+    const [output] = await deliver(conversationClosed, {
+      ...body,
+      payload: { ...body.payload, closedAt },
+    });
+    expect(output?.created_at).toBe(expected);
+  });
+});
+
+describe('a contact sent as a one-element list', () => {
+  const triggers = [
+    ['message_created', messageCreated],
+    ['message_status_updated', messageStatusUpdated],
+    ['conversation_opened', conversationOpened],
+    ['conversation_closed', conversationClosed],
+  ] as const;
+
+  it.each(triggers)(
+    '%s keeps the contact',
+    async (event, trigger) => {
+      const body = documentedDelivery(event);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 5 }),
+          async (extra) => {
+            const contact = { ...(body.payload.contact as object), ...extra, uuid: CONTACT };
+            const [asObject] = await deliver(trigger, {
+              ...body,
+              payload: { ...body.payload, contact },
+            });
+            const [asList] = await deliver(trigger, {
+              ...body,
+              payload: { ...body.payload, contact: [contact] },
+            });
+            expect({ ...asList, id: '' }).toEqual({ ...asObject, id: '' });
+            expect((asList?.contact as { uuid?: string }).uuid).toBe(CONTACT);
+          },
+        ),
+        { numRuns: 15 },
+      );
+    },
+    30_000,
+  );
+});
