@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expectUserFacing, fakeCallbell, outcomeOf, userMessage } from './helpers';
+import { expectUserFacing, fakeCallbell, outcomeOf } from './helpers';
 import { documentedAnswer, everyStep, type Step } from './operations';
 
 /**
@@ -59,7 +59,7 @@ describe.each(searches.map((step) => [step.name, step] as const))('%s', (_, step
           if (error) expectUserFacing(error);
           else expect(result).toEqual([expect.objectContaining({ id: expect.any(String) })]);
         }),
-        { numRuns: 40 },
+        { numRuns: 30 },
       );
     },
     PROPERTY_TIMEOUT,
@@ -83,43 +83,3 @@ describe.each(writes.map((step) => [step.name, step] as const))('%s', (_, step: 
     },
   );
 });
-
-it(
-  'every step, whatever the status and body, ends in its output or a user-facing error',
-  async () => {
-    const status = fc.constantFrom(
-      200,
-      201,
-      204,
-      301,
-      307,
-      400,
-      401,
-      403,
-      404,
-      409,
-      422,
-      429,
-      500,
-      503,
-    );
-    const body = fc.oneof(
-      fc.jsonValue().map((value) => JSON.stringify(value)),
-      fc.constantFrom(...UNREADABLE.map(([, text]) => text)),
-      fc.string(),
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...steps), status, body, async (step, code, text) => {
-        fakeCallbell(() => [code, text, { 'Retry-After': '99999' }]);
-        const { error } = await outcomeOf(step.perform, step.input, step.extra);
-        if (error) {
-          const message = expectUserFacing(error);
-          if (code === 429) expect(userMessage(error)).toMatch(/try again in 300 seconds/);
-          expect(message.length).toBeGreaterThan(20);
-        }
-      }),
-      { numRuns: 150 },
-    );
-  },
-  PROPERTY_TIMEOUT,
-);

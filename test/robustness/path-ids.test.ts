@@ -93,7 +93,7 @@ it(
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 50 },
     );
   },
   PROPERTY_TIMEOUT,
@@ -134,7 +134,7 @@ describe('WhatsApp BSUID (Find Contact)', () => {
             }
           },
         ),
-        { numRuns: 60 },
+        { numRuns: 50 },
       );
     },
     PROPERTY_TIMEOUT,
