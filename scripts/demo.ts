@@ -56,14 +56,29 @@ async function refusal(dir: string, args: string[]): Promise<string> {
     // The CLI wraps its error over several "›"-prefixed lines.
     const wrapped = stderr.split('\n').filter((line) => line.trim().startsWith('›'));
     const message = wrapped.map((line) => line.replace(/^\s*›\s*/, '')).join(' ');
-    return (
+    const text =
       message
         .replace(/^Error:\s*/, '')
         .replace(/\s+/g, ' ')
-        .trim() || stderr.trim()
-    );
+        .trim() || stderr.trim();
+    return zapierText(text);
   }
   throw new Error('the step was accepted but should have been refused');
+}
+
+/**
+ * z.errors.Error keeps `{message, code}` as JSON (the CLI adds a hint after it); Zapier shows
+ * the message alone.
+ */
+function zapierText(text: string): string {
+  try {
+    const { message } = JSON.parse(text.slice(0, text.lastIndexOf('}') + 1)) as {
+      message?: unknown;
+    };
+    return typeof message === 'string' ? message : text;
+  } catch {
+    return text;
+  }
 }
 
 async function main() {
