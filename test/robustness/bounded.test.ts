@@ -19,7 +19,8 @@ import { expectUserFacing } from './helpers';
 /**
  * Item 5 (every loop over pages has a total cap and a concurrency cap; oversized answers are
  * refused) and item 7 (every normaliser is linear: inputs far larger than any Zap sends are
- * handled within the default test timeout; `npm run bench` prints how long they take).
+ * handled within the default test timeout, a quadratic one would take minutes; no timing is
+ * asserted).
  */
 const about = { action: 'read teams', thing: 'team' };
 
