@@ -59,7 +59,7 @@ describe.each(searches.map((step) => [step.name, step] as const))('%s', (_, step
           if (error) expectUserFacing(error);
           else expect(result).toEqual([expect.objectContaining({ id: expect.any(String) })]);
         }),
-        { numRuns: 30 },
+        { numRuns: 20 },
       );
     },
     PROPERTY_TIMEOUT,

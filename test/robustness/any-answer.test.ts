@@ -50,6 +50,6 @@ it('every step, whatever the status and body, ends in its output or a user-facin
         expect(message.length).toBeGreaterThan(20);
       }
     }),
-    { numRuns: 150 },
+    { numRuns: 100 },
   );
 }, 60_000);

@@ -214,7 +214,7 @@ describe('a contact sent as a one-element list', () => {
         expect(asList).toEqual(asObject);
         expect((asList.contact as { uuid?: string }).uuid).toBe(CONTACT);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

@@ -93,7 +93,7 @@ it(
           }
         },
       ),
-      { numRuns: 50 },
+      { numRuns: 30 },
     );
   },
   PROPERTY_TIMEOUT,
@@ -134,7 +134,7 @@ describe('WhatsApp BSUID (Find Contact)', () => {
             }
           },
         ),
-        { numRuns: 50 },
+        { numRuns: 30 },
       );
     },
     PROPERTY_TIMEOUT,

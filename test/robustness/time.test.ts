@@ -124,6 +124,6 @@ it('every step ends within its 25 s, whatever the delays of its answers', async 
       if (step.error) expectUserFacing(step.error);
       nock.abortPendingRequests();
     }),
-    { numRuns: 25 },
+    { numRuns: 15 },
   );
 }, 60_000);

@@ -61,7 +61,7 @@ describe('eventId', () => {
         expect(eventId(a)).toBe(eventId(structuredClone(a)));
         if (identity(a) !== identity(b)) expect(eventId(a)).not.toBe(eventId(b));
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
