@@ -1,8 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
-import { pathId, type IdField } from '../client/path';
-import { callbell, callbellOrNull, type Expected, type HttpMethod } from '../client/request';
+import { callbell, callbellOrNull, type HttpMethod } from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
-import { records } from '../values';
 import { listPage } from './pages';
 import type { ListPage } from './page-walk';
 
@@ -47,22 +45,11 @@ export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot
 
 export type BotStatus = keyof typeof BOT_STATUSES;
 
-/**
- * A contact uuid is 32 hex digits in every example of Callbell's docs (get_contact.md,
- * delete_contact.md, get_contact_messages.md…). patch_contacts.md describes `uuid` as "The
- * identifier of the contact (e.g. phone number in WhatsApp)", but that text is copied from
- * POST /contacts' `identifier`, and its own snippet sends a 32-hex uuid.
- */
-const CONTACT_ID: IdField = { label: 'Contact ID', from: 'input', hex32: true };
-
 export function contactPath(uuid: string, ...rest: string[]): string {
-  return ['/contacts', pathId(uuid, CONTACT_ID), ...rest].join('/');
+  return ['/contacts', encodeURIComponent(uuid), ...rest].join('/');
 }
 
 const MANAGE_CONTACTS = { action: 'manage contacts', thing: 'contact' };
-
-/** Every answer that returns a contact carries it (as an object or a one-element list). */
-const CONTACT: Expected = { key: 'contact', as: 'record' };
 
 /**
  * The contact with this phone number (digits only), or null when Callbell has none. Without a
@@ -76,10 +63,9 @@ export async function findContactByPhone(
   channelUuid?: string,
 ): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/phone/${pathId(digits, { label: 'Phone Number', from: 'input' })}`,
+    path: `/contacts/phone/${encodeURIComponent(digits)}`,
     params: { channel_uuid: channelUuid },
     about: { action: 'look up contacts', thing: 'contact with the phone number', id: digits },
-    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
@@ -90,16 +76,14 @@ export async function findContactByUuid(z: ZObject, uuid: string): Promise<Conta
     path: contactPath(uuid),
     params: { include_field_types: true },
     about: { ...MANAGE_CONTACTS, id: uuid },
-    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
 
 export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/bsuid/${pathId(bsuid, { label: 'WhatsApp BSUID', from: 'input' })}`,
+    path: `/contacts/bsuid/${encodeURIComponent(bsuid)}`,
     about: { action: 'look up contacts', thing: 'contact with the BSUID', id: bsuid },
-    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
@@ -150,7 +134,6 @@ async function contactByPhone(
 ): Promise<ContactResult> {
   const contact = await findContactByPhone(z, digits, channelUuid);
   if (!contact?.uuid) throw noContactWithPhone(z, digits, channelUuid);
-  pathId(contact.uuid, { ...CONTACT_ID, label: 'contact ID', from: 'answer' });
   return contact;
 }
 
@@ -161,7 +144,6 @@ export async function createContact(z: ZObject, body: object): Promise<ContactRe
       path: '/contacts',
       body,
       about: MANAGE_CONTACTS,
-      expects: CONTACT,
     }),
   );
 }
@@ -177,7 +159,6 @@ export async function updateContact(
       path: contactPath(uuid),
       body,
       about: { ...MANAGE_CONTACTS, id: uuid },
-      expects: CONTACT,
     }),
   );
 }
@@ -201,7 +182,6 @@ export async function changeConversation(
       method,
       path: contactPath(uuid, ...action.split('/')),
       about: { action: purpose, thing: 'contact', id: uuid },
-      expects: CONTACT,
     }),
   );
 }
@@ -259,7 +239,6 @@ export async function addConversationNote(
     path: contactPath(uuid, 'conversation', 'note'),
     body: { text },
     about: { action: 'add conversation notes', thing: 'contact', id: uuid },
-    expects: { key: 'success', as: 'value' },
   });
 }
 
@@ -273,7 +252,6 @@ export async function setBotStatus(
     path: contactPath(uuid, 'bot'),
     body: { status },
     about: { action: 'change bot status', thing: 'contact', id: uuid },
-    expects: { key: 'bot', as: 'record' },
   });
 }
 
@@ -308,9 +286,8 @@ export async function contactsPage(
     path: '/contacts',
     params: { ...filters, page },
     about: MANAGE_CONTACTS,
-    expects: { key: 'contacts', as: 'list' },
   });
-  return listPageOf(records<Contact>(answer.contacts), answer.meta);
+  return listPageOf(answer.contacts, answer.meta);
 }
 
 /** The first page of a contact's messages, newest first (as Callbell documents them). */
@@ -333,16 +310,15 @@ export async function contactMessagesPage(
       path: contactPath(uuid, 'messages'),
       params: { page },
       about: { action: 'read messages', thing: 'contact', id: uuid },
-      expects: { key: 'messages', as: 'list' },
     },
   );
-  return listPageOf(records<ConversationMessage>(answer.messages), answer.meta);
+  return listPageOf(answer.messages, answer.meta);
 }
 
-function listPageOf<T>(items: T[], meta: { pages?: unknown } | undefined): ListPage<T> {
+function listPageOf<T>(items: T[] | undefined, meta: { pages?: unknown } | undefined): ListPage<T> {
   const pages = meta?.pages;
   return {
-    items,
+    items: Array.isArray(items) ? items : [],
     pages: typeof pages === 'number' && Number.isFinite(pages) ? pages : undefined,
   };
 }

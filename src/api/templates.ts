@@ -1,5 +1,4 @@
 import type { ZObject } from 'zapier-platform-core';
-import { pathId } from '../client/path';
 import { callbell } from '../client/request';
 import { fetchPage, type Page } from './pages';
 
@@ -16,9 +15,8 @@ export const MEDIA_TEMPLATE_TYPES = ['image', 'video', 'document'];
 
 export async function getTemplate(z: ZObject, uuid: string): Promise<Template> {
   const answer = await callbell<{ template: Template }>(z, {
-    path: `/templates/${pathId(uuid, { label: 'Template', from: 'input' })}`,
+    path: `/templates/${encodeURIComponent(uuid)}`,
     about: { action: 'read templates', thing: 'template', id: uuid },
-    expects: { key: 'template', as: 'record' },
   });
   return answer.template;
 }

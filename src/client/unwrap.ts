@@ -1,5 +1,3 @@
-import { errors } from 'zapier-platform-core';
-
 /**
  * Callbell documents some records both as an object and as a one-element array (`contact`
  * from GET, POST and PATCH /contacts, conversation open, update_funnel, messages/send).
@@ -9,17 +7,11 @@ export function single<T>(value: T | T[] | null | undefined): T | undefined {
   return (Array.isArray(value) ? value[0] : value) ?? undefined;
 }
 
-/**
- * Like `single`, for answers that must carry the record. `callbell()` checks that they do
- * (`expects`), so this is the last guard, worded for a read or a write alike.
- */
+/** Like `single`, for answers that must carry the record. */
 export function unwrapOne<T extends object>(value: T | T[] | null | undefined, what: string): T {
   const item = single(value);
   if (!item || typeof item !== 'object') {
-    throw new errors.Error(
-      `Callbell's answer did not include the ${what}, so this step cannot tell what happened. Check in Callbell before replaying it.`,
-      'CallbellUnreadableAnswer',
-    );
+    throw new Error(`Callbell's answer did not include the ${what}. Please try again.`);
   }
   return item;
 }

@@ -1,6 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
 import { templatePage, templatePreview, type Template } from '../api/templates';
-import { stringOrNull } from '../values';
 import { dropdownTrigger } from './dropdown-trigger';
 
 /** Callbell pages read for one page of the dropdown at most, so a load ends well within 30 s. */
@@ -9,7 +8,7 @@ const MAX_PAGES_PER_LOAD = 5;
 function choice(template: Template) {
   return {
     id: template.uuid,
-    name: `${stringOrNull(template.title) ?? template.uuid}: ${templatePreview(stringOrNull(template.text) ?? undefined)}`,
+    name: `${template.title ?? template.uuid}: ${templatePreview(template.text)}`,
   };
 }
 

@@ -1,17 +1,9 @@
-import { listTeams, membersOfTeams } from '../api/teams';
-import { stringOrNull } from '../values';
+import { listTeams, teamMembers } from '../api/teams';
 import { dropdownTrigger, type Choice } from './dropdown-trigger';
 
 /**
- * Member pages read for one page of the dropdown. Callbell has no account-wide user list, so
- * every team's members are read; this bounds the work (and the time) whatever the account.
- */
-export const MAX_MEMBER_PAGES_PER_LIST = 40;
-
-/**
- * Collaborators by email: the members of every team on the page of teams, each listed once.
- * Past the page budget the list is what was read; a collaborator missing from it can still be
- * mapped by email.
+ * Collaborators by email. Callbell has no account-wide user list, so this is the members of
+ * every team on the page of teams, each listed once.
  */
 export const userList = dropdownTrigger({
   key: 'user_list',
@@ -19,16 +11,9 @@ export const userList = dropdownTrigger({
   paginated: true,
   list: async (z, page) => {
     const teams = await listTeams(z, page);
-    const { members, complete } = await membersOfTeams(z, teams, MAX_MEMBER_PAGES_PER_LIST);
-    if (!complete) {
-      z.console.log(
-        `user_list: stopped after ${MAX_MEMBER_PAGES_PER_LIST} pages of team members; the list is incomplete.`,
-      );
-    }
+    const members = (await Promise.all(teams.map((team) => teamMembers(z, team)))).flat();
     const byEmail = new Map<string, Choice>();
-    for (const member of members) {
-      const email = stringOrNull(member.email);
-      const name = stringOrNull(member.name);
+    for (const { email, name } of members) {
       if (email && !byEmail.has(email)) {
         byEmail.set(email, { id: email, name: name ? `${name} (${email})` : email });
       }

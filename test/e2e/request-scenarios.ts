@@ -239,8 +239,7 @@ function scenarios(app: AppUnderTest): Scenario[] {
     {
       operation: 'find_message_status',
       minimum: 1,
-      run: (call) =>
-        call(search('find_message_status'), { message_uuid: '00000000000000000000000000000000' }),
+      run: (call) => call(search('find_message_status'), { message_uuid: 'unknown' }),
     },
     {
       operation: 'find or create contact (not found)',
