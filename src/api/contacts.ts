@@ -1,7 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, callbellOrNull, type HttpMethod } from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
-import { listPage } from './pages';
 import type { ListPage } from './page-walk';
 
 /** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
@@ -256,8 +255,10 @@ export async function setBotStatus(
 }
 
 /** One page of the account's contacts (contacts_api/get_contacts.md; pages count from 1). */
-export function listContacts(z: ZObject, page: number): Promise<Contact[]> {
-  return listPage<Contact>(z, { path: '/contacts', key: 'contacts', page, about: MANAGE_CONTACTS });
+export async function listContacts(z: ZObject, page: number): Promise<Contact[]> {
+  const { items, pages = 1 } = await contactsPage(z, {}, page);
+  // Past the last page, nothing, so the dropdown's "load more" stops (as pages.listPage does).
+  return page > pages ? [] : items;
 }
 
 /** The first page of the account's contacts, as Callbell lists them. */
