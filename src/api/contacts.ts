@@ -44,7 +44,7 @@ export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot
 
 export type BotStatus = keyof typeof BOT_STATUSES;
 
-export function contactPath(uuid: string, ...rest: string[]): string {
+function contactPath(uuid: string, ...rest: string[]): string {
   return ['/contacts', encodeURIComponent(uuid), ...rest].join('/');
 }
 
@@ -97,7 +97,7 @@ export type ContactTarget = { uuid: string } | { digits: string; channelUuid?: s
  * the people who never wrote in, not be switched off for them. A contact ID that does not
  * exist is a mistake in the Zap instead, and stays an error (the 404 from src/client).
  */
-export function noContactWithPhone(z: ZObject, digits: string, channelUuid?: string): Error {
+function noContactWithPhone(z: ZObject, digits: string, channelUuid?: string): Error {
   const where = channelUuid ? 'on the chosen channel' : 'on your main WhatsApp channel';
   return new z.errors.HaltedError(
     `Skipped: Callbell has no contact with the phone number +${digits} ${where}. To create it first, use Find or Create Contact before this step.`,

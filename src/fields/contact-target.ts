@@ -12,7 +12,7 @@ const PHONE_LABEL = 'Contact Phone Number';
  * A contact chosen from the dropdown, mapped from a Callbell trigger, or found by a search step
  * (D014: a search connector needs a dynamic dropdown beside it).
  */
-export function contactField(helpText: string): PlainInputField {
+function contactField(helpText: string): PlainInputField {
   return {
     key: 'contact_uuid',
     label: CONTACT_LABEL,

@@ -38,7 +38,7 @@ export async function attachmentFile(z: ZObject, bundle: Bundle<{ url?: string }
  * A message's attachments as files a Zap can save to Drive or Dropbox: one dehydrated file per
  * URL in `attachments`, downloaded only if a step maps it.
  */
-export function withAttachmentFiles(z: ZObject, output: HookOutput): HookOutput {
+function withAttachmentFiles(z: ZObject, output: HookOutput): HookOutput {
   if (output.event !== 'message_created') return output;
   const files = stringList(output.attachments).map((url) =>
     z.dehydrateFile(attachmentFile, { url }),

@@ -33,7 +33,7 @@ export type SentContact = ContactOutput & { email: string | null };
  * are read, so the phone number and email reach the Zap whichever Callbell sends. Without the
  * contact in the answer the output keeps its keys, all null.
  */
-export function sentContact(value: unknown): SentContact {
+function sentContact(value: unknown): SentContact {
   const raw = objectOrEmpty(single(value));
   const phoneNumber = raw.phoneNumber ?? raw.phone;
   return { ...contactOutput({ ...raw, phoneNumber }), email: stringOrNull(raw.email) };

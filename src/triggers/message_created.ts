@@ -31,7 +31,7 @@ export const mapMessageCreated: EventMapper = (payload) => ({
 });
 
 /** Output fields of a new message (also labels New Event, whose sample is a message). */
-export const messageOutputFields: PlainOutputField[] = [
+const messageOutputFields: PlainOutputField[] = [
   { key: 'text', label: 'Message Text' },
   { key: 'status', label: 'Direction (received or sent)' },
   { key: 'channel', label: 'Channel Type' },

@@ -43,7 +43,7 @@ const REFRESH_AFTER_MS = 60 * 60 * 1000;
 /** A lock outlives no step: Zapier stops every step after 30 s. */
 const LOCK_TTL_S = 30;
 /** How long turning a Zap on or off waits for another Zap's change of the registry. */
-export const LOCK_WAIT_MS = 4_000;
+const LOCK_WAIT_MS = 4_000;
 
 /** Zapier's cache failed (outside Zapier it throws "No token found - cannot call RPC"). */
 export class RegistryUnavailable extends Error {

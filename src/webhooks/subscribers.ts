@@ -214,7 +214,7 @@ async function liveSuccessor(
 }
 
 /** Every event any of these Zaps wants, in Callbell's order. */
-export function eventUnion(subscribers: Subscriber[]): CallbellEvent[] {
+function eventUnion(subscribers: Subscriber[]): CallbellEvent[] {
   return CALLBELL_EVENTS.filter((event) => subscribers.some((zap) => zap.events.includes(event)));
 }
 
