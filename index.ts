@@ -15,6 +15,10 @@ const app = {
     cleanInputData: true,
     // 429s reach the HTTP layer (src/client), which waits 60 s when Callbell sends no Retry-After.
     throwForThrottlingEarly: false,
+    // Every request goes through z.request, which core logs already. Core's extra patch of
+    // Node's http module is process-wide: under jest it outlives the file that made it and
+    // sends later files' requests past nock, to the real network.
+    skipHttpPatch: true,
   },
   // Message attachments, downloaded only when a step uses the file (z.dehydrateFile).
   hydrators: { attachmentFile },

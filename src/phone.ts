@@ -22,7 +22,7 @@ function metadata(): MetadataJson {
 }
 
 /**
- * Phone numbers as Zaps carry them (Shopify's "+1 (555) 010-2345", a form's "0612345678",
+ * Phone numbers as Zaps carry them (Shopify's "+1 (201) 555-0123", a form's "0612345678",
  * Callbell's own digits "31612345678") in; E.164 for sending and creating, digits only for
  * Callbell's `/contacts/phone/:number` look-up, out.
  */
@@ -35,6 +35,16 @@ export interface PhoneInput {
 }
 
 const EXAMPLE = 'e.g. +31 6 1234 5678';
+
+/** E.164 allows 15 digits; room for spaces, dashes and brackets, but not for a paragraph. */
+const MAX_PHONE_LENGTH = 64;
+
+/**
+ * An extension, however it is written ("#12", "ext. 12", "x12", ";ext=12"). One rule for all
+ * of them: refused, because WhatsApp numbers have none and dropping it could reach a
+ * switchboard instead of the person.
+ */
+const EXTENSION = /(#|;\s*ext=|\bext\b\.?|\bextension\b|\d\s*x)\s*\d+\s*$/i;
 
 export function toE164(input: PhoneInput): string {
   return parsePhone(input).number;
@@ -60,6 +70,18 @@ function parsePhone({ value, defaultCountry, fieldLabel }: PhoneInput) {
   if (text === undefined || !text.trim()) {
     throw new InputError(fieldLabel, `a phone number is required (${EXAMPLE}).`);
   }
+  if (text.length > MAX_PHONE_LENGTH) {
+    throw new InputError(
+      fieldLabel,
+      `${quote(text)} is ${text.length} characters, too long for a phone number. Map a field that holds only the number (${EXAMPLE}).`,
+    );
+  }
+  if (EXTENSION.test(text)) {
+    throw new InputError(
+      fieldLabel,
+      `${quote(text)} has an extension, which WhatsApp cannot dial. Map the number without it (${EXAMPLE}).`,
+    );
+  }
   if (/[a-z]/i.test(text)) {
     throw new InputError(
       fieldLabel,
@@ -80,11 +102,15 @@ function withPlus(text: string): string {
   return text.trim().replace(/^00(?=[1-9])/, '+');
 }
 
+/**
+ * Valid, not merely possible: "0612345678" with US has the length of a US number but no US
+ * number starts with 0, so sending it would message a stranger or nobody.
+ */
 function parseWithCountry(text: string, country: CountryCode | undefined): PhoneNumber | undefined {
   const phone = country
     ? parsePhoneNumberFromString(withPlus(text), country, metadata())
     : parsePhoneNumberFromString(withPlus(text), metadata());
-  return phone?.isPossible() ? phone : undefined;
+  return phone?.isValid() ? phone : undefined;
 }
 
 /**

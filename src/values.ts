@@ -4,11 +4,31 @@
  * answers the type asked for or a safe empty value, and never calls a value's own methods.
  */
 import { InputError } from './input-error';
+import { shorten } from './user-message';
 
 export type JsonObject = Record<string, unknown>;
 
+/** C0 and C1 control characters (a line break, NUL, DEL…): what no id or one-line text holds. */
+// eslint-disable-next-line no-control-regex -- matching them is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+const ALL_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTERS.source, 'g');
+
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value nests deeper than `max` levels; without recursion, so it cannot overflow. */
+export function isDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (depth > max) return true;
+    if (typeof item === 'object' && item !== null) {
+      for (const child of Object.values(item)) pending.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 export function objectOrEmpty(value: unknown): JsonObject {
@@ -29,15 +49,40 @@ export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(stringOrNull).filter((item) => item !== null) : [];
 }
 
-/** An ISO-8601 time from an ISO string or a Unix timestamp in seconds; null otherwise. */
+/**
+ * The objects of a list (an item Callbell sends as `null` or `"x"` is no record), typed as the
+ * records the caller expects: their fields still go through the readers here.
+ */
+export function records<T extends object = JsonObject>(value: unknown): T[] {
+  return Array.isArray(value) ? value.filter((item): item is T => isObject(item)) : [];
+}
+
+const ISO_8601 =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** "2025-12-18 20:00:19 +0100": how Callbell writes funnel, custom status and webhook times. */
+const CALLBELL_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{2}):?(\d{2})$/;
+
+/** Year 9999: later dates have no ISO-8601 form Zapier reads. */
+const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/**
+ * An ISO-8601 time, or null: ISO strings as they are, Callbell's "2025-12-18 20:00:19 +0100"
+ * rewritten as "2025-12-18T20:00:19+01:00", Unix timestamps in seconds as UTC. Anything else,
+ * even what `Date.parse` would guess at ("1", "March 7"), is null: Zapier expects ISO-8601.
+ */
 export function isoTime(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
-    const date = new Date(value * 1000);
-    return Number.isNaN(date.getTime()) ? null : date.toISOString();
-  }
-  const text = stringOrNull(value);
-  if (!text || Number.isNaN(Date.parse(text))) return null;
-  return text;
+  if (typeof value === 'number') return timestampTime(value);
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const callbell = CALLBELL_TIME.exec(text);
+  const iso = callbell ? `${callbell[1]}T${callbell[2]}${callbell[3]}:${callbell[4]}` : text;
+  return ISO_8601.test(iso) && !Number.isNaN(Date.parse(iso)) ? iso : null;
+}
+
+function timestampTime(seconds: number): string | null {
+  const ms = seconds * 1000;
+  return Number.isFinite(ms) && ms > 0 && ms <= LAST_MS ? new Date(ms).toISOString() : null;
 }
 
 /**
@@ -51,11 +96,13 @@ export function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Quotes a value for an error message, shortened so one bad field cannot flood the message. */
-export function quote(value: unknown): string {
+/**
+ * Quotes a value for an error message, shortened so one bad field cannot flood the message;
+ * control characters (a line break in a mapped value) show as �, so the message stays one line.
+ */
+export function quote(value: unknown, max = 80): string {
   const text = asText(value) ?? describeShape(value);
-  const shown = text.length > 80 ? `${text.slice(0, 79)}…` : text;
-  return `"${shown}"`;
+  return `"${shorten(text, max).replace(ALL_CONTROL_CHARACTERS, '\ufffd')}"`;
 }
 
 function describeShape(value: unknown): string {

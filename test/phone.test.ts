@@ -4,29 +4,19 @@ import { inputErrorText } from './helpers/operations';
 
 const field = 'To (Phone Number)';
 
-/** The input error a conversion throws, as the Zap author reads it. */
-function thrownText(convert: () => unknown): string {
-  try {
-    convert();
-  } catch (error) {
-    return inputErrorText(error);
-  }
-  throw new Error('expected an input error');
-}
-
 describe('toE164', () => {
   it.each([
     // The examples the brief names
-    ['+1 (555) 010-2345', undefined, '+15550102345'],
-    ['555-010-2345', 'US', '+15550102345'],
+    ['+1 (201) 555-0123', undefined, '+12015550123'],
+    ['201-555-0123', 'US', '+12015550123'],
     ['0031 6 1234 5678', undefined, '+31612345678'],
     ['0612345678', 'NL', '+31612345678'],
     // Shopify: customer.phone and shipping_address.phone as stores receive them
     ['+16135551212', undefined, '+16135551212'],
     ['(613) 555-1212', 'CA', '+16135551212'],
     // Calendly: text_reminder_number as invitees type it
-    ['+44 7700 900123', undefined, '+447700900123'],
-    ['07700 900123', 'GB', '+447700900123'],
+    ['+44 7400 123456', undefined, '+447400123456'],
+    ['07400 123456', 'GB', '+447400123456'],
     // Typeform phone_number answers are E.164 already
     ['+5511987654321', undefined, '+5511987654321'],
     ['(11) 98765-4321', 'br', '+5511987654321'],
@@ -51,9 +41,21 @@ describe('toE164', () => {
 
   it.each([
     ['555-555-SHIP', 'US', /"555-555-SHIP" contains letters/],
-    ['+1 555 010 2345 ext. 12', undefined, /contains letters/],
+    // One rule for extensions, however they are written: refused.
+    ['+1 201 555 0123 ext. 12', undefined, /has an extension, which WhatsApp cannot dial/],
+    ['+1 201 555 0123 #12', undefined, /has an extension, which WhatsApp cannot dial/],
+    ['+1 201-555-0123 x5', undefined, /has an extension, which WhatsApp cannot dial/],
+    ['+1 201 555 0123;ext=5', undefined, /has an extension, which WhatsApp cannot dial/],
     ['0612345678', undefined, /"0612345678" is not a valid phone number\. Add the country code/],
-    ['555-010-2345', undefined, /is not a valid phone number\. Add the country code/],
+    ['212-555-0123', undefined, /is not a valid phone number\. Add the country code/],
+    // Possible for the country (the right length) but not valid there: no US number starts with 0.
+    [
+      '0612345678',
+      'US',
+      /"0612345678" is not a valid phone number\. Check the number, or the Default Country \(US\)/,
+    ],
+    ['+1 (555) 010-2345', undefined, /is not a valid phone number/],
+    ['1'.repeat(65), undefined, /is 65 characters, too long for a phone number/],
     [
       '12',
       'NL',
@@ -66,14 +68,14 @@ describe('toE164', () => {
     [undefined, undefined, /a phone number is required/],
     [{ phone: '1' }, undefined, /a phone number is required/],
   ])('refuses %j (default country %s), naming the field', (value, defaultCountry, message) => {
-    const text = thrownText(() => toE164({ value, defaultCountry, fieldLabel: field }));
+    const text = inputErrorText(() => toE164({ value, defaultCountry, fieldLabel: field }));
     expect(text).toMatch(message);
-    expect(text).toMatch(new RegExp(`^${field.replace(/[()]/g, '\\$&')}: `));
+    expect(text.startsWith(`${field}: `)).toBe(true);
   });
 
   it('refuses an unknown default country, naming that field', () => {
     expect(
-      thrownText(() =>
+      inputErrorText(() =>
         toE164({ value: '0612345678', defaultCountry: 'Holland', fieldLabel: field }),
       ),
     ).toMatch(/^Default Country: "Holland" is not a two-letter country code/);
@@ -82,7 +84,7 @@ describe('toE164', () => {
 
 describe('toDigits', () => {
   it('gives the digits Callbell looks contacts up by', () => {
-    expect(toDigits({ value: '+1 (555) 010-2345', fieldLabel: field })).toBe('15550102345');
+    expect(toDigits({ value: '+1 (201) 555-0123', fieldLabel: field })).toBe('12015550123');
     expect(toDigits({ value: '0612345678', defaultCountry: 'NL', fieldLabel: field })).toBe(
       '31612345678',
     );
@@ -94,7 +96,7 @@ describe('parseCountry', () => {
     expect(parseCountry(' nl ', 'Default Country')).toBe('NL');
     expect(parseCountry('', 'Default Country')).toBeUndefined();
     expect(parseCountry(undefined, 'Default Country')).toBeUndefined();
-    expect(thrownText(() => parseCountry('XX', 'Default Country'))).toMatch(
+    expect(inputErrorText(() => parseCountry('XX', 'Default Country'))).toMatch(
       /"XX" is not a two-letter/,
     );
   });
@@ -124,8 +126,8 @@ describe('properties', () => {
     const formatted = fc
       .constantFrom(
         '+31612345678',
-        '+15550102345',
-        '+447700900123',
+        '+12015550123',
+        '+447400123456',
         '+5511987654321',
         '+919876543210',
       )

@@ -35,6 +35,8 @@ async function captureOutput(
   }
 }
 
+const CONTACT = 'c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1';
+
 describe('the API key', () => {
   it('is sent to Callbell but never printed or returned by a connection test', async () => {
     callbellApi()
@@ -78,19 +80,19 @@ describe('the API key', () => {
       .post(`${API_PATH}/messages/send`)
       .query(true)
       .reply(200, {
-        message: { uuid: 'm1', status: 'enqueued', contact: { ...authMe, uuid: 'c1' } },
+        message: { uuid: 'm1', status: 'enqueued', contact: { ...authMe, uuid: CONTACT } },
       })
       .get(`${API_PATH}/contacts/phone/31612345678`)
-      .reply(200, { contact: { uuid: 'c1', name: 'Ana', note: 'ok' } })
-      .patch(`${API_PATH}/contacts/c1`)
-      .reply(200, { contact: [{ uuid: 'c1', name: 'Ana B' }] });
+      .reply(200, { contact: { uuid: CONTACT, name: 'Ana', note: 'ok' } })
+      .patch(`${API_PATH}/contacts/${CONTACT}`)
+      .reply(200, { contact: [{ uuid: CONTACT, name: 'Ana B' }] });
     const { printed, outcome } = await captureOutput(async () => [
       // No channel chosen: the main channel is looked up and cached under a digest of the key.
       await appTester(performSendMessage, bundleWith({ to: '+31612345678', text: 'Hi' })),
       await appTester(performUpdateContact, bundleWith({ phone: '+31612345678', name: 'Ana B' })),
     ]);
     expect(printed).toContain('/v1/messages/send');
-    expect(printed).toContain('/v1/contacts/c1');
+    expect(printed).toContain(`/v1/contacts/${CONTACT}`);
     expect(printed).not.toContain(API_KEY);
     expect(outcome).toContain('Ana B');
     expect(outcome).not.toContain(API_KEY);

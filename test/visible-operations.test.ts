@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { MAX_ERROR_LENGTH } from '../src/client/errors';
+import { MAX_MESSAGE_LENGTH } from '../src/user-message';
 import { toE164 } from '../src/phone';
 import { creates, searches, triggers } from '../src/registry';
 import { appTester, bundleWith } from './helpers/app';
@@ -61,7 +61,7 @@ describe('every visible action and search (error paths)', () => {
       expect(error.name).toBe('AppError');
       const { text, code } = shownText(error);
       expect(code).toBe('InvalidInput');
-      expect(text.length).toBeLessThanOrEqual(MAX_ERROR_LENGTH);
+      expect(text.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
       expect(text).toMatch(/^[A-Z][^:]+: [a-z"]/);
     },
   );

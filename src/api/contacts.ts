@@ -1,6 +1,8 @@
 import type { ZObject } from 'zapier-platform-core';
-import { callbell, callbellOrNull, type HttpMethod } from '../client/request';
+import { pathId, type IdField } from '../client/path';
+import { callbell, callbellOrNull, type Expected, type HttpMethod } from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
+import { records } from '../values';
 import type { ListPage } from './page-walk';
 
 /** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
@@ -44,11 +46,22 @@ export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot
 
 export type BotStatus = keyof typeof BOT_STATUSES;
 
-function contactPath(uuid: string, ...rest: string[]): string {
-  return ['/contacts', encodeURIComponent(uuid), ...rest].join('/');
+/**
+ * A contact uuid is 32 hex digits in every example of Callbell's docs (get_contact.md,
+ * delete_contact.md, get_contact_messages.md…). patch_contacts.md describes `uuid` as "The
+ * identifier of the contact (e.g. phone number in WhatsApp)", but that text is copied from
+ * POST /contacts' `identifier`, and its own snippet sends a 32-hex uuid.
+ */
+const CONTACT_ID: IdField = { label: 'Contact', from: 'input', hex32: true };
+
+export function contactPath(uuid: string, ...rest: string[]): string {
+  return ['/contacts', pathId(uuid, CONTACT_ID), ...rest].join('/');
 }
 
 const MANAGE_CONTACTS = { action: 'manage contacts', thing: 'contact' };
+
+/** Every answer that returns a contact carries it (as an object or a one-element list). */
+const CONTACT: Expected = { key: 'contact', as: 'record' };
 
 /**
  * The contact with this phone number (digits only), or null when Callbell has none. Without a
@@ -62,9 +75,10 @@ export async function findContactByPhone(
   channelUuid?: string,
 ): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/phone/${encodeURIComponent(digits)}`,
+    path: `/contacts/phone/${pathId(digits, { label: 'Phone Number', from: 'input' })}`,
     params: { channel_uuid: channelUuid },
     about: { action: 'look up contacts', thing: 'contact with the phone number', id: digits },
+    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
@@ -75,14 +89,16 @@ export async function findContactByUuid(z: ZObject, uuid: string): Promise<Conta
     path: contactPath(uuid),
     params: { include_field_types: true },
     about: { ...MANAGE_CONTACTS, id: uuid },
+    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
 
 export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/bsuid/${encodeURIComponent(bsuid)}`,
+    path: `/contacts/bsuid/${pathId(bsuid, { label: 'WhatsApp BSUID', from: 'input' })}`,
     about: { action: 'look up contacts', thing: 'contact with the BSUID', id: bsuid },
+    expects: CONTACT,
   });
   return answer ? contactResult(answer) : null;
 }
@@ -133,6 +149,7 @@ async function contactByPhone(
 ): Promise<ContactResult> {
   const contact = await findContactByPhone(z, digits, channelUuid);
   if (!contact?.uuid) throw noContactWithPhone(z, digits, channelUuid);
+  pathId(contact.uuid, { ...CONTACT_ID, label: 'contact ID', from: 'answer' });
   return contact;
 }
 
@@ -143,6 +160,7 @@ export async function createContact(z: ZObject, body: object): Promise<ContactRe
       path: '/contacts',
       body,
       about: MANAGE_CONTACTS,
+      expects: CONTACT,
     }),
   );
 }
@@ -158,6 +176,7 @@ export async function updateContact(
       path: contactPath(uuid),
       body,
       about: { ...MANAGE_CONTACTS, id: uuid },
+      expects: CONTACT,
     }),
   );
 }
@@ -181,6 +200,7 @@ export async function changeConversation(
       method,
       path: contactPath(uuid, ...action.split('/')),
       about: { action: purpose, thing: 'contact', id: uuid },
+      expects: CONTACT,
     }),
   );
 }
@@ -238,6 +258,7 @@ export async function addConversationNote(
     path: contactPath(uuid, 'conversation', 'note'),
     body: { text },
     about: { action: 'add conversation notes', thing: 'contact', id: uuid },
+    expects: { key: 'success', as: 'value' },
   });
 }
 
@@ -251,6 +272,7 @@ export async function setBotStatus(
     path: contactPath(uuid, 'bot'),
     body: { status },
     about: { action: 'change bot status', thing: 'contact', id: uuid },
+    expects: { key: 'bot', as: 'record' },
   });
 }
 
@@ -287,8 +309,9 @@ export async function contactsPage(
     path: '/contacts',
     params: { ...filters, page },
     about: MANAGE_CONTACTS,
+    expects: { key: 'contacts', as: 'list' },
   });
-  return listPageOf(answer.contacts, answer.meta);
+  return listPageOf(records<Contact>(answer.contacts), answer.meta);
 }
 
 /** The first page of a contact's messages, newest first (as Callbell documents them). */
@@ -311,15 +334,16 @@ export async function contactMessagesPage(
       path: contactPath(uuid, 'messages'),
       params: { page },
       about: { action: 'read messages', thing: 'contact', id: uuid },
+      expects: { key: 'messages', as: 'list' },
     },
   );
-  return listPageOf(answer.messages, answer.meta);
+  return listPageOf(records<ConversationMessage>(answer.messages), answer.meta);
 }
 
-function listPageOf<T>(items: T[] | undefined, meta: { pages?: unknown } | undefined): ListPage<T> {
+function listPageOf<T>(items: T[], meta: { pages?: unknown } | undefined): ListPage<T> {
   const pages = meta?.pages;
   return {
-    items: Array.isArray(items) ? items : [],
+    items,
     pages: typeof pages === 'number' && Number.isFinite(pages) ? pages : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
+import { pathId } from '../client/path';
 import { callbell, callbellOrNull } from '../client/request';
 import { sentMessage, type SendAnswer, type SentMessage } from '../shapes/sent-message';
 import type { JsonObject } from '../values';
@@ -36,6 +37,7 @@ export async function sendMessage(
       params: { fields: SEND_FIELDS },
       body: { ...body, channel_uuid: channel.uuid, fields: SEND_FIELDS },
       about: { action: 'send messages', thing: 'recipient' },
+      expects: { key: 'message', as: 'record' },
     });
     return sentMessage(answer);
   } catch (error) {
@@ -59,7 +61,9 @@ export async function getMessageStatus(
   uuid: string,
 ): Promise<{ message?: unknown } | null> {
   return callbellOrNull<{ message?: unknown }>(z, {
-    path: `/messages/status/${encodeURIComponent(uuid)}`,
+    // 32 hex digits in every example (get_message_status.md, the send answers).
+    path: `/messages/status/${pathId(uuid, { label: 'Message ID', from: 'input', hex32: true })}`,
     about: { action: 'read message statuses', thing: 'message', id: uuid },
+    expects: { key: 'message', as: 'record' },
   });
 }

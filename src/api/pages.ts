@@ -1,5 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, type QueryValue, type Subject } from '../client/request';
+import { records } from '../values';
 
 /** One page of one of Callbell's lists: `GET path?page=n` answering `{[key]: [...], meta}`. */
 export interface PageRequest {
@@ -30,9 +31,14 @@ export async function fetchPage<T>(
     path,
     params: { ...params, page },
     about,
+    expects: { key, as: 'list' },
   });
-  const items = answer[key];
-  return { items: Array.isArray(items) ? (items as T[]) : [], pages: answer.meta?.pages ?? 1 };
+  return { items: records<T & object>(answer[key]), pages: pageCount(answer.meta?.pages) };
+}
+
+/** Callbell's page count, when it is one: a count that is no whole number means one page. */
+function pageCount(pages: unknown): number {
+  return typeof pages === 'number' && Number.isSafeInteger(pages) && pages >= 1 ? pages : 1;
 }
 
 /** The items of one page; past the last page, nothing, so a dropdown's "load more" stops. */

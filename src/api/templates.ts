@@ -1,4 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
+import { pathId } from '../client/path';
 import { callbell } from '../client/request';
 import { fetchPage, type Page } from './pages';
 
@@ -15,8 +16,9 @@ export const MEDIA_TEMPLATE_TYPES = ['image', 'video', 'document'];
 
 export async function getTemplate(z: ZObject, uuid: string): Promise<Template> {
   const answer = await callbell<{ template: Template }>(z, {
-    path: `/templates/${encodeURIComponent(uuid)}`,
+    path: `/templates/${pathId(uuid, { label: 'Template', from: 'input' })}`,
     about: { action: 'read templates', thing: 'template', id: uuid },
+    expects: { key: 'template', as: 'record' },
   });
   return answer.template;
 }

@@ -1,9 +1,6 @@
 /** Callbell's public API. `CALLBELL_API_URL` points the app at a local sandbox for testing only. */
 const DEFAULT_API_URL = 'https://api.callbell.eu/v1';
 
-/** Zapier stops a step after 30 s; giving up at 25 s leaves time to explain why. */
-export const REQUEST_TIMEOUT_MS = 25_000;
-
 export function apiBaseUrl(): string {
   return (process.env.CALLBELL_API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
 }

@@ -1,8 +1,17 @@
-import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS } from './config';
+import type { ZObject } from 'zapier-platform-core';
+import { fitMessage, shorten } from '../user-message';
+import { quote } from '../values';
 import { readErrorBody, type ErrorDetail } from './error-body';
+import type { Redactor } from './redact';
+import { MAX_REQUESTS_PER_STEP, STEP_BUDGET_MS } from './step';
 
-/** What a request is about, worded by its caller for the errors a Zap author may see. */
+/**
+ * Every error a Zap author may see from a request, worded at the call site by `Subject` and
+ * here by what happened. Each is a z.errors type, fits Zapier's 250 characters with its
+ * advice intact, holds no form of the API key, and says what to do: a read can be tried
+ * again; a write whose outcome is unknown is never re-sent, and the message says to check
+ * Callbell before replaying it, so a customer never gets a message twice.
+ */
 export interface Subject {
   /** What the key was trying to do, for 403s and network failures: "send messages". */
   action: string;
@@ -12,99 +21,86 @@ export interface Subject {
   id?: string;
 }
 
+/** An answer from Callbell, read in full (the body within its size limit). */
+export interface Answer {
+  status: number;
+  method: string;
+  text: string;
+  retryAfter: string | undefined;
+  redact: Redactor;
+}
+
 /** Callbell answers 429 past 300 requests a second; without Retry-After we wait a minute. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * Zapier retries a throttled step once ("a max retry delay of 300 seconds and a default delay
+ * of 60 seconds … if a request during the retry attempt is also throttled, it will not be
+ * re-attempted again", Handling Throttled Requests in Zapier's CLI docs): a longer
+ * Retry-After would only park the task.
+ */
+const MAX_RETRY_AFTER_SECONDS = 300;
+
+export const MAX_ANSWER_MB = 2;
 
 const API_KEY_HELP =
   'Reconnect your Callbell account in Zapier with a valid key from Callbell → Settings → API settings.';
 
-/**
- * Zapier cuts integration errors at 250 characters ("keep the message below 250 characters
- * total", platform docs: manage/error-handling). Every message therefore starts with what to
- * do, and Callbell's own words (which may be long) are shortened to what fits.
- */
-export const MAX_ERROR_LENGTH = 250;
+const READ_AGAIN = 'Try again in a few minutes.';
 
-/** A message built around Callbell's detail, the detail cut so the whole fits. */
-function fitted(build: (detail: string) => string, detail: string): string {
-  const room = MAX_ERROR_LENGTH - build('x').length + 1;
-  if (detail.length <= room) return build(detail);
-  if (room < 12) return build('').slice(0, MAX_ERROR_LENGTH);
-  return build(`${detail.slice(0, room - 1).trimEnd()}…`);
+const WRITE_UNKNOWN =
+  'Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice.';
+
+/** How much of the field list Callbell names shows; its reason comes first. */
+const MAX_FIELDS_TEXT = 100;
+
+/** What to do after a request whose outcome is unknown. */
+function retryAdvice(method: string): string {
+  return isRead(method) ? READ_AGAIN : WRITE_UNKNOWN;
 }
 
-interface FailedRequest {
-  status: number;
-  method: string;
-  about: Subject;
-  detail: ErrorDetail;
-  retryAfter: string | undefined;
+function isRead(method: string): boolean {
+  return method.toUpperCase() === 'GET';
 }
 
 /** Turns a Callbell answer of 400 or above into an error a Zap author can act on. */
-export function throwForCallbellStatus(z: ZObject, response: HttpResponse, about: Subject): void {
-  if (response.status < 400) return;
-  const failure: FailedRequest = {
-    status: response.status,
-    method: (response.request.method ?? 'GET').toUpperCase(),
-    about,
-    detail: redact(readErrorBody(safeContent(response)), sentApiKey(response)),
-    retryAfter: response.getHeader('retry-after'),
-  };
-  throw callbellError(z, failure);
+export function throwForCallbellStatus(z: ZObject, answer: Answer, about: Subject): void {
+  if (answer.status < 400) return;
+  throw callbellError(z, answer, about, readErrorBody(answer.text, answer.redact.text));
 }
 
-/** A request that got no answer: a refused or reset connection, or no answer in time. */
-export function networkError(
-  z: ZObject,
-  method: string,
-  about: Subject,
-  failure: { type?: string; code?: string },
-): Error {
-  const what =
-    failure.type === 'request-timeout'
-      ? `did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`
-      : `could not be reached (${failure.code ?? failure.type ?? 'connection failed'})`;
-  return new z.errors.Error(
-    `${retryAdvice(method)} Callbell ${what} while trying to ${about.action}.`,
-    'CallbellUnreachable',
-  );
-}
-
-/**
- * What to do after a request whose outcome is unknown. A read can simply be tried again; a
- * write is never re-sent automatically, so a customer never gets a message twice.
- */
-function retryAdvice(method: string): string {
-  return method === 'GET'
-    ? 'Try again in a few minutes.'
-    : 'Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice.';
-}
-
-function callbellError(z: ZObject, failure: FailedRequest): Error {
-  const { status } = failure;
-  if (status === 401) return new z.errors.ExpiredAuthError(unauthorizedMessage(failure));
+function callbellError(z: ZObject, answer: Answer, about: Subject, detail: ErrorDetail): Error {
+  const { status, method } = answer;
+  const safe = (text: string) => answer.redact.text(text);
+  if (status === 401) {
+    // ExpiredAuthError makes Zapier ask for a reconnection. Core would append its "What
+    // happened" trail (with the start of the raw answer) to it: this message stands alone.
+    return Object.assign(new z.errors.ExpiredAuthError(unauthorizedMessage(detail)), {
+      doNotContextify: true,
+    });
+  }
   if (status === 429) {
-    const delay = retryAfterSeconds(failure.retryAfter);
+    const delay = retryAfterSeconds(answer.retryAfter);
     return new z.errors.ThrottledError(throttledMessage(delay), delay);
   }
   if (status >= 500) {
-    return new z.errors.Error(unavailableMessage(failure), 'CallbellUnavailable', status);
+    const message = `${retryAdvice(method)} Callbell is temporarily unavailable (HTTP ${status}).`;
+    return new z.errors.Error(message, 'CallbellUnavailable', status);
   }
   if (status === 403) {
-    return new z.errors.Error(forbiddenMessage(failure), 'CallbellForbidden', status);
+    return new z.errors.Error(safe(forbiddenMessage(about, detail)), 'CallbellForbidden', status);
   }
   if (status === 404) {
-    return new z.errors.Error(notFoundMessage(failure), 'CallbellNotFound', status);
+    return new z.errors.Error(safe(notFoundMessage(about, detail)), 'CallbellNotFound', status);
   }
-  return new z.errors.Error(refusedMessage(failure), 'CallbellInvalidRequest', status);
+  return new z.errors.Error(refusedMessage(status, detail), 'CallbellInvalidRequest', status);
 }
 
-function unauthorizedMessage({ detail }: FailedRequest): string {
-  return fitted(
-    (text) =>
-      `${API_KEY_HELP} Callbell rejected the API key (HTTP 401${withDetail(text)}): it may have been deleted, revoked or mistyped.`,
-    detail.message,
+function unauthorizedMessage(detail: ErrorDetail): string {
+  return fitMessage(
+    `${API_KEY_HELP} Callbell rejected the API key (HTTP 401`,
+    withDetail(detail),
+    '): it may have been deleted, revoked or mistyped.',
   );
 }
 
@@ -112,36 +108,33 @@ function throttledMessage(delay: number): string {
   return `Callbell is receiving too many requests from this account (HTTP 429). Zapier will try again in ${delay} seconds.`;
 }
 
-function unavailableMessage({ status, method }: FailedRequest): string {
-  return `${retryAdvice(method)} Callbell is temporarily unavailable (HTTP ${status}).`;
-}
-
-function forbiddenMessage({ about, detail }: FailedRequest): string {
-  return fitted(
-    (text) =>
-      `Check the key's permissions and your Callbell plan, or use an administrator's key: Callbell does not allow this API key to ${about.action} (HTTP 403${withDetail(text)}).`,
-    detail.message,
+function forbiddenMessage({ action }: Subject, detail: ErrorDetail): string {
+  return fitMessage(
+    `Check the key's permissions and your Callbell plan, or use an administrator's key: Callbell does not allow this API key to ${action} (HTTP 403`,
+    withDetail(detail),
+    ').',
   );
 }
 
-function notFoundMessage({ about, detail }: FailedRequest): string {
-  const { thing, id } = about;
-  const which = id ? ` "${id}"` : '';
-  return fitted(
-    (text) =>
-      `Check that the value mapped into this step exists in your Callbell account: Callbell could not find the ${thing}${which} (HTTP 404${withDetail(text)}).`,
-    detail.message,
+function notFoundMessage({ thing, id }: Subject, detail: ErrorDetail): string {
+  const which = id ? ` ${quote(id, 40)}` : '';
+  return fitMessage(
+    `Check that the value mapped into this step exists in your Callbell account: Callbell could not find the ${thing}${which} (HTTP 404`,
+    withDetail(detail),
+    ').',
   );
 }
 
-function refusedMessage({ status, detail }: FailedRequest): string {
-  const fields = detail.fields.length ? ` Check these fields: ${detail.fields.join(', ')}.` : '';
+function refusedMessage(status: number, detail: ErrorDetail): string {
+  const reason = (detail.message || 'no reason given').replace(/\.$/, '');
   const hints = HINTS.filter(({ when }) => when.test(detail.message)).map(({ hint }) => hint);
   const first = hints.length ? hints.join(' ') : 'Check the values mapped into this step.';
-  return fitted(
-    (reason) =>
-      `${first} Callbell refused the request (HTTP ${status}): ${reason || 'no reason given'}.${fields}`,
-    detail.message.replace(/\.$/, ''),
+  const fields = shorten(detail.fields.join(', '), MAX_FIELDS_TEXT);
+  const named = fields ? ` Check these fields: ${fields}.` : '';
+  return fitMessage(
+    `${first} Callbell refused the request (HTTP ${status}): `,
+    reason,
+    `.${named}`,
   );
 }
 
@@ -165,35 +158,123 @@ const HINTS: readonly { when: RegExp; hint: string }[] = [
   },
 ];
 
-function withDetail(detail: string): string {
-  return detail ? `: ${detail}` : '';
+function withDetail(detail: ErrorDetail): string {
+  return detail.message ? `: ${detail.message}` : '';
 }
 
-/** Retry-After is either seconds or an HTTP date. */
+/** Retry-After is either seconds or an HTTP date; capped at Zapier's longest retry delay. */
 export function retryAfterSeconds(header: string | undefined, now = Date.now()): number {
+  return Math.min(MAX_RETRY_AFTER_SECONDS, readRetryAfter(header, now));
+}
+
+function readRetryAfter(header: string | undefined, now: number): number {
   if (!header) return DEFAULT_RETRY_AFTER_SECONDS;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Math.max(1, parseInt(trimmed, 10));
+  if (/^\d+$/.test(trimmed)) return Math.max(1, Number(trimmed.slice(0, 10)));
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return DEFAULT_RETRY_AFTER_SECONDS;
   return Math.max(1, Math.ceil((date - now) / 1000));
 }
 
-/** An error body that echoes the API key must not carry it into Zapier's task history. */
-function redact(detail: ErrorDetail, apiKey: string | undefined): ErrorDetail {
-  if (!apiKey) return detail;
-  return { ...detail, message: detail.message.split(apiKey).join('[API key]') };
+/** A request that got no answer: a refused or reset connection. */
+export function unreachableError(
+  z: ZObject,
+  method: string,
+  about: Subject,
+  failure: { type?: string; code?: string },
+): Error {
+  const reason = shorten(failure.code ?? failure.type ?? 'connection failed', 30);
+  return new z.errors.Error(
+    fitMessage(
+      `${retryAdvice(method)} Callbell could not be reached (${reason}) while trying to `,
+      about.action,
+      '.',
+    ),
+    'CallbellUnreachable',
+  );
 }
 
-function sentApiKey(response: HttpResponse): string | undefined {
-  const authorization = response.request.headers?.Authorization ?? '';
-  return authorization.replace(/^Bearer\s+/i, '') || undefined;
+/** The request failed before it left (core or node refused it): nothing reached Callbell. */
+export function notSentError(z: ZObject, method: string, about: Subject, reason: string): Error {
+  return new z.errors.Error(
+    fitMessage(
+      `${retryAdvice(method)} The request to `,
+      about.action,
+      ` could not be sent (${shorten(reason, 30)}).`,
+    ),
+    'RequestNotSent',
+  );
 }
 
-function safeContent(response: HttpResponse): string {
-  try {
-    return response.content;
-  } catch {
-    return '';
-  }
+/** The step's time ran out while a request was under way (headers or body). */
+export function timedOutError(z: ZObject, method: string, about: Subject): Error {
+  return new z.errors.Error(
+    fitMessage(
+      `${retryAdvice(method)} Callbell did not answer within ${STEP_BUDGET_MS / 1000} seconds while trying to `,
+      about.action,
+      '.',
+    ),
+    'CallbellUnreachable',
+  );
+}
+
+/** The step's time was used up before this request could be sent: it was not sent. */
+export function noTimeLeftError(z: ZObject, about: Subject): Error {
+  return new z.errors.Error(
+    fitMessage(
+      `Replay this step in a few minutes: Callbell's earlier answers used up its ${STEP_BUDGET_MS / 1000} seconds, so the request to `,
+      about.action,
+      ' was not sent.',
+    ),
+    'CallbellUnreachable',
+  );
+}
+
+export function tooManyRequestsError(z: ZObject, method: string, about: Subject): Error {
+  const advice = isRead(method)
+    ? 'Try again; if it persists, report it to the maintainers of this integration.'
+    : 'Check in Callbell what was done before replaying this step.';
+  return new z.errors.Error(
+    fitMessage(
+      `This step needed more than ${MAX_REQUESTS_PER_STEP} requests to `,
+      about.action,
+      `, more than it ever should, and stopped. ${advice}`,
+    ),
+    'TooManyRequests',
+  );
+}
+
+/** A 2xx (or 3xx) this app cannot read: never "not found", never silently "done". */
+export function unreadableAnswerError(
+  z: ZObject,
+  answer: Pick<Answer, 'status' | 'method'>,
+  about: Subject,
+  what: string,
+): Error {
+  const { status, method } = answer;
+  const message = isRead(method)
+    ? fitMessage(
+        `Callbell answered (HTTP ${status}) with ${what} instead of the JSON it documents, so this step could not read it to `,
+        about.action,
+        `; nothing was changed. ${READ_AGAIN}`,
+      )
+    : fitMessage(
+        `Callbell answered (HTTP ${status}) with ${what} instead of the JSON it documents, so this step cannot tell whether it managed to `,
+        about.action,
+        '. Check in Callbell before replaying it, so nothing is done twice.',
+      );
+  return new z.errors.Error(message, 'CallbellUnreadableAnswer', status);
+}
+
+export function tooLargeError(
+  z: ZObject,
+  answer: Pick<Answer, 'status' | 'method'>,
+  about: Subject,
+): Error {
+  return unreadableAnswerError(z, answer, about, `more than ${MAX_ANSWER_MB} MB`);
+}
+
+/** Redirects are not followed: a write must not be sent twice, nor the key to another host. */
+export function redirectError(z: ZObject, answer: Answer, about: Subject): Error {
+  return unreadableAnswerError(z, answer, about, 'a redirect to another address');
 }

@@ -1,3 +1,5 @@
+import { errors } from 'zapier-platform-core';
+
 /**
  * Callbell documents some records both as an object and as a one-element array (`contact`
  * from GET, POST and PATCH /contacts, conversation open, update_funnel, messages/send).
@@ -7,11 +9,17 @@ export function single<T>(value: T | T[] | null | undefined): T | undefined {
   return (Array.isArray(value) ? value[0] : value) ?? undefined;
 }
 
-/** Like `single`, for answers that must carry the record. */
+/**
+ * Like `single`, for answers that must carry the record. `callbell()` checks that they do
+ * (`expects`), so this is the last guard, worded for a read or a write alike.
+ */
 export function unwrapOne<T extends object>(value: T | T[] | null | undefined, what: string): T {
   const item = single(value);
   if (!item || typeof item !== 'object') {
-    throw new Error(`Callbell's answer did not include the ${what}. Please try again.`);
+    throw new errors.Error(
+      `Callbell's answer did not include the ${what}, so this step cannot tell what happened. Check in Callbell before replaying it.`,
+      'CallbellUnreadableAnswer',
+    );
   }
   return item;
 }

@@ -50,7 +50,7 @@ export const createContactCreate = {
         label: IDENTIFIER_LABEL,
         required: true,
         helpText:
-          "For WhatsApp, the phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country. For Instagram, Messenger and Telegram, the contact's identifier on that network.",
+          "For WhatsApp, the phone number in any format, e.g. `+1 (201) 555-0123`, or `0612345678` with a Default Country. For Instagram, Messenger and Telegram, the contact's identifier on that network.",
       },
       {
         key: 'name',

@@ -15,10 +15,13 @@ interface DropdownSpec {
   paginated: boolean;
 }
 
-/** A hidden polling trigger that feeds a dynamic dropdown. */
+/**
+ * A hidden polling trigger that feeds a dynamic dropdown. Callbell's lists are read as they
+ * come, so an item without a usable id (missing, or not text) is left out, not offered.
+ */
 export function dropdownTrigger({ key, noun, list, paginated }: DropdownSpec) {
-  const perform = (z: ZObject, bundle: Bundle): Promise<Choice[]> =>
-    list(z, (bundle.meta?.page ?? 0) + 1);
+  const perform = async (z: ZObject, bundle: Bundle): Promise<Choice[]> =>
+    (await list(z, (bundle.meta?.page ?? 0) + 1)).filter(isChoice);
   return {
     key,
     noun,
@@ -29,6 +32,10 @@ export function dropdownTrigger({ key, noun, list, paginated }: DropdownSpec) {
     },
     operation: { type: 'polling' as const, canPaginate: paginated, perform },
   };
+}
+
+function isChoice(choice: Choice): boolean {
+  return typeof choice.id === 'string' && choice.id !== '' && typeof choice.name === 'string';
 }
 
 export type DropdownTrigger = ReturnType<typeof dropdownTrigger>;

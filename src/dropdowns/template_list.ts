@@ -1,5 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { templatePage, templatePreview, type Template } from '../api/templates';
+import { stringOrNull } from '../values';
 import { dropdownTrigger } from './dropdown-trigger';
 
 /** Callbell pages read for one page of the dropdown at most, so a load ends well within 30 s. */
@@ -8,7 +9,7 @@ const MAX_PAGES_PER_LOAD = 5;
 function choice(template: Template) {
   return {
     id: template.uuid,
-    name: `${template.title ?? template.uuid}: ${templatePreview(template.text)}`,
+    name: `${stringOrNull(template.title) ?? template.uuid}: ${templatePreview(stringOrNull(template.text) ?? undefined)}`,
   };
 }
 

@@ -1,9 +1,17 @@
-import { listTeams, teamMembers } from '../api/teams';
+import { listTeams, membersOfTeams } from '../api/teams';
+import { stringOrNull } from '../values';
 import { dropdownTrigger, type Choice } from './dropdown-trigger';
 
 /**
- * Collaborators by email. Callbell has no account-wide user list, so this is the members of
- * every team on the page of teams, each listed once.
+ * Member pages read for one page of the dropdown. Callbell has no account-wide user list, so
+ * every team's members are read; this bounds the work (and the time) whatever the account.
+ */
+export const MAX_MEMBER_PAGES_PER_LIST = 40;
+
+/**
+ * Collaborators by email: the members of every team on the page of teams, each listed once.
+ * Past the page budget the list is what was read; a collaborator missing from it can still be
+ * mapped by email.
  */
 export const userList = dropdownTrigger({
   key: 'user_list',
@@ -11,9 +19,16 @@ export const userList = dropdownTrigger({
   paginated: true,
   list: async (z, page) => {
     const teams = await listTeams(z, page);
-    const members = (await Promise.all(teams.map((team) => teamMembers(z, team)))).flat();
+    const { members, complete } = await membersOfTeams(z, teams, MAX_MEMBER_PAGES_PER_LIST);
+    if (!complete) {
+      z.console.log(
+        `user_list: stopped after ${MAX_MEMBER_PAGES_PER_LIST} pages of team members; the list is incomplete.`,
+      );
+    }
     const byEmail = new Map<string, Choice>();
-    for (const { email, name } of members) {
+    for (const member of members) {
+      const email = stringOrNull(member.email);
+      const name = stringOrNull(member.name);
       if (email && !byEmail.has(email)) {
         byEmail.set(email, { id: email, name: name ? `${name} (${email})` : email });
       }

@@ -41,7 +41,7 @@ export interface Assignment {
  */
 export function readAssignment(input: Record<string, unknown>): Assignment {
   const assigned_user = optionalText(input.assigned_user);
-  if (assigned_user && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(assigned_user)) {
+  if (assigned_user && !isEmailAddress(assigned_user)) {
     throw new InputError(
       'Assign to User',
       `${quote(assigned_user)} is not an email address. Choose a collaborator or map their Callbell email.`,
@@ -52,4 +52,17 @@ export function readAssignment(input: Record<string, unknown>): Assignment {
     team_uuid: optionalText(input.team_uuid),
     bot_status: oneOf(input.bot_status, BOT_STATUSES, 'Bot'),
   };
+}
+
+/**
+ * name@domain.tld, checked in one pass: the usual regex for it backtracks quadratically on a
+ * long run of dots, which a mapped value may hold.
+ */
+function isEmailAddress(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  const at = text.indexOf('@');
+  if (at < 1 || at !== text.lastIndexOf('@')) return false;
+  const domain = text.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  return dot > 0 && dot < domain.length - 1;
 }

@@ -88,10 +88,12 @@ export function readTags(value: unknown): string[] | undefined {
     .flatMap((item) => (asText(item) ?? '').split(','))
     .map((tag) => tag.trim())
     .filter(Boolean);
-  // Callbell's tags ignore case: keep the first spelling of each.
-  const unique = tags.filter(
-    (tag, index) => tags.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index,
-  );
+  // Callbell's tags ignore case: keep the first spelling of each (one pass, however many).
+  const seen = new Set<string>();
+  const unique = tags.filter((tag) => {
+    const key = tag.toLowerCase();
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
   return unique.length ? unique : undefined;
 }
 

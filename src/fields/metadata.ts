@@ -33,7 +33,7 @@ export function readMetadata(value: unknown): Record<string, string> | undefined
       `has ${entries.length} keys; Callbell accepts at most ${MAX_KEYS}. Remove some rows.`,
     );
   }
-  const metadata: Record<string, string> = {};
+  const metadata: [string, string][] = [];
   for (const [rawKey, rawValue] of entries) {
     const key = rawKey.trim();
     const text = asText(rawValue);
@@ -55,7 +55,8 @@ export function readMetadata(value: unknown): Record<string, string> | undefined
         `the value of ${quote(key)} is ${text.length} characters; Callbell accepts at most ${MAX_VALUE_LENGTH}.`,
       );
     }
-    metadata[key] = text;
+    metadata.push([key, text]);
   }
-  return entries.length ? metadata : undefined;
+  // fromEntries defines own keys: "__proto__" stays a key, where assigning it would not.
+  return entries.length ? Object.fromEntries(metadata) : undefined;
 }

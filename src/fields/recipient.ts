@@ -33,7 +33,7 @@ export const recipientFields: PlainInputField[] = [
     label: TO_LABEL,
     required: false,
     helpText:
-      "For WhatsApp, the contact's phone number in any format, e.g. `+1 (555) 010-2345` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's identifier as Callbell shows it. Required unless a BSUID is given.",
+      "For WhatsApp, the contact's phone number in any format, e.g. `+1 (201) 555-0123` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's identifier as Callbell shows it. Required unless a BSUID is given.",
   },
   bsuidField(
     'The WhatsApp Business Suite User ID, for contacts who hide their phone number with a WhatsApp username. Used only when To is empty.',

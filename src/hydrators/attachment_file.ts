@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS } from '../client/config';
+import { STEP_BUDGET_MS } from '../client/step';
 import type { HookOutput } from '../webhooks/events';
 import type { HookTrigger } from '../webhooks/hook-trigger';
 import { optionalText, stringList } from '../values';
@@ -28,7 +28,7 @@ export async function attachmentFile(z: ZObject, bundle: Bundle<{ url?: string }
   const response = z.request({
     url,
     raw: true,
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: STEP_BUDGET_MS,
     size: MAX_FILE_BYTES,
   });
   return z.stashFile(response);

@@ -51,7 +51,7 @@ export const findContactSearch = {
         label: PHONE_LABEL,
         required: false,
         helpText:
-          'The WhatsApp phone number in any format, e.g. `+1 (555) 010-2345`, or `0612345678` with a Default Country.',
+          'The WhatsApp phone number in any format, e.g. `+1 (201) 555-0123`, or `0612345678` with a Default Country.',
       },
       defaultCountryField,
       channelField('The WhatsApp channel to look in. Leave empty for your main WhatsApp channel.'),

@@ -112,8 +112,8 @@ const sampleMessage: MessageOutput = {
   text: 'Hello there how can I help you?',
   status: 'received',
   channel: 'whatsapp',
-  from: '390987654321',
-  to: '391234567890',
+  from: '390612345678',
+  to: '393123456789',
   createdAt: '2023-12-12T10:56:36Z',
   attachments: [],
 };

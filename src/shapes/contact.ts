@@ -1,6 +1,6 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { Contact } from '../api/contacts';
-import { unwrapOne } from '../client/unwrap';
+import { single, unwrapOne } from '../client/unwrap';
 import { isObject, objectOrEmpty, stringList, stringOrNull, type JsonObject } from '../values';
 
 /**
@@ -47,8 +47,12 @@ const STRING_FIELDS = [
   'note',
 ] as const;
 
+/**
+ * Callbell sends a contact as an object or as a one-element list (in answers and, by the same
+ * serializer, possibly in webhook bodies): both read the same.
+ */
 export function contactOutput(contact: Contact | JsonObject | unknown): ContactOutput {
-  const source = objectOrEmpty(contact);
+  const source = objectOrEmpty(Array.isArray(contact) ? single(contact) : contact);
   const strings = Object.fromEntries(
     STRING_FIELDS.map((key) => [key, stringOrNull(source[key])]),
   ) as Record<(typeof STRING_FIELDS)[number], string | null>;

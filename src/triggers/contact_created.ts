@@ -13,7 +13,7 @@ export const contactCreated = hookTrigger({
     'Triggers when a new contact is created, for example when someone writes in for the first time.',
   mappers: { contact_created: mapContactCreated },
   sample: {
-    id: 'eb2b914a977e4ab896e7b886698b3eac',
+    id: 'eb2b914a977e4ab896e7b886698b3eac-bd985e631b262fbe',
     event: 'contact_created',
     ...sampleContact,
   },

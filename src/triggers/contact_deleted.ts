@@ -15,7 +15,7 @@ export const contactDeleted = hookTrigger({
   description: 'Triggers when a contact and its conversation are deleted.',
   mappers: { contact_deleted: mapContactDeleted },
   sample: {
-    id: 'fad77e68757b43c3b77b51cd66ec18f3',
+    id: 'fad77e68757b43c3b77b51cd66ec18f3-72bd5dc49dc2e809',
     event: 'contact_deleted',
     created_at: '2022-10-17T15:15:06.095Z',
     uuid: 'fad77e68757b43c3b77b51cd66ec18f3',

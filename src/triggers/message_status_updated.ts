@@ -49,7 +49,7 @@ export const messageStatusUpdated = hookTrigger({
     return statuses.length === 0 || statuses.includes(String(output.status));
   },
   sample: {
-    id: 'adf3d1216d4c4dcd908199d6700f2381-read',
+    id: 'adf3d1216d4c4dcd908199d6700f2381-7de593058416203f',
     event: 'message_status_updated',
     created_at: '2023-06-12T09:58:33.000Z',
     uuid: 'adf3d1216d4c4dcd908199d6700f2381',

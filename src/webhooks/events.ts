@@ -1,4 +1,5 @@
-import { isObject, type JsonObject } from '../values';
+import { isDeeperThan, isObject, isoTime, type JsonObject } from '../values';
+import { digest } from './event-id';
 
 /** Every event Callbell delivers through an account's webhook. */
 export const CALLBELL_EVENTS = [
@@ -20,6 +21,11 @@ export type CallbellEvent = (typeof CALLBELL_EVENTS)[number];
 export interface Delivery {
   event: CallbellEvent;
   payload: JsonObject;
+  /**
+   * When it was delivered: the `createdAt` of an entry of the delivery log, or, for a POST
+   * being handled now, now. Records read from other lists have none.
+   */
+  deliveredAt?: string;
 }
 
 /**
@@ -52,5 +58,32 @@ function isCallbellEvent(value: unknown): value is CallbellEvent {
  */
 export function readDelivery(body: unknown): Delivery | null {
   if (!isObject(body) || !isCallbellEvent(body.event) || !isObject(body.payload)) return null;
-  return { event: body.event, payload: body.payload };
+  const deliveredAt = isoTime(body.createdAt) ?? new Date(Date.now()).toISOString();
+  return { event: body.event, payload: withinDepth(body.payload), deliveredAt };
+}
+
+/** Callbell's documented payloads nest 6 levels; a Zap's output need not go past this. */
+const MAX_PAYLOAD_DEPTH = 32;
+
+/**
+ * The payload, with anything nested deeper than 32 levels replaced by a note and a digest of
+ * what it held: readers, Zapier's output and event ids then never meet a body deep enough to
+ * overflow the stack (a 10 MB webhook body can nest millions of levels), and two payloads that
+ * differ only down there still get different ids.
+ */
+function withinDepth(payload: JsonObject): JsonObject {
+  return isDeeperThan(payload, MAX_PAYLOAD_DEPTH) ? cut(payload, MAX_PAYLOAD_DEPTH) : payload;
+}
+
+function cut(value: JsonObject, depth: number): JsonObject {
+  return Object.fromEntries(
+    Object.entries(value).map(([key, nested]) => [key, cutValue(nested, depth - 1)]),
+  );
+}
+
+function cutValue(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth <= 0) return `[nested too deeply: ${digest(value)}]`;
+  if (Array.isArray(value)) return value.map((item) => cutValue(item, depth - 1));
+  return isObject(value) ? cut(value, depth) : value;
 }

@@ -1,7 +1,8 @@
 import type { ZObject } from 'zapier-platform-core';
 import { contactMessages, recentContacts, type Contact } from '../api/contacts';
 import { loggedDeliveries } from '../api/webhooks';
-import { isObject } from '../values';
+import { pathId } from '../client/path';
+import { isObject, stringOrNull } from '../values';
 import type { CallbellEvent, Delivery } from './events';
 
 /** How many recent events the Zap editor's "test trigger" asks for. */
@@ -88,8 +89,10 @@ function payloadFromContact(event: CallbellEvent, contact: Contact): Record<stri
 
 async function recentMessages(z: ZObject): Promise<Delivery[]> {
   const [contact] = newestFirst(await recentContacts(z), (item) => item.createdAt);
-  if (!contact?.uuid) return [];
-  const messages = newestFirst(await contactMessages(z, contact.uuid), (item) => item.createdAt);
+  const uuid = stringOrNull(contact?.uuid);
+  if (!contact || !uuid) return [];
+  pathId(uuid, { label: 'contact ID', from: 'answer', hex32: true });
+  const messages = newestFirst(await contactMessages(z, uuid), (item) => item.createdAt);
   return messages
     .filter((message) => message.status !== 'note')
     .slice(0, RECENT_EVENTS)

@@ -3,7 +3,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { updateContact, addConversationNote, setBotStatus } from '../../src/api/contacts';
 import { getTemplate } from '../../src/api/templates';
 import { teamMembers } from '../../src/api/teams';
-import { MAX_ERROR_LENGTH, retryAfterSeconds } from '../../src/client/errors';
+import { retryAfterSeconds } from '../../src/client/errors';
+import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
 import {
   callbell,
   callbellOrNull,
@@ -127,22 +128,22 @@ describe('error mapping', () => {
   it.each([
     [
       'PATCH',
-      '/contacts/0123abcd',
-      (z: ZObject) => updateContact(z, '0123abcd', { name: 'Ana' }),
-      'contact "0123abcd"',
+      '/contacts/0123456789abcdef0123456789abcdef',
+      (z: ZObject) => updateContact(z, '0123456789abcdef0123456789abcdef', { name: 'Ana' }),
+      'contact "0123456789abcdef0123456789abcdef"',
     ],
     ['GET', '/templates/t-1', (z: ZObject) => getTemplate(z, 't-1'), 'template "t-1"'],
     [
       'POST',
-      '/contacts/0123abcd/conversation/note',
-      (z: ZObject) => addConversationNote(z, '0123abcd', 'hi'),
-      'contact "0123abcd"',
+      '/contacts/0123456789abcdef0123456789abcdef/conversation/note',
+      (z: ZObject) => addConversationNote(z, '0123456789abcdef0123456789abcdef', 'hi'),
+      'contact "0123456789abcdef0123456789abcdef"',
     ],
     [
       'POST',
-      '/contacts/0123abcd/bot',
-      (z: ZObject) => setBotStatus(z, '0123abcd', 'bot_end'),
-      'contact "0123abcd"',
+      '/contacts/0123456789abcdef0123456789abcdef/bot',
+      (z: ZObject) => setBotStatus(z, '0123456789abcdef0123456789abcdef', 'bot_end'),
+      'contact "0123456789abcdef0123456789abcdef"',
     ],
     [
       'GET',
@@ -152,7 +153,10 @@ describe('error mapping', () => {
     ],
   ])('404 on %s %s says the %s was not found', async (method, path, call, thing) => {
     callbellApi().intercept(`${API_PATH}${path}`, method).reply(404, { error: 'Record not found' });
-    const error = await failure(call, { contact_uuid: '0123abcd', funnel_id: 'f1' });
+    const error = await failure(call, {
+      contact_uuid: '0123456789abcdef0123456789abcdef',
+      funnel_id: 'f1',
+    });
     expect(error).toMatchObject({ code: 'CallbellNotFound', status: 404 });
     expect(error.message).toBe(
       `Check that the value mapped into this step exists in your Callbell account: Callbell could not find the ${thing} (HTTP 404: Record not found).`,
@@ -210,7 +214,7 @@ describe('error mapping', () => {
     const error = await failure({ method: 'POST', path: '/contacts', body: {} });
     // ExpiredAuthError also gets core's "What happened" appendix, after the app's message.
     const [own] = (error.message ?? '').split('\nWhat happened');
-    expect(own?.length).toBeLessThanOrEqual(MAX_ERROR_LENGTH);
+    expect(own?.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
     expect(error.message).toMatch(/^(Check|Reconnect|Use|Create|Set) /);
   });
 

@@ -10,7 +10,12 @@ describe('unwrapOne', () => {
 
   it.each([undefined, null, [], [null]])('explains a missing contact (%j)', (value) => {
     expect(() => unwrapOne(value as never, 'contact')).toThrow(
-      "Callbell's answer did not include the contact. Please try again.",
+      expect.objectContaining({
+        name: 'AppError',
+        message: expect.stringContaining(
+          "Callbell's answer did not include the contact, so this step cannot tell what happened.",
+        ),
+      }),
     );
   });
 });

@@ -57,14 +57,14 @@ describe('add_conversation_note', () => {
 
   it('halts quietly, without a note or an error that turns the Zap off, for an unknown number', async () => {
     const scope = callbellApi()
-      .get(`${API_PATH}/contacts/phone/447700900123`)
+      .get(`${API_PATH}/contacts/phone/447911123456`)
       .reply(404, { error: 'Not found' });
     await expect(
-      run(performAddConversationNote, { phone: '+44 7700 900123', text: 'New lead' }),
+      run(performAddConversationNote, { phone: '+44 7911 123456', text: 'New lead' }),
     ).rejects.toMatchObject({
       name: 'HaltedError',
       message: expect.stringMatching(
-        /^Skipped: Callbell has no contact with the phone number \+447700900123 on your main WhatsApp channel\./,
+        /^Skipped: Callbell has no contact with the phone number \+447911123456 on your main WhatsApp channel\./,
       ),
     });
     scope.done();

@@ -110,7 +110,7 @@ describe('send_message', () => {
 
   it('sends with assignment, bot status and metadata', async () => {
     const scope = expectSend({
-      to: '+15550102345',
+      to: '+12015550123',
       from: 'whatsapp',
       channel_uuid: '35f6f8cc-b550-4278-a2ea-099f3a4e0730',
       type: 'text',
@@ -121,7 +121,7 @@ describe('send_message', () => {
     });
     await send({
       channel_uuid: '35f6f8cc-b550-4278-a2ea-099f3a4e0730',
-      to: '+1 (555) 010-2345',
+      to: '+1 (201) 555-0123',
       type: 'text',
       text: 'Hi',
       assigned_user: 'maria@example-shop.com',

@@ -122,10 +122,17 @@ describe('update_contact', () => {
   );
 
   it('with nothing to change, an unknown contact is an error naming it', async () => {
-    callbellApi().get(`${API_PATH}/contacts/nope`).query(true).reply(404, { error: 'Not found' });
-    await expect(run(performUpdateContact, { contact_uuid: 'nope' })).rejects.toMatchObject({
+    callbellApi()
+      .get(`${API_PATH}/contacts/ffffffffffffffffffffffffffffffff`)
+      .query(true)
+      .reply(404, { error: 'Not found' });
+    await expect(
+      run(performUpdateContact, { contact_uuid: 'ffffffffffffffffffffffffffffffff' }),
+    ).rejects.toMatchObject({
       name: 'AppError',
-      message: expect.stringContaining('Callbell has no contact \\"nope\\". Choose the contact'),
+      message: expect.stringContaining(
+        'Callbell has no contact \\"ffffffffffffffffffffffffffffffff\\". Choose the contact',
+      ),
     });
   });
 

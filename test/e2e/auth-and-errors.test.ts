@@ -20,17 +20,20 @@ describe('connection and errors over real HTTP', () => {
   });
 
   it('404: an unknown contact is named', async () => {
+    const unknown = 'ffffffffffffffffffffffffffffffff';
     await expect(
-      perform(sandbox(), 'creates', 'close_conversation', { contact_uuid: 'nope' }),
+      perform(sandbox(), 'creates', 'close_conversation', { contact_uuid: unknown }),
     ).rejects.toThrow(
-      /Callbell could not find the contact \\"nope\\" \(HTTP 404: Contact not found\)/,
+      new RegExp(
+        `Callbell could not find the contact \\\\"${unknown}\\\\" \\(HTTP 404: Contact not found\\)`,
+      ),
     );
   });
 
   it('422: Callbell-style validation reaches the user with what to do', async () => {
     await expect(
       perform(sandbox(), 'creates', 'create_contact', {
-        phone: '+44 7700 900123',
+        phone: '+44 7400 123456',
         name: 'Ann',
         tags: ['Gold'],
       }),
@@ -44,7 +47,7 @@ describe('connection and errors over real HTTP', () => {
     sandbox().setRateLimit(0);
     try {
       await expect(
-        perform(sandbox(), 'creates', 'create_contact', { phone: '+44 7700 900124', name: 'Ann' }),
+        perform(sandbox(), 'creates', 'create_contact', { phone: '+44 7400 123457', name: 'Ann' }),
       ).rejects.toMatchObject({
         name: 'ThrottledError',
         message: expect.stringContaining('"delay":1'),

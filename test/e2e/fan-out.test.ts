@@ -68,12 +68,12 @@ describe('every Zap on one Callbell account gets its events', () => {
       ],
     });
 
-    await newCustomerWrites('+44 7700 900777', 'Hi, is my order ready?');
-    const customer = sandbox().account.contactByPhone('447700900777').uuid;
+    await newCustomerWrites('+44 7911 123777', 'Hi, is my order ready?');
+    const customer = sandbox().account.contactByPhone('447911123777').uuid;
     sandbox().account.setConversation(customer, false);
     await settle();
     const sent = await perform(sandbox(), 'creates', 'send_message', {
-      to: '+447700900777',
+      to: '+447911123777',
       text: 'It ships today.',
     });
     sandbox().account.advance(String(sent.uuid), 'delivered');
@@ -88,7 +88,7 @@ describe('every Zap on one Callbell account gets its events', () => {
       'It ships today.',
     ]);
     expect(eventsOf(newContact)).toEqual(['contact_created']);
-    expect(newContact.items[0]).toMatchObject({ phoneNumberE164: '+447700900777' });
+    expect(newContact.items[0]).toMatchObject({ phoneNumberE164: '+447911123777' });
     expect(eventsOf(closed)).toEqual(['conversation_closed']);
     expect(eventsOf(newEvent)).toEqual(['contact_created', 'message_created', 'message_created']);
     expect(failed.items).toEqual([

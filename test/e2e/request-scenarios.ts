@@ -239,7 +239,8 @@ function scenarios(app: AppUnderTest): Scenario[] {
     {
       operation: 'find_message_status',
       minimum: 1,
-      run: (call) => call(search('find_message_status'), { message_uuid: 'unknown' }),
+      run: (call) =>
+        call(search('find_message_status'), { message_uuid: '00000000000000000000000000000000' }),
     },
     {
       operation: 'find or create contact (not found)',

@@ -1,5 +1,7 @@
 import { seed } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
+import { idIncludesDeliveryTime } from '../../src/webhooks/event-id';
+import type { CallbellEvent } from '../../src/webhooks/events';
 import { hookStep, perform, startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
@@ -51,8 +53,15 @@ describe.each(Object.keys(CAUSES))('%s over real HTTP', (key) => {
         { cleanedRequest: zap.bodies[0] },
       );
       expect(outputs).toEqual([expect.objectContaining({ event: key, id: expect.any(String) })]);
-      const recent = await hookStep(sandbox(), key, 'performList');
-      expect((recent as { id: string }[])[0]?.id).toBe(outputs[0]?.id);
+      const [recent] = (await hookStep(sandbox(), key, 'performList')) as { id: string }[];
+      // The log dates a delivery by when Callbell sent it, a live POST by when it is read: the
+      // ids of events whose body can repeat word for word include that time, the others not.
+      if (idIncludesDeliveryTime(key as CallbellEvent)) {
+        expect({ ...recent, id: '' }).toEqual({ ...outputs[0], id: '' });
+        expect(recent?.id.replace(/-\w+$/, '')).toBe(String(outputs[0]?.id).replace(/-\w+$/, ''));
+      } else {
+        expect(recent?.id).toBe(outputs[0]?.id);
+      }
     } finally {
       await hookStep(sandbox(), key, 'performUnsubscribe', {}, { targetUrl: zap.url });
       await zap.stop();

@@ -23,17 +23,24 @@ export async function inputErrorOf(promise: Promise<unknown>): Promise<string> {
 }
 
 /**
- * The text an input error shows: a z.errors type (no core appendix), at most the 250 characters
- * Zapier displays (https://docs.zapier.com/platform/manage/error-handling).
+ * The text an input error shows, from the error or from a function that must throw it: a
+ * z.errors type (no core appendix), at most the 250 characters Zapier displays
+ * (https://docs.zapier.com/platform/manage/error-handling).
  */
-export function inputErrorText(error: unknown): string {
+export function inputErrorText(refused: unknown): string {
+  const error = typeof refused === 'function' ? thrownBy(() => refused()) : refused;
   expect(error).toBeInstanceOf(InputError);
-  const { userMessage, message } = error as InputError;
-  expect(JSON.parse(message)).toEqual({
-    message: userMessage,
-    code: INPUT_ERROR_CODE,
-    status: 400,
-  });
-  expect(userMessage.length).toBeLessThanOrEqual(250);
-  return userMessage;
+  const { text, message } = error as InputError;
+  expect(JSON.parse(message)).toEqual({ message: text, code: INPUT_ERROR_CODE, status: 400 });
+  expect(text.length).toBeLessThanOrEqual(250);
+  return text;
+}
+
+function thrownBy(normalise: () => unknown): unknown {
+  try {
+    normalise();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the input to be refused');
 }

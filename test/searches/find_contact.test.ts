@@ -25,9 +25,9 @@ describe('find_contact', () => {
 
   it('answers an empty result, not an error, when nobody has the number', async () => {
     const scope = callbellApi()
-      .get(`${API_PATH}/contacts/phone/15550102345`)
+      .get(`${API_PATH}/contacts/phone/12015550123`)
       .reply(404, { error: 'Contact not found' });
-    await expect(run(performFindContact, { phone: '+1 (555) 010-2345' })).resolves.toEqual([]);
+    await expect(run(performFindContact, { phone: '+1 (201) 555-0123' })).resolves.toEqual([]);
     scope.done();
   });
 

@@ -30,8 +30,9 @@ describe('find_message_status', () => {
   });
 
   it('answers an empty result for an unknown message', async () => {
-    callbellApi().get(`${API_PATH}/messages/status/nope`).reply(404, '');
-    await expect(run(performFindMessageStatus, { message_uuid: 'nope' })).resolves.toEqual([]);
+    const unknown = '00000000000000000000000000000000';
+    callbellApi().get(`${API_PATH}/messages/status/${unknown}`).reply(404, '');
+    await expect(run(performFindMessageStatus, { message_uuid: unknown })).resolves.toEqual([]);
   });
 
   it('refuses an empty message ID before any request', async () => {

@@ -13,7 +13,7 @@ describe('contact_deleted', () => {
   it('hands the Zap the deleted contact uuid and time', async () => {
     await expect(deliver(contactDeleted, documentedDelivery('contact_deleted'))).resolves.toEqual([
       {
-        id: 'fad77e68757b43c3b77b51cd66ec18f3',
+        id: 'fad77e68757b43c3b77b51cd66ec18f3-72bd5dc49dc2e809',
         event: 'contact_deleted',
         created_at: '2022-10-17T15:15:06.095Z',
         uuid: 'fad77e68757b43c3b77b51cd66ec18f3',

@@ -10,23 +10,30 @@ import {
 const updated = documentedDelivery('contact_updated');
 
 describe('contact_updated', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   itBehavesLikeAHookTrigger(contactUpdated, { events: ['contact_updated'] });
 
   it('hands the Zap the contact; each update of one contact has its own id', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-20T10:00:00Z'));
     const [first] = await deliver(contactUpdated, updated);
+    const [again] = await deliver(contactUpdated, updated);
+    now.mockReturnValue(Date.parse('2026-11-20T10:01:00Z'));
     const [tagged] = await deliver(contactUpdated, {
       event: 'contact_updated',
       payload: { ...updated.payload, tags: ['Lead', 'VIP'] },
     });
-    const [repeated] = await deliver(contactUpdated, updated);
+    now.mockReturnValue(Date.parse('2026-11-20T10:02:00Z'));
+    // Tags changed back: the same body as the first update, delivered later.
+    const [changedBack] = await deliver(contactUpdated, updated);
     expect(first).toMatchObject({
       uuid: 'eb2b914a977e4ab896e7b886698b3eac',
       tags: ['Lead'],
     });
     expect(tagged?.tags).toEqual(['Lead', 'VIP']);
     expect(first?.id).toMatch(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/);
-    expect(tagged?.id).not.toBe(first?.id);
-    expect(repeated?.id).toBe(first?.id);
+    expect(again?.id).toBe(first?.id);
+    expect(new Set([first?.id, tagged?.id, changedBack?.id]).size).toBe(3);
   });
 
   it('falls back to real contacts when the log is empty', async () => {

@@ -14,6 +14,8 @@ const sent = {
 };
 
 describe('message_created', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   itBehavesLikeAHookTrigger(messageCreated, { events: ['message_created'] });
 
   it('hands the Zap the message, its contact and an id derived from the delivery', async () => {
@@ -42,6 +44,7 @@ describe('message_created', () => {
   });
 
   it('gives the same delivery the same id and different messages different ids', async () => {
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2022-10-18T10:06:29.120Z'));
     const [first] = await deliver(messageCreated, received);
     const [again] = await deliver(messageCreated, JSON.parse(JSON.stringify(received)));
     const [reordered] = await deliver(messageCreated, {
@@ -56,6 +59,14 @@ describe('message_created', () => {
     expect(again?.id).toBe(first?.id);
     expect(reordered?.id).toBe(first?.id);
     expect(new Set([first?.id, other?.id, later?.id]).size).toBe(3);
+  });
+
+  it('gives two identical messages in one second two ids: they were delivered apart', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2022-10-18T10:06:29.120Z'));
+    const [first] = await deliver(messageCreated, received);
+    now.mockReturnValue(Date.parse('2022-10-18T10:06:29.730Z'));
+    const [second] = await deliver(messageCreated, received);
+    expect(second?.id).not.toBe(first?.id);
   });
 
   it('reads the misspelt "mesageContext" Callbell documents', async () => {

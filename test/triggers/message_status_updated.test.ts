@@ -22,7 +22,7 @@ describe('message_status_updated', () => {
   it('hands the Zap the message uuid, status, time and contact', async () => {
     const [output] = await deliver(messageStatusUpdated, read);
     expect(output).toMatchObject({
-      id: 'adf3d1216d4c4dcd908199d6700f2381-read',
+      id: 'adf3d1216d4c4dcd908199d6700f2381-7de593058416203f',
       uuid: 'adf3d1216d4c4dcd908199d6700f2381',
       status: 'read',
       created_at: '2023-06-12T09:58:33.000Z',
@@ -37,11 +37,21 @@ describe('message_status_updated', () => {
       const [output] = await deliver(messageStatusUpdated, withStatus(status));
       ids.push(output?.id);
     }
-    expect(ids).toEqual([
-      'adf3d1216d4c4dcd908199d6700f2381-sent',
-      'adf3d1216d4c4dcd908199d6700f2381-delivered',
-      'adf3d1216d4c4dcd908199d6700f2381-read',
-    ]);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^adf3d1216d4c4dcd908199d6700f2381-[0-9a-f]{16}$/);
+  });
+
+  it('gives a message that fails twice, for different reasons, two ids', async () => {
+    const failure = (reason: string) =>
+      withStatus('failed', { type: 'failed', payload: { reason } });
+    const [first] = await deliver(
+      messageStatusUpdated,
+      failure('Number Does Not Exists On WhatsApp'),
+    );
+    const [second] = await deliver(messageStatusUpdated, failure('Message expired'));
+    const [again] = await deliver(messageStatusUpdated, failure('Message expired'));
+    expect(second?.id).not.toBe(first?.id);
+    expect(again?.id).toBe(second?.id);
   });
 
   it.each([

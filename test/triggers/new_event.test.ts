@@ -28,6 +28,14 @@ describe('new_event', () => {
     }
   });
 
+  it('gives the creation and the deletion of one contact different ids', async () => {
+    const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
+    const all = { events: [...CALLBELL_EVENTS] };
+    const [created] = await deliver(newEvent, { event: 'contact_created', payload: { uuid } }, all);
+    const [deleted] = await deliver(newEvent, { event: 'contact_deleted', payload: { uuid } }, all);
+    expect(created?.id).not.toBe(deleted?.id);
+  });
+
   it('refuses to turn on with no event chosen, before calling Callbell', async () => {
     await expect(
       appTester(

@@ -1,6 +1,32 @@
 import fc from 'fast-check';
-import { eventId, stableJson } from '../../src/webhooks/event-id';
-import { readDelivery } from '../../src/webhooks/events';
+import { eventId, idIncludesDeliveryTime, stableJson } from '../../src/webhooks/event-id';
+import { CONTROL_CHARACTERS } from '../../src/values';
+import { CALLBELL_EVENTS, readDelivery, type Delivery } from '../../src/webhooks/events';
+
+const event = fc.constantFrom(...CALLBELL_EVENTS);
+const time = fc
+  .integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') })
+  .map((ms) => new Date(ms).toISOString());
+/** Anchors that contain the separator, or are the separator. */
+const anchor = fc.oneof(fc.string(), fc.constantFrom('-', 'a-b', 'a', 'b-', '-0123456789abcdef'));
+const delivery: fc.Arbitrary<Delivery> = fc.record(
+  {
+    event,
+    payload: fc.record(
+      { uuid: anchor, status: fc.string(), extra: fc.jsonValue() },
+      {
+        requiredKeys: [],
+      },
+    ),
+    deliveredAt: time,
+  },
+  { requiredKeys: ['event', 'payload'] },
+);
+
+/** What tells two deliveries apart: an id must differ whenever this does. */
+function identity({ event: name, payload, deliveredAt }: Delivery): string {
+  return stableJson([name, payload, idIncludesDeliveryTime(name) ? (deliveredAt ?? null) : null]);
+}
 
 describe('stableJson', () => {
   it('writes the same content the same way whatever the key order', () => {
@@ -12,32 +38,99 @@ describe('stableJson', () => {
       }),
     );
   });
+
+  it('writes any depth of nesting, without recursion', () => {
+    const levels = 200_000;
+    let deep: unknown = 'bottom';
+    const opening: string[] = [];
+    const closing: string[] = [];
+    for (let level = 0; level < levels; level += 1) {
+      deep = level % 2 ? [deep] : { n: deep };
+      opening.push(level % 2 ? '[' : '{"n":');
+      closing.push(level % 2 ? ']' : '}');
+    }
+    const expected = `${opening.reverse().join('')}"bottom"${closing.join('')}`;
+    expect(stableJson(deep) === expected).toBe(true);
+  });
 });
 
 describe('eventId', () => {
-  it('is the same for the same delivery and differs for different new messages', () => {
+  it('is the same for the same delivery, and differs whenever deliveries differ', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), (a, b) => {
-        fc.pre(a !== b);
-        const idOf = (text: string) => eventId({ event: 'message_created', payload: { text } });
-        expect(idOf(a)).toBe(idOf(a));
-        expect(idOf(a)).not.toBe(idOf(b));
+      fc.property(delivery, delivery, (a, b) => {
+        expect(eventId(a)).toBe(eventId(structuredClone(a)));
+        if (identity(a) !== identity(b)) expect(eventId(a)).not.toBe(eventId(b));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('ends in 16 hex digits after a readable start without spaces or control characters', () => {
+    fc.assert(
+      fc.property(delivery, (value) => {
+        expect(eventId(value)).toMatch(/^\S{1,64}-[0-9a-f]{16}$/);
+        expect(CONTROL_CHARACTERS.test(eventId(value))).toBe(false);
       }),
     );
   });
 
-  it('uses the record uuid alone for creations and deletions', () => {
-    expect(eventId({ event: 'contact_created', payload: { uuid: 'abc' } })).toBe('abc');
-    expect(eventId({ event: 'contact_deleted', payload: { uuid: 'abc' } })).toBe('abc');
-    expect(eventId({ event: 'contact_created', payload: {} })).toMatch(
-      /^contact_created-[0-9a-f]{16}$/,
+  const contact = 'eb2b914a977e4ab896e7b886698b3eac';
+  const at = (seconds: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, seconds)).toISOString();
+  const updated = (tags: string[], seconds: number): Delivery => ({
+    event: 'contact_updated',
+    payload: { uuid: contact, tags },
+    deliveredAt: at(seconds),
+  });
+  const login = (seconds: number): Delivery => ({
+    event: 'agent_session_updated',
+    payload: { action: 'user_logged_in', user: { email: 'a@example.com' } },
+    deliveredAt: at(seconds),
+  });
+  const failed = (reason: string): Delivery => ({
+    event: 'message_status_updated',
+    payload: { uuid: contact, status: 'failed', messageStatusPayload: { payload: { reason } } },
+  });
+  const message = (ms: number): Delivery => ({
+    event: 'message_created',
+    payload: { text: 'ok', createdAt: '2026-11-20T10:00:00Z', contact: { uuid: contact } },
+    deliveredAt: new Date(Date.UTC(2026, 10, 20, 10, 0, 0, ms)).toISOString(),
+  });
+
+  it.each<[string, Delivery[]]>([
+    ['tags changed and changed back', [updated(['A'], 1), updated([], 2), updated(['A'], 3)]],
+    ['two log-ins', [login(1), login(2)]],
+    ['a message failing twice with different reasons', [failed('expired'), failed('blocked')]],
+    [
+      'contact_created and contact_deleted of one uuid',
+      [
+        { event: 'contact_created', payload: { uuid: contact } },
+        { event: 'contact_deleted', payload: { uuid: contact } },
+      ],
+    ],
+    [
+      'id parts that contain the separator',
+      [
+        { event: 'message_status_updated', payload: { uuid: 'a-b', status: 'c' } },
+        { event: 'message_status_updated', payload: { uuid: 'a', status: 'b-c' } },
+      ],
+    ],
+    ['two identical messages in one second', [message(100), message(600)]],
+  ])('different events never share an id: %s', (_, events) => {
+    const ids = events.map(eventId);
+    expect(new Set(ids).size).toBe(events.length);
+  });
+
+  it('ignores the delivery time of events that carry their own time', () => {
+    const closed = { event: 'conversation_closed' as const, payload: { closedAt: at(1) } };
+    expect(eventId({ ...closed, deliveredAt: at(5) })).toBe(
+      eventId({ ...closed, deliveredAt: at(9) }),
     );
   });
 });
 
 describe('readDelivery', () => {
   it('accepts only {event: known event, payload: object}', () => {
-    expect(readDelivery({ event: 'contact_created', payload: { uuid: 'x' } })).toEqual({
+    expect(readDelivery({ event: 'contact_created', payload: { uuid: 'x' } })).toMatchObject({
       event: 'contact_created',
       payload: { uuid: 'x' },
     });
@@ -51,5 +144,29 @@ describe('readDelivery', () => {
     ]) {
       expect(readDelivery(body)).toBeNull();
     }
+  });
+
+  it('dates a delivery-log entry by its createdAt, and a live POST by when it is read', () => {
+    const body = { event: 'contact_updated', payload: { uuid: 'x' } };
+    expect(readDelivery({ ...body, createdAt: '2022-11-08T15:41:49Z' })?.deliveredAt).toBe(
+      '2022-11-08T15:41:49Z',
+    );
+    jest.spyOn(Date, 'now').mockReturnValueOnce(Date.parse('2026-11-20T10:00:00.123Z'));
+    expect(readDelivery(body)?.deliveredAt).toBe('2026-11-20T10:00:00.123Z');
+  });
+
+  it('cuts a payload nested past 32 levels, keeping apart payloads that differ down there', () => {
+    const nest = (bottom: string) => {
+      let value: unknown = bottom;
+      for (let level = 0; level < 100_000; level += 1) value = [value];
+      return { event: 'message_created', payload: { text: 'hi', metadata: value } };
+    };
+    const a = readDelivery(nest('a'));
+    const b = readDelivery(nest('b'));
+    expect(() => JSON.stringify(a)).not.toThrow();
+    expect(JSON.stringify(a?.payload)).toMatch(/"\[nested too deeply: [0-9a-f]{16}\]"/);
+    expect(eventId({ ...(a as Delivery), deliveredAt: undefined })).not.toBe(
+      eventId({ ...(b as Delivery), deliveredAt: undefined }),
+    );
   });
 });

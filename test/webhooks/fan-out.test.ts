@@ -9,7 +9,7 @@ import { RegistryStore, registryKey, type Registry } from '../../src/webhooks/re
 import { API_KEY, appTester, bundleWith } from '../helpers/app';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
 import { sampleDelivery } from '../helpers/fixtures';
-import { documentedDelivery, zapierHooks } from '../helpers/hook-trigger';
+import { documentedDelivery, sampleAsDelivered, zapierHooks } from '../helpers/hook-trigger';
 
 const hookUrl = (name: string) => `https://hooks.zapier.com/hooks/standard/42/${name}/`;
 const OWNER = hookUrl('owner');
@@ -95,7 +95,7 @@ describe("the owner's Zap passes Callbell's deliveries on", () => {
     const toSecond = zapReceives(second);
     const toThird = zapReceives(third);
     const [own] = await ownerReceives(message);
-    expect(own).toEqual(messageCreated.operation.sample);
+    expect(own).toEqual(sampleAsDelivered(messageCreated.operation.sample));
     expect(toSecond.received.map((request) => request.body)).toEqual([relayed(message)]);
     expect(toThird.received.map((request) => request.body)).toEqual([relayed(message)]);
     toSecond.scope.done();

@@ -68,8 +68,10 @@ export class Session {
     private readonly app: LiveApp,
     private readonly apiKey: string,
   ) {
-    const watch: AfterResponseMiddleware = (response) => {
-      this.recorded.push(this.record(response));
+    // The app reads Callbell's answers raw (a stream, src/client/request.ts): the watcher
+    // reads a copy, so the app still reads the original.
+    const watch: AfterResponseMiddleware = async (response) => {
+      this.recorded.push(this.record(response, await textOf(response)));
       return response;
     };
     const own = app.afterResponse;
@@ -127,7 +129,7 @@ export class Session {
     return this.apiKey ? text.split(this.apiKey).join('[API key]') : text;
   }
 
-  private record(response: HttpResponse): Exchange {
+  private record(response: HttpResponse, content: string): Exchange {
     const url = new URL(response.request.url ?? '', 'http://unknown');
     const base = new URL(apiBaseUrl());
     return {
@@ -137,7 +139,7 @@ export class Session {
         : url.pathname,
       query: url.searchParams,
       status: response.status,
-      body: this.parse(response.content),
+      body: this.parse(content),
     };
   }
 
@@ -151,6 +153,17 @@ export class Session {
       return content ? '(not JSON)' : null;
     }
   }
+}
+
+/** An answer's text: parsed answers carry it, raw ones are read from a copy of the stream. */
+async function textOf(response: HttpResponse): Promise<string> {
+  // Core's `content` getter throws on a raw response.
+  if (response.request.raw !== true) return response.content;
+  const copy: unknown = Reflect.get(response, 'clone');
+  if (typeof copy !== 'function') return '';
+  const cloned: unknown = copy.call(response);
+  const text: unknown = isObject(cloned) ? Reflect.get(cloned, 'text') : undefined;
+  return typeof text === 'function' ? String(await text.call(cloned)) : '';
 }
 
 /** The exchange of a request the step made, by method and a path test. */

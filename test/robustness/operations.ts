@@ -1,0 +1,214 @@
+import type { Bundle } from 'zapier-platform-core';
+import App from '../../index';
+import { CALLBELL_EVENTS } from '../../src/webhooks/events';
+import { documentedDelivery } from '../helpers/fixtures';
+import { TARGET_URL } from '../helpers/hook-trigger';
+import type { Perform } from './helpers';
+
+export const CONTACT = 'eb2b914a977e4ab896e7b886698b3eac';
+export const MESSAGE = 'adf3d1216d4c4dcd908199d6700f2381';
+export const TEMPLATE = 'd980fb66fd5043d3ace1aa06ba044342';
+
+/** A step of an operation as Zapier runs it: the function, its input and bundle extras. */
+export interface Step {
+  name: string;
+  perform: Perform;
+  input: Record<string, unknown>;
+  extra?: Partial<Bundle>;
+  /** Whether the step calls Callbell at all (a hook's perform reads its delivery only). */
+  callsCallbell: boolean;
+}
+
+/** Valid input for every action and search, by key: an operation missing here fails a test. */
+export const ACTION_INPUT: Record<string, Record<string, unknown>> = {
+  'creates.send_message': { to: '+31612345678', text: 'Hi' },
+  'creates.send_template_message': {
+    to: '+31612345678',
+    template_uuid: TEMPLATE,
+    optin_contact: true,
+    template_value_1: 'Ana',
+  },
+  'creates.create_contact': { phone: '+31612345678', name: 'Ana' },
+  'creates.update_contact': { contact_uuid: CONTACT, name: 'Ana B' },
+  'creates.add_conversation_note': { contact_uuid: CONTACT, text: 'Call back' },
+  'creates.close_conversation': { contact_uuid: CONTACT },
+  'creates.open_conversation': { contact_uuid: CONTACT },
+  'creates.update_conversation_funnel': { contact_uuid: CONTACT, funnel_id: 'f1' },
+  'creates.set_bot_status': { contact_uuid: CONTACT, status: 'bot_end' },
+  'creates.delete_contact': { confirm: true, contact_uuid: CONTACT },
+  'searches.find_contact': { phone: '+31612345678' },
+  'searches.find_message_status': { message_uuid: MESSAGE },
+  'searches.find_contacts': { tags: 'VIP' },
+  'searches.find_conversation_messages': { contact_uuid: CONTACT },
+  'searches.find_team_members': { team_uuid: 'a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4' },
+};
+
+interface AnyOperation {
+  perform?: unknown;
+  performList?: unknown;
+  performSubscribe?: unknown;
+  performUnsubscribe?: unknown;
+  inputFields?: unknown[];
+  type?: string;
+}
+
+function asPerform(value: unknown): Perform | undefined {
+  return typeof value === 'function' ? (value as Perform) : undefined;
+}
+
+/** Every step of every operation the app registers, with valid input. */
+export function everyStep(): Step[] {
+  const steps: Step[] = [
+    {
+      name: 'authentication.test',
+      perform: App.authentication.test as Perform,
+      input: {},
+      callsCallbell: true,
+    },
+  ];
+  for (const [kind, group] of Object.entries({
+    triggers: App.triggers,
+    creates: App.creates,
+    searches: App.searches,
+  })) {
+    for (const [key, definition] of Object.entries(group)) {
+      steps.push(...stepsOf(`${kind}.${key}`, definition.operation as AnyOperation));
+    }
+  }
+  return steps;
+}
+
+function stepsOf(name: string, operation: AnyOperation): Step[] {
+  if (operation.type === 'hook') return hookSteps(name, operation);
+  const input = name.startsWith('triggers.') ? {} : ACTION_INPUT[name];
+  if (!input) throw new Error(`No input for ${name}: add it to ACTION_INPUT`);
+  const perform = asPerform(operation.perform);
+  const steps: Step[] = perform ? [{ name, perform, input, callsCallbell: true }] : [];
+  (operation.inputFields ?? []).forEach((field, index) => {
+    const fields = asPerform(field);
+    if (fields)
+      steps.push({ name: `${name} fields #${index}`, perform: fields, input, callsCallbell: true });
+  });
+  return steps;
+}
+
+function hookSteps(name: string, operation: AnyOperation): Step[] {
+  const input = name === 'triggers.new_event' ? { events: [...CALLBELL_EVENTS] } : {};
+  const key = name.replace('triggers.', '');
+  const event = CALLBELL_EVENTS.find((candidate) => candidate === key) ?? 'message_created';
+  const steps: [string, unknown, Partial<Bundle>, boolean][] = [
+    ['perform', operation.perform, { cleanedRequest: documentedDelivery(event) }, false],
+    ['performList', operation.performList, {}, true],
+    ['performSubscribe', operation.performSubscribe, { targetUrl: TARGET_URL }, true],
+    [
+      'performUnsubscribe',
+      operation.performUnsubscribe,
+      { subscribeData: { id: TARGET_URL } },
+      true,
+    ],
+  ];
+  return steps.flatMap(([step, fn, extra, callsCallbell]) => {
+    const perform = asPerform(fn);
+    return perform ? [{ name: `${name}.${step}`, perform, input, extra, callsCallbell }] : [];
+  });
+}
+
+/** A contact as Callbell documents it, with `text` in a free-text field. */
+function contact(text: string) {
+  return {
+    uuid: CONTACT,
+    name: `Ana ${text}`,
+    phoneNumber: '31612345678',
+    note: text,
+    tags: ['Lead', text],
+    customFields: { [text]: text },
+    createdAt: '2022-10-12T15:57:16Z',
+  };
+}
+
+/** Callbell's documented answer for a request, with `text` wherever free text goes. */
+export function documentedAnswer(method: string, path: string, text: string): unknown {
+  const route = `${method} ${path.replace(/^\/v1/, '').replace(/\?.*$/, '')}`;
+  const person = contact(text);
+  const answers: [RegExp, unknown][] = [
+    [
+      /^GET \/auth\/me$/,
+      { status: 'ok', user_email: 'a@example.com', user_name: text, api_key: text },
+    ],
+    [
+      /^POST \/messages\/send$/,
+      { message: { uuid: MESSAGE, status: 'enqueued', contact: person } },
+    ],
+    [
+      /^GET \/messages\/status\//,
+      {
+        message: {
+          uuid: MESSAGE,
+          status: 'failed',
+          messageStatusPayload: { payload: { reason: text } },
+        },
+      },
+    ],
+    [/^GET \/contacts$/, { contacts: [person] }],
+    [
+      /^GET \/contacts\/[^/]+\/messages$/,
+      {
+        messages: [{ uuid: MESSAGE, text, status: 'received', createdAt: '2026-11-20T10:00:00Z' }],
+      },
+    ],
+    [/^POST \/contacts\/[^/]+\/conversation\/note$/, { success: true }],
+    [/^POST \/contacts\/[^/]+\/bot$/, { bot: { uuid: MESSAGE, name: text, status: 'ended' } }],
+    [/^(GET|POST|PATCH|PUT) \/contacts/, { contact: [person] }],
+    [
+      /^GET \/channels$/,
+      {
+        channels: [{ uuid: MESSAGE, title: text, type: 'whatsapp', main: true }],
+        meta: { page: 1, pages: 1 },
+      },
+    ],
+    [
+      /^GET \/templates\/[^/]+$/,
+      {
+        template: {
+          uuid: TEMPLATE,
+          title: text,
+          templateType: 'text',
+          status: 'approved',
+          text: `Hi {{1}} ${text}`,
+        },
+      },
+    ],
+    [
+      /^GET \/templates$/,
+      {
+        templates: [{ uuid: TEMPLATE, title: text, status: 'approved', text }],
+        meta: { page: 1, pages: 1 },
+      },
+    ],
+    [/^GET \/teams$/, { teams: [{ uuid: CONTACT, name: text }], meta: { page: 1, pages: 1 } }],
+    [
+      /^GET \/teams\/[^/]+\/members$/,
+      { users: [{ email: 'a@example.com', name: text }], meta: { page: 1, pages: 1 } },
+    ],
+    [/^GET \/funnels$/, { funnels: [{ uuid: 'f1', name: text, position: 1 }] }],
+    [
+      /^POST \/webhooks\/subscribe$/,
+      { webhook: { url: TARGET_URL, subscriptions: [], createdAt: '2026-11-20T10:00:00Z' } },
+    ],
+    [/^DELETE \/webhooks\/unsubscribe$/, { status: text }],
+    [
+      /^GET \/webhooks\/events$/,
+      {
+        webhook_events: CALLBELL_EVENTS.map((event) => ({
+          event,
+          payload: { ...documentedDelivery(event).payload, note: text },
+          createdAt: '2026-11-20T10:00:00Z',
+        })),
+        meta: { page: 1, pages: 1 },
+      },
+    ],
+  ];
+  const found = answers.find(([pattern]) => pattern.test(route));
+  if (!found) throw new Error(`No documented answer for ${route}`);
+  return found[1];
+}
