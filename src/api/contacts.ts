@@ -1,6 +1,12 @@
 import type { ZObject } from 'zapier-platform-core';
 import { pathId, type IdField } from '../client/path';
-import { callbell, callbellOrNull, type Expected, type HttpMethod } from '../client/request';
+import {
+  callbell,
+  callbellIfRouteExists,
+  callbellOrNull,
+  type Expected,
+  type HttpMethod,
+} from '../client/request';
 import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
 import { records } from '../values';
 import type { ListPage } from './page-walk';
@@ -224,13 +230,14 @@ export async function updateConversationFunnel(
       thing: 'contact or funnel stage',
       id: uuid,
     },
+    expects: CONTACT,
   };
   const answer =
-    (await callbellOrNull<ContactAnswer>(
-      z,
-      { ...request, method: 'PUT', path: contactPath(uuid, 'conversation', 'update_funnel') },
-      [404, 405],
-    )) ??
+    (await callbellIfRouteExists<ContactAnswer>(z, {
+      ...request,
+      method: 'PUT',
+      path: contactPath(uuid, 'conversation', 'update_funnel'),
+    })) ??
     (await callbell<ContactAnswer>(z, {
       ...request,
       method: 'POST',
@@ -245,6 +252,7 @@ export async function deleteContact(z: ZObject, uuid: string): Promise<{ status?
     method: 'DELETE',
     path: contactPath(uuid),
     about: { action: 'delete contacts', thing: 'contact', id: uuid },
+    expects: { key: 'status', as: 'value' },
   });
 }
 

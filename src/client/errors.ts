@@ -1,7 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { fitMessage, shorten } from '../user-message';
 import { quote } from '../values';
-import { readErrorBody, type ErrorDetail } from './error-body';
+import { isHtml, readErrorBody, type ErrorDetail } from './error-body';
 import type { Redactor } from './redact';
 import { MAX_REQUESTS_PER_STEP, STEP_BUDGET_MS } from './step';
 
@@ -48,6 +48,10 @@ const API_KEY_HELP =
 
 const READ_AGAIN = 'Try again in a few minutes.';
 
+/** First words of every error after a write whose outcome this step cannot know. */
+export const CHECK_BEFORE_REPLAY =
+  'Check in Callbell whether this step took effect before replaying it:';
+
 const WRITE_UNKNOWN =
   'Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice.';
 
@@ -89,6 +93,9 @@ function callbellError(z: ZObject, answer: Answer, about: Subject, detail: Error
   }
   if (status === 403) {
     return new z.errors.Error(safe(forbiddenMessage(about, detail)), 'CallbellForbidden', status);
+  }
+  if (status === 404 && isHtml(answer.text)) {
+    return unreadableAnswerError(z, answer, about, 'an HTML page');
   }
   if (status === 404) {
     return new z.errors.Error(safe(notFoundMessage(about, detail)), 'CallbellNotFound', status);
@@ -254,14 +261,14 @@ export function unreadableAnswerError(
   const { status, method } = answer;
   const message = isRead(method)
     ? fitMessage(
-        `Callbell answered (HTTP ${status}) with ${what} instead of the JSON it documents, so this step could not read it to `,
+        `${READ_AGAIN} Callbell answered (HTTP ${status}) with ${what}, not the JSON it documents, so this step could not read it to `,
         about.action,
-        `; nothing was changed. ${READ_AGAIN}`,
+        '; nothing was changed.',
       )
     : fitMessage(
-        `Callbell answered (HTTP ${status}) with ${what} instead of the JSON it documents, so this step cannot tell whether it managed to `,
+        `${CHECK_BEFORE_REPLAY} Callbell answered (HTTP ${status}) with ${what}, not the JSON it documents, so it is unknown whether it managed to `,
         about.action,
-        '. Check in Callbell before replaying it, so nothing is done twice.',
+        '.',
       );
   return new z.errors.Error(message, 'CallbellUnreadableAnswer', status);
 }

@@ -64,21 +64,28 @@ export async function callbell<T>(z: ZObject, request: CallbellRequest): Promise
 }
 
 /**
- * Like `callbell`, but a 404 (or another of `absent`) answers `null`: for look-ups where "not
- * found" is an answer, and for routes the docs give two ways (405: no such method there). A
- * 404 that is an HTML page comes from something in front of Callbell (a proxy, a wrong
- * address), not from its API, so it is no answer: Find or Create must not create on it.
+ * Like `callbell`, but a 404 answers `null`: for look-ups where "not found" is an answer. A 404
+ * that is an HTML page comes from something in front of Callbell (a proxy, a wrong address),
+ * not from its API, so it is no answer (`throwForCallbellStatus` says so): Find or Create must
+ * not create on it.
  */
-export async function callbellOrNull<T>(
+export async function callbellOrNull<T>(z: ZObject, request: CallbellRequest): Promise<T | null> {
+  const answer = await send(z, request);
+  if (answer.status === 404 && !isHtml(answer.text)) return null;
+  throwForCallbellStatus(z, answer, request.about);
+  return readAnswer<T>(z, answer, request);
+}
+
+/**
+ * For a route the docs give two ways: `null` when this one does not exist here (404 or 405,
+ * whatever the body: a web framework answers an unknown route with its own HTML page).
+ */
+export async function callbellIfRouteExists<T>(
   z: ZObject,
   request: CallbellRequest,
-  absent: readonly number[] = [404],
 ): Promise<T | null> {
   const answer = await send(z, request);
-  if (absent.includes(answer.status)) {
-    if (isHtml(answer.text)) throw unreadableAnswerError(z, answer, request.about, 'an HTML page');
-    return null;
-  }
+  if (answer.status === 404 || answer.status === 405) return null;
   throwForCallbellStatus(z, answer, request.about);
   return readAnswer<T>(z, answer, request);
 }
@@ -254,7 +261,7 @@ function readAnswer<T>(z: ZObject, answer: Answer, { about, expects, path }: Cal
 function documentedObject(answer: Answer, expects: Expected | undefined): JsonObject | string {
   const read = parseAnswer(answer);
   if (typeof read === 'string' || !expects || holds(read, expects)) return read;
-  return `an answer without its "${expects.key}"`;
+  return answer.text.trim() ? `an answer without its "${expects.key}"` : 'an empty answer';
 }
 
 /** The answer's JSON object, or what it was instead. */

@@ -1,4 +1,5 @@
 import { errors } from 'zapier-platform-core';
+import { CHECK_BEFORE_REPLAY } from './errors';
 
 /**
  * Callbell documents some records both as an object and as a one-element array (`contact`
@@ -17,7 +18,7 @@ export function unwrapOne<T extends object>(value: T | T[] | null | undefined, w
   const item = single(value);
   if (!item || typeof item !== 'object') {
     throw new errors.Error(
-      `Callbell's answer did not include the ${what}, so this step cannot tell what happened. Check in Callbell before replaying it.`,
+      `${CHECK_BEFORE_REPLAY} Callbell's answer did not include the ${what}, so it is unknown what happened.`,
       'CallbellUnreadableAnswer',
     );
   }

@@ -13,7 +13,7 @@ describe('unwrapOne', () => {
       expect.objectContaining({
         name: 'AppError',
         message: expect.stringContaining(
-          "Callbell's answer did not include the contact, so this step cannot tell what happened.",
+          "Callbell's answer did not include the contact, so it is unknown what happened.",
         ),
       }),
     );

@@ -38,7 +38,7 @@ describe.each(searches.map((step) => [step.name, step] as const))('%s', (_, step
       const { result, error } = await outcomeOf(step.perform, step.input, step.extra);
       expect(result).toBeUndefined();
       expect(expectUserFacing(error)).toMatch(
-        /^Callbell answered \(HTTP 200\) with .+ so this step could not read it to .+; nothing was changed\. Try again in a few minutes\.$/,
+        /^Try again in a few minutes\. Callbell answered \(HTTP 200\) with .+ so this step could not read it to .+; nothing was changed\.$/,
       );
     },
   );
@@ -46,7 +46,7 @@ describe.each(searches.map((step) => [step.name, step] as const))('%s', (_, step
   it('a 404 that is an HTML page (a proxy, not Callbell) is an error, never "not found"', async () => {
     fakeCallbell(() => [404, '<html><body>Not Found</body></html>']);
     const { error } = await outcomeOf(step.perform, step.input, step.extra);
-    expect(expectUserFacing(error)).toMatch(/with an HTML page instead of the JSON it documents/);
+    expect(expectUserFacing(error)).toMatch(/with an HTML page, not the JSON it documents/);
   });
 
   it(
@@ -77,7 +77,7 @@ describe.each(writes.map((step) => [step.name, step] as const))('%s', (_, step: 
       expect(result).toBeUndefined();
       expect(expectUserFacing(error)).toMatch(
         new RegExp(
-          `^Callbell answered \\(HTTP 200\\) with ${what} instead of the JSON it documents, so this step cannot tell whether it managed to .+\\. Check in Callbell before replaying it, so nothing is done twice\\.$`,
+          `^Check in Callbell whether this step took effect before replaying it: Callbell answered \\(HTTP 200\\) with ${what}, not the JSON it documents, so it is unknown whether it managed to [^…]+\\.$`,
         ),
       );
     },

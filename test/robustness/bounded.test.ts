@@ -87,7 +87,7 @@ describe('answer size', () => {
       'a 3 MB JSON answer is refused, not parsed',
       200,
       JSON.stringify({ teams: [], pad: 'x'.repeat(3 * 1024 * 1024) }),
-      'Callbell answered (HTTP 200) with more than 2 MB instead of the JSON it documents, so this step could not read it to read teams; nothing was changed. Try again in a few minutes.',
+      'Try again in a few minutes. Callbell answered (HTTP 200) with more than 2 MB, not the JSON it documents, so this step could not read it to read teams; nothing was changed.',
     ],
     [
       'a 3 MB error page is not read; its status still speaks',

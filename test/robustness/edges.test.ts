@@ -210,7 +210,9 @@ describe('redirects', () => {
         channel_uuid: 'c0ffee00c0ffee00c0ffee00c0ffee00',
       });
       expect(seen.map((request) => request.method)).toEqual(['POST']);
-      expect(expectUserFacing(error)).toMatch(/redirect.*Check in Callbell before replaying it/);
+      expect(expectUserFacing(error)).toMatch(
+        /^Check in Callbell whether this step took effect before replaying it: .*redirect/,
+      );
     },
   );
 });

@@ -78,7 +78,8 @@ export async function outcomeOf(
   inputData: Record<string, unknown>,
   extra: Partial<Bundle> = {},
 ): Promise<{ result?: unknown; error?: unknown }> {
-  return appTester(perform, bundleWith(inputData, extra)).then(
+  // A new account each time (the tester's z.cache emptied): no Zap registry, no cached channel.
+  return appTester(perform, bundleWith(inputData, extra), true).then(
     (result) => ({ result }),
     (error: unknown) => ({ error }),
   );

@@ -1,5 +1,6 @@
 import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
+import { messageFields } from '../../src/creates/send_message';
 import { CALLBELL_EVENTS } from '../../src/webhooks/events';
 import { documentedDelivery } from '../helpers/fixtures';
 import { TARGET_URL } from '../helpers/hook-trigger';
@@ -52,6 +53,9 @@ interface AnyOperation {
   type?: string;
 }
 
+/** Dynamic fields worked out from the step's input alone: they make no request. */
+const FIELDS_FROM_INPUT_ALONE = new Set<unknown>([messageFields]);
+
 function asPerform(value: unknown): Perform | undefined {
   return typeof value === 'function' ? (value as Perform) : undefined;
 }
@@ -87,7 +91,12 @@ function stepsOf(name: string, operation: AnyOperation): Step[] {
   (operation.inputFields ?? []).forEach((field, index) => {
     const fields = asPerform(field);
     if (fields)
-      steps.push({ name: `${name} fields #${index}`, perform: fields, input, callsCallbell: true });
+      steps.push({
+        name: `${name} fields #${index}`,
+        perform: fields,
+        input,
+        callsCallbell: !FIELDS_FROM_INPUT_ALONE.has(field),
+      });
   });
   return steps;
 }
@@ -157,6 +166,7 @@ export function documentedAnswer(method: string, path: string, text: string): un
       },
     ],
     [/^POST \/contacts\/[^/]+\/conversation\/note$/, { success: true }],
+    [/^DELETE \/contacts\/[^/]+$/, { status: text }],
     [/^POST \/contacts\/[^/]+\/bot$/, { bot: { uuid: MESSAGE, name: text, status: 'ended' } }],
     [/^(GET|POST|PATCH|PUT) \/contacts/, { contact: [person] }],
     [

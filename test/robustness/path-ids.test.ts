@@ -66,7 +66,7 @@ describe.each(CONTACT_OPERATIONS)('%s', (_, run, input) => {
     const seen = answerAnything();
     const { error } = await outcomeOf(run, { ...input, contact_uuid: id });
     expect(error).toBeInstanceOf(InputError);
-    expect(expectUserFacing(error)).toMatch(/^Contact ID: /);
+    expect(expectUserFacing(error)).toMatch(/^Contact: /);
     expect(seen).toEqual([]);
   });
 });
@@ -88,7 +88,7 @@ it(
             expect(seen[0]?.path.split('/').slice(0, 4)).toEqual(['', 'v1', 'contacts', trimmed]);
           } else {
             expect(error).toBeInstanceOf(InputError);
-            expect(userMessage(error)).toMatch(/^Contact ID: /);
+            expect(userMessage(error)).toMatch(/^Contact: /);
             expect(seen).toEqual([]);
           }
         },
@@ -114,12 +114,13 @@ describe('WhatsApp BSUID (Find Contact)', () => {
           async (bsuid) => {
             const seen = answerAnything();
             const { error } = await outcomeOf(findContact, { bsuid });
+            // The field is trimmed first, as every text input is (a tab around it is no part).
             const trimmed = bsuid.trim();
             const unusable =
               trimmed === '.' ||
               trimmed === '..' ||
-              CONTROL_CHARACTERS.test(bsuid) ||
-              !encodable(bsuid);
+              CONTROL_CHARACTERS.test(trimmed) ||
+              !encodable(trimmed);
             if (!trimmed) {
               expect(userMessage(error)).toMatch(/^Phone Number: fill in a phone number/);
             } else if (unusable) {
