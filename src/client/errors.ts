@@ -52,8 +52,7 @@ const READ_AGAIN = 'Try again in a few minutes.';
 export const CHECK_BEFORE_REPLAY =
   'Check in Callbell whether this step took effect before replaying it:';
 
-const WRITE_UNKNOWN =
-  'Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice.';
+const WRITE_UNKNOWN = `${CHECK_BEFORE_REPLAY} it was not re-sent, so nothing is done twice.`;
 
 /** How much of the field list Callbell names shows; its reason comes first. */
 const MAX_FIELDS_TEXT = 100;

@@ -66,6 +66,14 @@ export class Step {
   }
 }
 
+/**
+ * Starts the step's clock now rather than at its first request, for steps that wait for
+ * something else first (the Zap registry's lock, probes of other Zaps).
+ */
+export function startStepClock(z: object): void {
+  stepOf(z);
+}
+
 /** One Step per `z`: core makes a new `z` for every step it runs. */
 const steps = new WeakMap<object, Step>();
 

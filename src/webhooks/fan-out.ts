@@ -1,5 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { isZapierHookUrl } from '../client/config';
+import { stepOf } from '../client/step';
 import { isObject } from '../values';
 import type { Delivery } from './events';
 
@@ -16,6 +17,16 @@ const RELAY_MARK = 'callbell-zapier';
  * operating-constraints.md) after forwarding to every Zap at once.
  */
 export const FORWARD_TIMEOUT_MS = 5_000;
+
+/**
+ * A probe never takes the time the step's own Callbell request needs: turning a Zap off may
+ * wait for the registry's lock, probe up to three Zaps and then point the webhook, all inside
+ * the step's one budget (src/client/step.ts).
+ */
+export const KEPT_FOR_CALLBELL_MS = 10_000;
+
+/** A probe is not worth sending with less time than this: its Zap counts as alive. */
+const MIN_PROBE_MS = 1_000;
 
 export function isRelayed(body: unknown): boolean {
   return isObject(body) && body[RELAY_KEY] !== undefined;
@@ -36,17 +47,21 @@ export function forwardDelivery(
   urls: string[],
   { event, payload }: Delivery,
 ): Promise<ForwardResult[]> {
-  return Promise.all(urls.map((url) => post(z, url, { event, payload })));
+  const timeout = Math.min(FORWARD_TIMEOUT_MS, stepOf(z).remaining());
+  return Promise.all(urls.map((url) => post(z, url, { event, payload }, timeout)));
 }
 
 /**
  * Whether the Zap behind a hook URL no longer exists. The probe is a relayed body that is no
  * event, so a live Zap runs nothing: Zapier answers 410 Gone for a Zap that is off or deleted
  * ("If your app receives a 410 response, that webhook subscription is no longer active",
- * docs/_build/triggers/hook-trigger.md). Anything else, a failure included, counts as alive.
+ * docs/_build/triggers/hook-trigger.md). Anything else, a failure included, counts as alive,
+ * and so does a Zap there is no time left to probe.
  */
 export async function isGone(z: ZObject, url: string): Promise<boolean> {
-  return (await post(z, url, { probe: true })).outcome === 'gone';
+  const timeout = Math.min(FORWARD_TIMEOUT_MS, stepOf(z).remaining() - KEPT_FOR_CALLBELL_MS);
+  if (timeout < MIN_PROBE_MS) return false;
+  return (await post(z, url, { probe: true }, timeout)).outcome === 'gone';
 }
 
 /**
@@ -55,14 +70,19 @@ export async function isGone(z: ZObject, url: string): Promise<boolean> {
  * Callbell key to Callbell's base URL alone, so a forward never carries it. A forward is
  * never retried: a second POST could run the Zap twice.
  */
-async function post(z: ZObject, url: string, body: object): Promise<ForwardResult> {
+async function post(
+  z: ZObject,
+  url: string,
+  body: object,
+  timeout: number,
+): Promise<ForwardResult> {
   if (!isZapierHookUrl(url)) return { url, outcome: 'refused', reason: 'not a Zapier hook URL' };
   try {
     const response = await z.request({
       method: 'POST',
       url,
       body: { ...body, [RELAY_KEY]: RELAY_MARK },
-      timeout: FORWARD_TIMEOUT_MS,
+      timeout,
       redirect: 'manual',
       skipThrowForStatus: true,
     });

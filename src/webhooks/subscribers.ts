@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
+import { startStepClock } from '../client/step';
 import { isObject, stringOrNull } from '../values';
 import { CALLBELL_EVENTS, type CallbellEvent, type Delivery } from './events';
 import { describeForwards, forwardDelivery, isGone } from './fan-out';
@@ -122,6 +123,7 @@ export async function leaveZap(z: ZObject, apiKey: string, url: string | null): 
  * fails the owner's own run: every problem ends in a log line.
  */
 export async function fanOut(z: ZObject, bundle: Bundle, delivery: Delivery): Promise<void> {
+  startStepClock(z);
   const apiKey = apiKeyOf(bundle);
   if (!apiKey) return;
   const store = RegistryStore.of(z, apiKey);
@@ -167,6 +169,9 @@ async function withRegistry<T>(
   work: (store: RegistryStore) => Promise<T>,
   alone: () => Promise<T>,
 ): Promise<T> {
+  // Waiting for the lock and probing Zaps spend the step's one 25 s budget, with Callbell's
+  // request, so turning a Zap on or off ends inside Zapier's 30 s.
+  startStepClock(z);
   try {
     return await work(RegistryStore.of(z, apiKey));
   } catch (error) {

@@ -268,7 +268,7 @@ describe('error mapping', () => {
     const error = await failure({ method: 'POST', path: '/messages/send', body: { to: '+3161' } });
     expect(error).toMatchObject({ code: 'CallbellUnavailable', status });
     expect(error.message).toBe(
-      `Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice. Callbell is temporarily unavailable (HTTP ${status}).`,
+      `Check in Callbell whether this step took effect before replaying it: it was not re-sent, so nothing is done twice. Callbell is temporarily unavailable (HTTP ${status}).`,
     );
     scope.done();
     expect(nock.pendingMocks()).toEqual([]);
@@ -291,7 +291,7 @@ describe('error mapping', () => {
       const timedOut = await pending;
       expect(timedOut).toMatchObject({ code: 'CallbellUnreachable' });
       expect(timedOut.message).toMatch(
-        /^Check in Callbell whether it took effect .* Callbell did not answer within 25 seconds while trying to manage contacts\.$/,
+        /^Check in Callbell whether this step took effect .* Callbell did not answer within 25 seconds while trying to manage contacts\.$/,
       );
     } finally {
       jest.useRealTimers();

@@ -1,9 +1,13 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import nock from 'nock';
+import type { ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import { MIN_REQUEST_MS, STEP_BUDGET_MS } from '../../src/client/step';
-import { API_URL } from '../helpers/app';
+import { messageCreated } from '../../src/triggers/message_created';
+import { registryKey, RegistryStore } from '../../src/webhooks/registry';
+import { API_KEY, API_URL, appTester, bundleWith } from '../helpers/app';
+import { zapierHooks } from '../helpers/hook-trigger';
 import { expectUserFacing, outcomeOf, type Perform } from './helpers';
 import { CONTACT } from './operations';
 
@@ -86,7 +90,7 @@ it('two 20 s answers in one step end at 25 s, not 40 s', async () => {
   await elapse(200);
   expect(step.settled).toBe(true);
   expect(expectUserFacing(step.error)).toBe(
-    'Check in Callbell whether it took effect before replaying this step: it was not re-sent, so nothing is done twice. Callbell did not answer within 25 seconds while trying to manage contacts.',
+    'Check in Callbell whether this step took effect before replaying it: it was not re-sent, so nothing is done twice. Callbell did not answer within 25 seconds while trying to manage contacts.',
   );
 });
 
@@ -99,7 +103,7 @@ it('headers at 20 s and a body that stalls end at 25 s, not 45 s', async () => {
   await elapse(1_100);
   expect(step.settled).toBe(true);
   expect(expectUserFacing(step.error)).toMatch(
-    /^Check in Callbell whether it took effect before replaying this step: .* Callbell did not answer within 25 seconds/,
+    /^Check in Callbell whether this step took effect before replaying it: .* Callbell did not answer within 25 seconds/,
   );
 });
 
@@ -129,3 +133,87 @@ it('every step ends within its 25 s, whatever the delays of its answers', async 
     { numRuns: 15 },
   );
 }, 60_000);
+
+describe('turning a Zap off (#9): the lock wait and the probes share the step budget', () => {
+  const zap = (name: string) => `https://hooks.zapier.com/hooks/standard/42/${name}/`;
+  const [A, B, C, D] = ['zap-a', 'zap-b', 'zap-c', 'zap-d'].map(zap) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const lockKey = `${registryKey(API_KEY)}:lock`;
+
+  /** A owns the webhook; B, C and D joined after it, all for new messages. */
+  async function fourZapsAndALock() {
+    await appTester(
+      (z: ZObject) =>
+        RegistryStore.of(z, API_KEY).change(async () => ({
+          next: {
+            subscribers: [A, B, C, D].map((url) => ({
+              url,
+              events: ['message_created' as const],
+              joinedAt: '2026-11-24T10:00:00Z',
+            })),
+            webhook: { url: A, events: ['message_created' as const] },
+          },
+          result: null,
+        })),
+      bundleWith(),
+      true,
+    );
+    await appTester((z: ZObject) => z.cache.set(lockKey, 'another-zap', 30), bundleWith());
+  }
+
+  /** Zapier's hook service answering a probe of `url` after `ms`. */
+  function probe(url: string, ms: number, status: number, probed: string[]) {
+    zapierHooks()
+      .post(new URL(url).pathname)
+      .reply(async () => {
+        probed.push(url);
+        await later(ms);
+        return [status, {}];
+      });
+  }
+
+  it.each([
+    ['answers after 9 s: the 10 s kept for it are enough', 9_000],
+    ['never answers: the step still ends by 25 s, the lock wait counted', 60_000],
+  ])('after a 3.5 s lock wait and three slow probes, Callbell %s', async (_case, callbellMs) => {
+    await fourZapsAndALock();
+    const start = Date.now();
+    // Another Zap's change of the registry ends after 3.5 s.
+    setTimeout(() => {
+      void appTester((z: ZObject) => z.cache.delete(lockKey), bundleWith());
+    }, 3_500);
+    const probed: string[] = [];
+    probe(B, 4_000, 410, probed);
+    probe(C, 4_000, 410, probed);
+    probe(D, 60_000, 200, probed);
+    const subscribe = nock(API_URL)
+      .post('/v1/webhooks/subscribe', { url: D, subscriptions: ['message_created'] })
+      .reply(async () => {
+        await later(callbellMs);
+        return [200, { webhook: { url: D, subscriptions: ['message_created'] } }];
+      });
+    let endedAfter = Infinity;
+    const step = watch(
+      appTester(
+        messageCreated.operation.performUnsubscribe,
+        bundleWith({}, { subscribeData: { id: A } }),
+      )
+        .then(
+          (result: unknown) => ({ result }),
+          (error: unknown) => ({ error }),
+        )
+        .finally(() => (endedAfter = Date.now() - start)),
+    );
+    await elapse(STEP_BUDGET_MS + 5_000);
+    expect(endedAfter).toBeLessThanOrEqual(STEP_BUDGET_MS);
+    if (callbellMs < STEP_BUDGET_MS) expect(step.error).toBeUndefined();
+    else expect(expectUserFacing(step.error)).toMatch(/did not answer within 25 seconds/);
+    // D's probe had only the time beyond Callbell's 10 s, ran out, and so D counts as alive.
+    expect(probed).toEqual([B, C, D]);
+    subscribe.done();
+  });
+});
