@@ -77,7 +77,23 @@ export function isoTime(value: unknown): string | null {
   const text = value.trim();
   const callbell = CALLBELL_TIME.exec(text);
   const iso = callbell ? `${callbell[1]}T${callbell[2]}${callbell[3]}:${callbell[4]}` : text;
-  return ISO_8601.test(iso) && !Number.isNaN(Date.parse(iso)) ? iso : null;
+  return ISO_8601.test(iso) && isCalendarDate(iso) && !Number.isNaN(Date.parse(iso)) ? iso : null;
+}
+
+/** Whether "YYYY-MM-DD…" names a real day (Date.parse takes February 30th). */
+function isCalendarDate(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A time for a `datetime` output field: ISO 8601 wherever `isoTime` reads it (Callbell writes
+ * some times as "2025-12-18 20:00:19 +0100", funnels_api/get_funnels.md), otherwise the text as
+ * Callbell sent it, so a time in a form nobody documented still reaches the Zap.
+ */
+export function outputTime(value: unknown): string | null {
+  return isoTime(value) ?? stringOrNull(value);
 }
 
 function timestampTime(seconds: number): string | null {

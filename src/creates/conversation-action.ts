@@ -1,4 +1,4 @@
-import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
+import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { contactUuidOf } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import {
@@ -16,6 +16,9 @@ interface ConversationActionSpec<Input> {
   read: (input: Record<string, unknown>) => Input;
   /** The one change, on the contact found. */
   change: (z: ZObject, uuid: string, input: Input) => Promise<ContactResult>;
+  /** When the change adds to the contact it returns. */
+  sample?: ContactResult;
+  outputFields?: PlainOutputField[];
 }
 
 /**
@@ -36,8 +39,8 @@ export function conversationAction<Input>(spec: ConversationActionSpec<Input>) {
       // Required fields first (BG "Fields"): the contact fields are all optional.
       inputFields: [...(spec.fields ?? []), ...contactTargetFields],
       perform,
-      sample: contactResultSample,
-      outputFields: contactResultOutputFields,
+      sample: spec.sample ?? contactResultSample,
+      outputFields: spec.outputFields ?? contactResultOutputFields,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { BOT_STATUSES, contactUuidOf, setBotStatus } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
-import { oneOf, objectOrEmpty, stringOrNull } from '../values';
+import { oneOf, objectOrEmpty, outputTime, stringOrNull } from '../values';
 import { InputError } from '../input-error';
 
 interface BotResult {
@@ -24,7 +24,7 @@ export async function performSetBotStatus(z: ZObject, bundle: Bundle): Promise<B
     contact_uuid: uuid,
     status: stringOrNull(bot.status) ?? status,
     name: stringOrNull(bot.name),
-    conversationStartedAt: stringOrNull(bot.conversationStartedAt),
+    conversationStartedAt: outputTime(bot.conversationStartedAt),
     version: stringOrNull(bot.version),
   };
 }

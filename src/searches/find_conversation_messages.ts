@@ -3,7 +3,7 @@ import { contactMessagesPage, contactUuidOf, type ConversationMessage } from '..
 import { walkPages } from '../api/page-walk';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { InputError } from '../input-error';
-import { asText, oneOf, stringList, stringOrNull } from '../values';
+import { asText, oneOf, outputTime, stringList, stringOrNull } from '../values';
 
 /** A message's `status` in a conversation: `sent`, `received` or `note` (object_types/message.md). */
 const DIRECTIONS = {
@@ -45,7 +45,7 @@ function messageOutput(message: ConversationMessage): MessageOutput {
     channel: stringOrNull(message.channel),
     from: stringOrNull(message.from),
     to: stringOrNull(message.to),
-    createdAt: stringOrNull(message.createdAt),
+    createdAt: outputTime(message.createdAt),
     attachments: stringList(message.attachments),
   };
 }

@@ -1,5 +1,5 @@
 import type { PlainOutputField } from 'zapier-platform-core';
-import { objectOrEmpty, stringOrNull } from '../values';
+import { objectOrEmpty, outputTime, stringOrNull } from '../values';
 
 /** A team member as the agent and team events carry one. */
 export function agentOutput(value: unknown) {
@@ -8,7 +8,7 @@ export function agentOutput(value: unknown) {
     email: stringOrNull(user.email),
     name: stringOrNull(user.name),
     available: typeof user.available === 'boolean' ? user.available : null,
-    lastUpdatedAt: stringOrNull(user.lastUpdatedAt ?? user.lastUpdateAt),
+    lastUpdatedAt: outputTime(user.lastUpdatedAt ?? user.lastUpdateAt),
   };
 }
 

@@ -1,7 +1,14 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { Contact } from '../api/contacts';
 import { single, unwrapOne } from '../client/unwrap';
-import { isObject, objectOrEmpty, stringList, stringOrNull, type JsonObject } from '../values';
+import {
+  isObject,
+  objectOrEmpty,
+  outputTime,
+  stringList,
+  stringOrNull,
+  type JsonObject,
+} from '../values';
 
 /**
  * A contact as every trigger, action and search hands it to the Zap: Callbell's own fields,
@@ -38,9 +45,6 @@ const STRING_FIELDS = [
   'href',
   'conversationHref',
   'avatarUrl',
-  'createdAt',
-  'closedAt',
-  'blockedAt',
   'assignedUser',
   'funnelId',
   'bsuid',
@@ -63,6 +67,9 @@ export function contactOutput(contact: Contact | JsonObject | unknown): ContactO
     phoneNumber,
     phoneNumberE164: e164FromDigits(phoneNumber),
     ...others,
+    createdAt: outputTime(source.createdAt),
+    closedAt: outputTime(source.closedAt),
+    blockedAt: outputTime(source.blockedAt),
     tags: stringList(source.tags),
     customFields: typedCustomFields(source.customFields, source.customFieldsMetadata),
     team: isObject(source.team) ? source.team : null,

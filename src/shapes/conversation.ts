@@ -1,6 +1,6 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { EventFields } from '../webhooks/events';
-import { stringOrNull, type JsonObject } from '../values';
+import { outputTime, stringOrNull, type JsonObject } from '../values';
 import { contactOutput, contactOutputFields, sampleContact } from './contact';
 
 /**
@@ -11,8 +11,8 @@ export function conversationOutput(payload: JsonObject): EventFields {
   return {
     source: stringOrNull(payload.source),
     href: stringOrNull(payload.href),
-    createdAt: stringOrNull(payload.createdAt),
-    closedAt: stringOrNull(payload.closedAt),
+    createdAt: outputTime(payload.createdAt),
+    closedAt: outputTime(payload.closedAt),
     closingReason: stringOrNull(payload.closingReason),
     contact: contactOutput(payload.contact),
   };

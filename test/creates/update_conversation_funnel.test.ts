@@ -5,18 +5,48 @@ import { inputErrorOf, run } from '../helpers/operations';
 
 const { uuid } = contact;
 
+/** GET /funnels as funnels_api/get_funnels.md shows it (two of its stages). */
+const FUNNELS = {
+  funnels: [
+    { position: 1, name: 'Awareness', uuid: 'ff0f96b9-b003-4d0c-b14f-27f3f6868dd6' },
+    { position: 2, name: 'Interest', uuid: '0d6041a2-8b88-49ec-a99b-a88a078a16c1' },
+  ],
+};
+
 describe('update_conversation_funnel', () => {
-  it('moves the conversation with PUT and the funnel stage', async () => {
+  it('moves the conversation with PUT and the funnel stage, then names the stage', async () => {
     const funnel = '0d6041a2-8b88-49ec-a99b-a88a078a16c1';
     const scope = callbellApi()
       .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
-      .reply(200, { contact: { ...contact, funnelId: funnel } });
+      .reply(200, { contact: { ...contact, funnelId: funnel } })
+      .get(`${API_PATH}/funnels`)
+      .reply(200, FUNNELS);
     await expect(
       run(updateConversationFunnelCreate.operation.perform, {
         contact_uuid: uuid,
         funnel_id: funnel,
       }),
-    ).resolves.toMatchObject({ funnelId: funnel });
+    ).resolves.toMatchObject({ id: uuid, funnelId: funnel, funnelName: 'Interest' });
+    scope.done();
+  });
+
+  it.each([
+    ['Callbell fails to list the stages', 500, { error: 'down' }],
+    ['the stage is not in the list', 200, { funnels: [] }],
+  ])('reports the move done, its stage name empty, when %s', async (_case, status, body) => {
+    const funnel = '0d6041a2-8b88-49ec-a99b-a88a078a16c1';
+    const scope = callbellApi()
+      .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
+      .once()
+      .reply(200, { contact: { ...contact, funnelId: funnel } })
+      .get(`${API_PATH}/funnels`)
+      .reply(status, body);
+    await expect(
+      run(updateConversationFunnelCreate.operation.perform, {
+        contact_uuid: uuid,
+        funnel_id: funnel,
+      }),
+    ).resolves.toMatchObject({ id: uuid, funnelId: funnel, funnelName: null });
     scope.done();
   });
 
@@ -28,13 +58,15 @@ describe('update_conversation_funnel', () => {
         .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
         .reply(status, { error: 'Not Found' })
         .post(`${API_PATH}/contacts/${uuid}/messages/update_funnel`, { funnel_id: funnel })
-        .reply(200, { contact: [{ ...contact, funnelId: funnel }] });
+        .reply(200, { contact: [{ ...contact, funnelId: funnel }] })
+        .get(`${API_PATH}/funnels`)
+        .reply(200, FUNNELS);
       await expect(
         run(updateConversationFunnelCreate.operation.perform, {
           contact_uuid: uuid,
           funnel_id: funnel,
         }),
-      ).resolves.toMatchObject({ id: uuid, funnelId: funnel });
+      ).resolves.toMatchObject({ id: uuid, funnelId: funnel, funnelName: 'Interest' });
       scope.done();
     },
   );

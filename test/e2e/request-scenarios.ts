@@ -184,7 +184,8 @@ function scenarios(app: AppUnderTest): Scenario[] {
     },
     {
       operation: 'update_conversation_funnel',
-      minimum: 1,
+      minimum: 2,
+      note: "the stage's name (GET /funnels): the answer gives only its id",
       run: (call) =>
         call(create('update_conversation_funnel'), {
           contact_uuid: john,
