@@ -16,7 +16,8 @@ import {
 } from './events';
 import { isRelayed } from './fan-out';
 import { deliveriesFromRecords, recentDeliveries } from './recent-events';
-import { apiKeyOf, fanOut, joinZap, leaveZap, ownUrl } from './subscribers';
+import { apiKeyOf } from '../api/account-cache';
+import { fanOut, joinZap, leaveZap, ownUrl } from './subscribers';
 
 export const ONE_WEBHOOK_NOTICE =
   "Callbell keeps one webhook per account, and your Zaps share it: every Zap connected with the same Callbell API key gets its events (one Zap receives them and passes each on to the others). It replaces any webhook set by hand in Callbell's dashboard. Connect all your Zaps with one API key: Zaps on another key of the same account take the webhook over.";
@@ -106,12 +107,12 @@ export function hookTrigger(spec: HookTriggerSpec) {
     const url = bundle.targetUrl;
     if (!url)
       throw new z.errors.Error('Zapier did not provide a webhook URL to subscribe.', 'NoTargetUrl');
-    const { createdAt } = await joinZap(z, apiKeyOf(bundle) ?? '', url, events);
+    const { createdAt } = await joinZap(z, apiKeyOf(bundle), url, events);
     return { id: url, url, subscriptions: events, createdAt };
   };
 
   const performUnsubscribe = (z: ZObject, bundle: Bundle): Promise<{ status: string }> =>
-    leaveZap(z, apiKeyOf(bundle) ?? '', ownUrl(bundle) ?? null);
+    leaveZap(z, apiKeyOf(bundle), ownUrl(bundle) ?? null);
 
   return {
     key: spec.key,

@@ -1,4 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { apiKeyOf } from '../api/account-cache';
 import { subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
 import { startStepClock } from '../client/step';
 import { isObject, stringOrNull } from '../values';
@@ -236,11 +237,6 @@ function tooManyZaps(z: ZObject): Error {
     `Turn off a Zap with a Callbell trigger first: one Callbell API key serves at most ${MAX_SUBSCRIBERS} such Zaps at a time.`,
     'TooManyZaps',
   );
-}
-
-export function apiKeyOf(bundle: Bundle): string | undefined {
-  const key = stringOrNull(bundle.authData?.api_key)?.trim();
-  return key ? key : undefined;
 }
 
 /** The Zap's own hook URL, when Zapier says it (subscribe data keeps it as `url` and `id`). */
