@@ -219,11 +219,15 @@ describe('redirects', () => {
 
 describe('created_at', () => {
   it.each([
-    ['1', '1'],
-    ['March 7', 'March 7'],
-    ['2025-12-18 20:00:19 +0100', '2025-12-18 20:00:19 +0100'],
-    ['2024-02-21T12:02:47Z', '2024-02-21T12:02:47Z'],
-  ])('a closedAt of %j is passed on as %j, with no created_at', async (closedAt, expected) => {
+    ['an undocumented form, kept as sent', '1', '1'],
+    ['an undocumented form, kept as sent', 'March 7', 'March 7'],
+    [
+      "Callbell's own form, made ISO 8601",
+      '2025-12-18 20:00:19 +0100',
+      '2025-12-18T20:00:19+01:00',
+    ],
+    ['ISO 8601, as it is', '2024-02-21T12:02:47Z', '2024-02-21T12:02:47Z'],
+  ])('closedAt: %s (%j → %j), with no created_at', async (_case, closedAt, expected) => {
     const body = documentedDelivery('conversation_closed');
     const [output] = await deliver(conversationClosed, {
       ...body,
