@@ -232,7 +232,8 @@ export function noTimeLeftError(z: ZObject, about: Subject): Error {
       about.action,
       ' was not sent.',
     ),
-    'CallbellUnreachable',
+    // Not CallbellUnreachable (outcome unknown): nothing was sent, so a replay is safe.
+    'RequestNotSent',
   );
 }
 

@@ -116,6 +116,8 @@ it('a write is not started with less than 2 s left, and says it was not sent', a
   expect(expectUserFacing(step.error)).toBe(
     "Replay this step in a few minutes: Callbell's earlier answers used up its 25 seconds, so the request to manage contacts was not sent.",
   );
+  // Its own code: a replay is safe, unlike after CallbellUnreachable (outcome unknown).
+  expect(JSON.parse((step.error as Error).message)).toMatchObject({ code: 'RequestNotSent' });
 });
 
 it('every step ends within its 25 s, whatever the delays of its answers', async () => {
