@@ -28,6 +28,9 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       // Real HTTP on loopback: the built app against the local Callbell sandbox.
       setupFilesAfterEnv: ['<rootDir>/test/helpers/restore-http.ts'],
+      // A test here runs dozens of operations through the sandbox: on a shared two-core
+      // machine that can pass jest's 5 s default. A bound on a hang, not a timing check.
+      testTimeout: 30_000,
     },
   ],
 };
