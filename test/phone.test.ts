@@ -145,3 +145,52 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the rules behind each refusal', () => {
+  const text = (value: string, defaultCountry?: string) =>
+    inputErrorText(() => toE164({ value, defaultCountry, fieldLabel: field }));
+
+  it('takes 64 characters of formatting around a number, and refuses 65', () => {
+    const padded = (length: number) => `+31 6 1234 5678${' '.repeat(length - 15)}`;
+    expect(toE164({ value: padded(64), fieldLabel: field })).toBe('+31612345678');
+    expect(text(padded(65))).toMatch(/^To \(Phone Number\): ".*" is 65 characters, too long/);
+  });
+
+  it.each([
+    '+31 6 1234 5678 ext 12',
+    '+31 6 1234 5678 ext. 12',
+    '+31 6 1234 5678;ext=12',
+    '+31 6 1234 5678 ; ext=12',
+    '+31 6 1234 5678 extension 12',
+    '+31 6 1234 5678 x 12',
+    '+31 6 1234 5678x12',
+    '+31 6 1234 5678 # 12 ',
+  ])('refuses the extension in %j, showing a number to map instead', (value) => {
+    expect(text(value)).toBe(
+      `To (Phone Number): "${value}" has an extension, which WhatsApp cannot dial. Map the number without it (e.g. +31 6 1234 5678).`,
+    );
+  });
+
+  it.each([
+    ['digits with a country code and spaces around them', '  31612345678 ', '+31612345678'],
+    ['digits with a country code and punctuation', '31-6-1234-5678', '+31612345678'],
+  ])('with no default country, reads %s as international', (_case, value, expected) => {
+    expect(toE164({ value, fieldLabel: field })).toBe(expected);
+  });
+
+  it.each([
+    ['a "+" number that is not valid', '+31 6 1234'],
+    ['a "00" number that is not valid', '0031 6 1234'],
+    ['a national number', '0612345678'],
+  ])('with no default country, never guesses %s into another country', (_case, value) => {
+    expect(text(value)).toBe(
+      `To (Phone Number): "${value}" is not a valid phone number. Add the country code to the number, or choose a Default Country for numbers written without one.`,
+    );
+  });
+
+  it('with a default country, says which one it tried', () => {
+    expect(text('0612345678', 'US')).toBe(
+      'To (Phone Number): "0612345678" is not a valid phone number. Check the number, or the Default Country (US) when the number has no country code.',
+    );
+  });
+});
