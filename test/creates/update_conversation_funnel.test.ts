@@ -14,41 +14,29 @@ const FUNNELS = {
 };
 
 describe('update_conversation_funnel', () => {
-  it('moves the conversation with PUT and the funnel stage, then names the stage', async () => {
-    const funnel = '0d6041a2-8b88-49ec-a99b-a88a078a16c1';
-    const scope = callbellApi()
-      .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
-      .reply(200, { contact: { ...contact, funnelId: funnel } })
-      .get(`${API_PATH}/funnels`)
-      .reply(200, FUNNELS);
-    await expect(
-      run(updateConversationFunnelCreate.operation.perform, {
-        contact_uuid: uuid,
-        funnel_id: funnel,
-      }),
-    ).resolves.toMatchObject({ id: uuid, funnelId: funnel, funnelName: 'Interest' });
-    scope.done();
-  });
-
   it.each([
-    ['Callbell fails to list the stages', 500, { error: 'down' }],
-    ['the stage is not in the list', 200, { funnels: [] }],
-  ])('reports the move done, its stage name empty, when %s', async (_case, status, body) => {
-    const funnel = '0d6041a2-8b88-49ec-a99b-a88a078a16c1';
-    const scope = callbellApi()
-      .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
-      .once()
-      .reply(200, { contact: { ...contact, funnelId: funnel } })
-      .get(`${API_PATH}/funnels`)
-      .reply(status, body);
-    await expect(
-      run(updateConversationFunnelCreate.operation.perform, {
-        contact_uuid: uuid,
-        funnel_id: funnel,
-      }),
-    ).resolves.toMatchObject({ id: uuid, funnelId: funnel, funnelName: null });
-    scope.done();
-  });
+    ['names the stage from the list', 200, FUNNELS, 'Interest'],
+    ['its name empty when Callbell fails to list the stages', 500, { error: 'down' }, null],
+    ['its name empty when the stage is not in the list', 200, { funnels: [] }, null],
+  ])(
+    'moves the conversation with one PUT and reports it done, %s',
+    async (_case, status, funnels, funnelName) => {
+      const funnel = '0d6041a2-8b88-49ec-a99b-a88a078a16c1';
+      const scope = callbellApi()
+        .put(`${API_PATH}/contacts/${uuid}/conversation/update_funnel`, { funnel_id: funnel })
+        .once()
+        .reply(200, { contact: { ...contact, funnelId: funnel } })
+        .get(`${API_PATH}/funnels`)
+        .reply(status, funnels);
+      await expect(
+        run(updateConversationFunnelCreate.operation.perform, {
+          contact_uuid: uuid,
+          funnel_id: funnel,
+        }),
+      ).resolves.toMatchObject({ id: uuid, funnelId: funnel, funnelName });
+      scope.done();
+    },
+  );
 
   it.each([404, 405])(
     "falls back to the snippets' POST …/messages/update_funnel when the PUT answers %i",

@@ -34,6 +34,19 @@ function expectKeyOnlyAsBearerToCallbell(seen: SeenRequest[]) {
   }
 }
 
+function runCapturingLogs(step: Step) {
+  return capturePrinted(() => outcomeOf(step.perform, step.input, step.extra));
+}
+
+/** Runs the step: its error is user-facing, and nothing the Zap or the log gets holds the key. */
+async function expectKeyKeptFromZapAndLogs(step: Step, seen: SeenRequest[]) {
+  const { printed, value } = await runCapturingLogs(step);
+  if (value.error) expectUserFacing(value.error);
+  expect(holdsKey(outcomeText(value))).toBe(false);
+  expect(holdsKey(printed)).toBe(false);
+  expectKeyOnlyAsBearerToCallbell(seen);
+}
+
 /** Callbell refusing, its body echoing the key: as text, as an error field, as field names. */
 const REFUSALS: [number, unknown][] = [
   [401, { error: `Invalid API key ${ECHO}` }],
@@ -63,13 +76,7 @@ describe.each(steps.map((step, index) => [step.name, step, index] as const))(
       const seen = step.callsCallbell
         ? fakeCallbell((method, path) => [200, documentedAnswer(method, path, ECHO)])
         : [];
-      const { printed, value } = await capturePrinted(() =>
-        outcomeOf(step.perform, step.input, step.extra),
-      );
-      if (value.error) expectUserFacing(value.error);
-      expect(holdsKey(outcomeText(value))).toBe(false);
-      expect(holdsKey(printed)).toBe(false);
-      expectKeyOnlyAsBearerToCallbell(seen);
+      await expectKeyKeptFromZapAndLogs(step, seen);
       if (!step.callsCallbell) expect(seen).toEqual([]);
     });
 
@@ -78,20 +85,12 @@ describe.each(steps.map((step, index) => [step.name, step, index] as const))(
 
     it(`a ${status} echoing the key leaves it out of the error and the logs`, async () => {
       const seen = fakeCallbell(() => [status, body]);
-      const { printed, value } = await capturePrinted(() =>
-        outcomeOf(step.perform, step.input, step.extra),
-      );
-      if (value.error) expectUserFacing(value.error);
-      expect(holdsKey(outcomeText(value))).toBe(false);
-      expect(holdsKey(printed)).toBe(false);
-      expectKeyOnlyAsBearerToCallbell(seen);
+      await expectKeyKeptFromZapAndLogs(step, seen);
     });
 
     it('a redirect to another host is not followed, so the key goes nowhere else', async () => {
       const seen = fakeCallbell(() => [307, '', { Location: 'https://collector.example/steal' }]);
-      const { printed, value } = await capturePrinted(() =>
-        outcomeOf(step.perform, step.input, step.extra),
-      );
+      const { printed, value } = await runCapturingLogs(step);
       expect(seen.length).toBeGreaterThan(0);
       expectKeyOnlyAsBearerToCallbell(seen);
       if (value.error) expect(expectUserFacing(value.error)).toMatch(/redirect/);
