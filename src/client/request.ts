@@ -170,7 +170,7 @@ const TEMPLATE = /{{\s*(bundle|process)\.[^}]*}}/;
 
 /** Refuses, before anything is sent, a path or query no URL can carry as meant. */
 function checkRequest(z: ZObject, { path, params, body }: CallbellRequest): void {
-  if (TEMPLATE.test(JSON.stringify({ params, body }) ?? '')) {
+  if (holdsTemplate({ params, body })) {
     throw new z.errors.Error(
       'A value mapped into this step contains "{{bundle." or "{{process." text, which Zapier does not let an integration send, so nothing was sent. Remove that text from the value.',
       'UnsafeRequest',
@@ -191,6 +191,16 @@ function checkRequest(z: ZObject, { path, params, body }: CallbellRequest): void
       );
     }
   }
+}
+
+/** Core tests each string value on its own; the JSON of them all would see `"}}` as an end. */
+function holdsTemplate(values: object): boolean {
+  let found = false;
+  JSON.stringify(values, (_key, value: unknown) => {
+    if (typeof value === 'string' && TEMPLATE.test(value)) found = true;
+    return value;
+  });
+  return found;
 }
 
 function definedOnly(params: Record<string, QueryValue> | undefined): Record<string, string> {

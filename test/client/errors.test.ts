@@ -1,50 +1,13 @@
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { ZObject } from 'zapier-platform-core';
 import { updateContact, addConversationNote, setBotStatus } from '../../src/api/contacts';
 import { getTemplate } from '../../src/api/templates';
 import { teamMembers } from '../../src/api/teams';
 import { retryAfterSeconds } from '../../src/client/errors';
 import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
-import {
-  callbell,
-  callbellOrNull,
-  type CallbellRequest,
-  type Subject,
-} from '../../src/client/request';
+import { callbellOrNull } from '../../src/client/request';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
-
-type Request = Omit<CallbellRequest, 'about'> & { about?: Subject };
-
-const MANAGE_CONTACTS: Subject = { action: 'manage contacts', thing: 'contact' };
-
-function run(request: Request) {
-  return appTester(
-    (z: ZObject) => callbell(z, { about: MANAGE_CONTACTS, ...request }),
-    bundleWith(),
-  );
-}
-
-/** Core serialises z.errors.Error as JSON {message, code, status}; read it back. */
-async function failure(
-  request: Request | ((z: ZObject, bundle: Bundle) => Promise<unknown>),
-  inputData: Record<string, unknown> = {},
-) {
-  const call =
-    typeof request === 'function' ? appTester(request, bundleWith(inputData)) : run(request);
-  const error = await call.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (thrown: Error) => thrown,
-  );
-  let details: { message?: string; code?: string; status?: number; delay?: number } = {};
-  try {
-    details = JSON.parse(error.message) as typeof details;
-  } catch {
-    details = { message: error.message };
-  }
-  return { name: error.name, ...details };
-}
+import { failure, MANAGE_CONTACTS, run } from '../helpers/callbell-request';
 
 describe('the HTTP layer', () => {
   it('sends the Bearer key, JSON headers, query and body, and answers the parsed body', async () => {

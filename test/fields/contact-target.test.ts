@@ -10,7 +10,7 @@ import { readContactTarget } from '../../src/fields/contact-target';
 import { findConversationMessagesSearch } from '../../src/searches/find_conversation_messages';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { run } from '../helpers/operations';
+import { inputErrorText, run } from '../helpers/operations';
 
 const { uuid } = contact;
 
@@ -85,5 +85,20 @@ describe('contact actions found by phone number', () => {
     ],
   ])('reads %j as %j', (input, target) => {
     expect(readContactTarget(input)).toEqual(target);
+  });
+
+  it.each([
+    ['nothing', {}],
+    ['a blank ID and a blank phone number', { contact_uuid: ' ', phone: '  ' }],
+  ])('refuses %s before any request, naming Contact', (_case, input) => {
+    expect(inputErrorText(() => readContactTarget(input))).toBe(
+      'Contact: choose or map the contact, or fill in Contact Phone Number to find the contact by.',
+    );
+  });
+
+  it('names Contact Phone Number for a number it cannot read', () => {
+    expect(inputErrorText(() => readContactTarget({ phone: 'call me' }))).toMatch(
+      /^Contact Phone Number: /,
+    );
   });
 });
