@@ -8,6 +8,7 @@ import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
 import { callbellOrNull } from '../../src/client/request';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { failure, MANAGE_CONTACTS, run } from '../helpers/callbell-request';
+import { useFakeClock } from '../helpers/clock';
 
 describe('the HTTP layer', () => {
   it('sends the Bearer key, JSON headers, query and body, and answers the parsed body', async () => {
@@ -247,7 +248,7 @@ describe('error mapping', () => {
 
   it('a timeout says Callbell did not answer, and what to check for a write', async () => {
     callbellApi().post(`${API_PATH}/contacts`).delay(30_000).reply(200, {});
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    useFakeClock();
     try {
       const pending = failure({ method: 'POST', path: '/contacts', body: {} });
       await jest.advanceTimersByTimeAsync(26_000);

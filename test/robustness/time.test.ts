@@ -7,6 +7,7 @@ import { MIN_REQUEST_MS, STEP_BUDGET_MS } from '../../src/client/step';
 import { messageCreated } from '../../src/triggers/message_created';
 import { registryKey, RegistryStore } from '../../src/webhooks/registry';
 import { API_KEY, API_URL, appTester, bundleWith } from '../helpers/app';
+import { elapse, later, useFakeClock } from '../helpers/clock';
 import { zapierHooks } from '../helpers/hook-trigger';
 import { expectUserFacing, outcomeOf, type Perform } from './helpers';
 import { CONTACT } from './operations';
@@ -20,28 +21,12 @@ const updateContact = App.creates.update_contact?.operation.perform as Perform;
 const byPhone = { phone: '+31612345678', name: 'Ana B' };
 const CONTACT_ANSWER = { contact: { uuid: CONTACT, name: 'Ana' } };
 
-beforeEach(() => {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-});
+beforeEach(useFakeClock);
 
 afterEach(() => {
   jest.useRealTimers();
   nock.abortPendingRequests();
 });
-
-/** Resolves after `ms` of fake time. */
-const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Lets fake time pass in small steps, each followed by real turns of the event loop, so an
- * answer that is due is read before the clock moves on.
- */
-async function elapse(ms: number, step = 100) {
-  for (let passed = 0; passed < ms; passed += step) {
-    await jest.advanceTimersByTimeAsync(Math.min(step, ms - passed));
-    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 /** A promise's outcome as fake time passes. */
 function watch(promise: Promise<{ result?: unknown; error?: unknown }>) {

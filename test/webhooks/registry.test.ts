@@ -7,6 +7,7 @@ import {
   type Registry,
 } from '../../src/webhooks/registry';
 import { API_KEY } from '../helpers/app';
+import { elapse, useFakeClock } from '../helpers/clock';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
 
 const KEY = registryKey(API_KEY);
@@ -73,7 +74,14 @@ describe('RegistryStore', () => {
     };
     const store = storeWith(cache);
     const ns = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    await Promise.all(ns.map((n) => store.change(adding(n, during))));
+    useFakeClock();
+    try {
+      const all = Promise.all(ns.map((n) => store.change(adding(n, during))));
+      await elapse(4_000, 5);
+      await all;
+    } finally {
+      jest.useRealTimers();
+    }
     expect(mostAtOnce).toBe(1);
     const stored = cache.stored(KEY) as Registry;
     expect(stored.subscribers.map((subscriber) => subscriber.url).sort()).toEqual(
