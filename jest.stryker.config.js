@@ -6,7 +6,17 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+  // isolatedModules: each file is transpiled alone, without resolving what it imports. Every
+  // mutant starts jest again, and this makes that a third faster.
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: { ...require('./tsconfig.json').compilerOptions, isolatedModules: true },
+        diagnostics: false,
+      },
+    ],
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/', '<rootDir>/.stryker-tmp/'],
   clearMocks: true,

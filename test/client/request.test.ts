@@ -1,8 +1,9 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, type CallbellRequest, type Expected } from '../../src/client/request';
-import { MAX_REQUESTS_PER_STEP } from '../../src/client/step';
+import { MAX_REQUESTS_PER_STEP, MIN_REQUEST_MS, STEP_BUDGET_MS } from '../../src/client/step';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { failure, MANAGE_CONTACTS, run, type Request } from '../helpers/callbell-request';
+import { elapse, later, useFakeClock } from '../helpers/clock';
 
 /** The request run with the step's log captured: what it answered or threw, and the log. */
 async function runLogged(
@@ -211,6 +212,13 @@ describe('answers this app cannot read are errors, never "nothing"', () => {
       '{}',
       readAgain(200, 'an answer without its "status"'),
     ],
+    [
+      'an HTML 404 (from a proxy, not Callbell)',
+      {},
+      404,
+      '<html><h1>Not Found</h1></html>',
+      readAgain(404, 'an HTML page'),
+    ],
     ['a redirect, not followed', {}, 302, '', readAgain(302, 'a redirect to another address')],
     [
       'a write redirected, not followed',
@@ -298,6 +306,37 @@ describe('one step sends at most MAX_REQUESTS_PER_STEP requests', () => {
     expect(error).toMatchObject({
       code: 'TooManyRequests',
       message: `This step needed more than ${MAX_REQUESTS_PER_STEP} requests to manage contacts, more than it ever should, and stopped. ${advice}`,
+    });
+    scope.done();
+  });
+});
+
+describe('one step has 25 seconds for all its requests', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('does not send a request it has no time left for, and says a replay is safe', async () => {
+    useFakeClock();
+    const scope = callbellApi()
+      .get(`${API_PATH}/contacts/c1`)
+      .reply(async () => {
+        await later(STEP_BUDGET_MS - MIN_REQUEST_MS + 500);
+        return [200, { contact: { uuid: 'c1' } }];
+      });
+    const failed = failure(async (z: ZObject) => {
+      await callbell(z, { path: '/contacts/c1', about: MANAGE_CONTACTS });
+      await callbell(z, {
+        method: 'POST',
+        path: '/contacts/c1/conversation/note',
+        about: MANAGE_CONTACTS,
+      });
+    });
+    await elapse(STEP_BUDGET_MS);
+    await expect(failed).resolves.toMatchObject({
+      code: 'RequestNotSent',
+      message:
+        "Replay this step in a few minutes: Callbell's earlier answers used up its 25 seconds, so the request to manage contacts was not sent.",
     });
     scope.done();
   });
