@@ -193,7 +193,10 @@ function checkRequest(z: ZObject, { path, params, body }: CallbellRequest): void
   }
 }
 
-/** Core tests each string value on its own; the JSON of them all would see `"}}` as an end. */
+/**
+ * Core tests each string value on its own (`throwForCurlies`, prepare-request.js); the JSON
+ * of them all would let a value's `{{bundle.` end at the JSON's own `"}}`.
+ */
 function holdsTemplate(values: object): boolean {
   let found = false;
   JSON.stringify(values, (_key, value: unknown) => {

@@ -1,25 +1,28 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, type CallbellRequest, type Expected } from '../../src/client/request';
 import { MAX_REQUESTS_PER_STEP, MIN_REQUEST_MS, STEP_BUDGET_MS } from '../../src/client/step';
-import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
-import { failure, MANAGE_CONTACTS, run, type Request } from '../helpers/callbell-request';
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, loggingTo } from '../helpers/app';
+import {
+  failure,
+  failureDetails,
+  MANAGE_CONTACTS,
+  run,
+  type FailureDetails,
+  type Request,
+} from '../helpers/callbell-request';
 import { elapse, later, useFakeClock } from '../helpers/clock';
 
 /** The request run with the step's log captured: what it answered or threw, and the log. */
 async function runLogged(
   request: Request,
-): Promise<{ answer?: unknown; error?: string; lines: string[] }> {
+): Promise<{ answer?: unknown; error?: FailureDetails; lines: string[] }> {
   const lines: string[] = [];
-  const outcome: { answer?: unknown; error?: string } = await appTester(
-    (z: ZObject) =>
-      callbell(
-        { ...z, console: { ...z.console, log: (line: string) => void lines.push(line) } },
-        { about: MANAGE_CONTACTS, ...request },
-      ),
+  const outcome: { answer?: unknown; error?: FailureDetails } = await appTester(
+    (z: ZObject) => callbell(loggingTo(z, lines), { about: MANAGE_CONTACTS, ...request }),
     bundleWith(),
   ).then(
     (answer: unknown) => ({ answer }),
-    (error: Error) => ({ error: error.message }),
+    (error: Error) => ({ error: failureDetails(error) }),
   );
   return { ...outcome, lines };
 }
@@ -241,7 +244,7 @@ describe('answers this app cannot read are errors, never "nothing"', () => {
       .intercept(`${API_PATH}/contacts/c1`, method)
       .reply(status, body, { Location: 'https://elsewhere.example/contacts/c1' });
     const { error } = await runLogged({ path: '/contacts/c1', ...request });
-    expect(JSON.parse(error ?? '{}')).toEqual({
+    expect(error).toEqual({
       message,
       code: 'CallbellUnreadableAnswer',
       status,
@@ -268,7 +271,7 @@ describe('error answers', () => {
       .delete(`${API_PATH}/contacts/c1`)
       .reply(422, { error: `key ${API_KEY} may not delete` });
     const { error, lines } = await runLogged({ method: 'DELETE', path: '/contacts/c1' });
-    expect(JSON.parse(error ?? '{}')).toMatchObject({
+    expect(error).toMatchObject({
       code: 'CallbellInvalidRequest',
       status: 422,
     });
@@ -280,7 +283,7 @@ describe('error answers', () => {
   it('too large to read still say what their status means', async () => {
     callbellApi().get(`${API_PATH}/contacts/c1`).reply(503, THREE_MB);
     const { error, lines } = await runLogged({ path: '/contacts/c1' });
-    expect(JSON.parse(error ?? '{}')).toEqual({
+    expect(error).toEqual({
       message: 'Try again in a few minutes. Callbell is temporarily unavailable (HTTP 503).',
       code: 'CallbellUnavailable',
       status: 503,

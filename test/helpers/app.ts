@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createAppTester, type Bundle } from 'zapier-platform-core';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../index';
 
 export const API_URL = 'https://api.callbell.eu';
@@ -24,4 +24,9 @@ export function callbellApi(): nock.Scope {
       accept: 'application/json',
     },
   });
+}
+
+/** The same `z`, with what the step logs collected into `lines`. */
+export function loggingTo(z: ZObject, lines: string[]): ZObject {
+  return { ...z, console: { ...z.console, log: (line: string) => void lines.push(line) } };
 }

@@ -15,7 +15,7 @@ export function run(request: Request) {
   );
 }
 
-/** Core serialises z.errors.Error as JSON {message, code, status}; read it back. */
+/** The error a request (or a whole perform) throws, read back; the test fails if none is. */
 export async function failure(
   request: Request | ((z: ZObject, bundle: Bundle) => Promise<unknown>),
   inputData: Record<string, unknown> = {},
@@ -28,11 +28,21 @@ export async function failure(
     },
     (thrown: Error) => thrown,
   );
-  let details: { message?: string; code?: string; status?: number; delay?: number } = {};
+  return { name: error.name, ...failureDetails(error) };
+}
+
+export interface FailureDetails {
+  message?: string;
+  code?: string;
+  status?: number;
+  delay?: number;
+}
+
+/** Core serialises z.errors.Error as JSON {message, code, status}; read it back. */
+export function failureDetails(error: Error): FailureDetails {
   try {
-    details = JSON.parse(error.message) as typeof details;
+    return JSON.parse(error.message) as FailureDetails;
   } catch {
-    details = { message: error.message };
+    return { message: error.message };
   }
-  return { name: error.name, ...details };
 }

@@ -6,7 +6,7 @@ import type { CallbellEvent } from '../../src/webhooks/events';
 import { FORWARD_TIMEOUT_MS } from '../../src/webhooks/fan-out';
 import type { HookTrigger } from '../../src/webhooks/hook-trigger';
 import { RegistryStore, registryKey, type Registry } from '../../src/webhooks/registry';
-import { API_KEY, appTester, bundleWith } from '../helpers/app';
+import { API_KEY, appTester, bundleWith, loggingTo } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
 import { sampleDelivery } from '../helpers/fixtures';
@@ -214,10 +214,7 @@ describe("the owner's Zap passes Callbell's deliveries on", () => {
     try {
       const running = appTester(
         (z: ZObject, bundle: Bundle) =>
-          messageCreated.operation.perform(
-            { ...z, console: { ...z.console, log: (line: string) => void lines.push(line) } },
-            bundle,
-          ),
+          messageCreated.operation.perform(loggingTo(z, lines), bundle),
         bundleWith({}, { cleanedRequest: message }),
       );
       await elapse(FORWARD_TIMEOUT_MS + 1_000);
@@ -263,10 +260,7 @@ describe('the registry on deliveries', () => {
   function performWith(cache: NxCache | MissingCache, lines: string[] = []) {
     return appTester(
       (z: ZObject, bundle: Bundle) =>
-        contactCreated.operation.perform(
-          { ...z, cache, console: { ...z.console, log: (line: string) => void lines.push(line) } },
-          bundle,
-        ),
+        contactCreated.operation.perform({ ...loggingTo(z, lines), cache }, bundle),
       bundleWith({}, { cleanedRequest: documentedDelivery('contact_created') }),
     );
   }

@@ -7,7 +7,7 @@ import type { CallbellEvent } from '../../src/webhooks/events';
 import type { HookTrigger } from '../../src/webhooks/hook-trigger';
 import { RegistryStore, registryKey, type Registry } from '../../src/webhooks/registry';
 import { joinZap, MAX_SUBSCRIBERS } from '../../src/webhooks/subscribers';
-import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, loggingTo } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
 import { zapierHooks } from '../helpers/hook-trigger';
@@ -203,9 +203,8 @@ describe('turning a Zap on', () => {
     const scope = callbellSubscribes(A, MESSAGES);
     const lines: string[] = [];
     const zWithout = (z: ZObject): ZObject => ({
-      ...z,
+      ...loggingTo(z, lines),
       cache: new MissingCache(),
-      console: { ...z.console, log: (line: string) => void lines.push(line) },
     });
     const result = await appTester(
       (z: ZObject, bundle: Bundle) =>
