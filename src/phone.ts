@@ -97,9 +97,9 @@ function parsePhone({ value, defaultCountry, fieldLabel }: PhoneInput) {
   throw new InputError(fieldLabel, `${quote(text)} is not a valid phone number. ${fix}`);
 }
 
-/** "00" is the international prefix nearly everywhere, so "0031 6…" is "+31 6…". */
+/** "00" is the international prefix nearly everywhere, so "0031 6…" and "00 31 6…" are "+31 6…". */
 function withPlus(text: string): string {
-  return text.trim().replace(/^00(?=[1-9])/, '+');
+  return text.trim().replace(/^00[\s.-]*(?=[1-9])/, '+');
 }
 
 /**
@@ -116,11 +116,10 @@ function parseWithCountry(text: string, country: CountryCode | undefined): Phone
 /**
  * Callbell writes numbers as digits with the country code and no "+" (33612345678). With no
  * default country such digits are read as international, but only when that gives a valid
- * number: a national number ("0612345678") must not be guessed into some other country.
+ * number: a national number ("0612345678") must not be guessed into some other country. A number
+ * written with "+" or "00" that was not valid is still not: its digits are the same number.
  */
 function parseAsInternational(text: string): PhoneNumber | undefined {
-  const digits = text.replace(/\D/g, '');
-  if (/^\+|^00/.test(text.trim()) || !digits) return undefined;
-  const phone = parsePhoneNumberFromString(`+${digits}`, metadata());
+  const phone = parsePhoneNumberFromString(`+${text.replace(/\D/g, '')}`, metadata());
   return phone?.isValid() ? phone : undefined;
 }

@@ -174,6 +174,10 @@ describe('the rules behind each refusal', () => {
   it.each([
     ['digits with a country code and spaces around them', '  31612345678 ', '+31612345678'],
     ['digits with a country code and punctuation', '31-6-1234-5678', '+31612345678'],
+    ['"00" after spaces', ' 0031 6 1234 5678', '+31612345678'],
+    ['"00" and a space before the country code', '00 33 6 00 12 34 56', '+33600123456'],
+    ['digits holding "00" past the start', '33 6 00 12 34 56', '+33600123456'],
+    ['a "+" inside brackets', '(+33) 6 12 34 56 78', '+33612345678'],
   ])('with no default country, reads %s as international', (_case, value, expected) => {
     expect(toE164({ value, fieldLabel: field })).toBe(expected);
   });
