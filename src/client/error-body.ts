@@ -28,7 +28,6 @@ export function readErrorBody(
   redact: Redact = (text) => text,
 ): ErrorDetail {
   const text = (content ?? '').trim();
-  if (!text) return { message: '', fields: [] };
   const parsed = parseJson(text);
   const detail =
     parsed === undefined ? { message: plainText(text), fields: [] } : detailFromJson(parsed);
@@ -43,6 +42,7 @@ export function readErrorBody(
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
+    // Stryker disable next-line BlockStatement: an empty catch block returns undefined as well.
   } catch {
     return undefined;
   }
@@ -74,7 +74,7 @@ function describeValue(
   field: string | undefined,
   depth: number,
 ): string {
-  if (value === null || value === undefined || depth > MAX_DEPTH) return '';
+  if (depth > MAX_DEPTH) return '';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     const text = String(value).trim();
     if (field) fields.push(field);
@@ -87,8 +87,7 @@ function describeValue(
       .filter(Boolean)
       .join('; ');
   }
-  if (isObject(value)) return describeRecord(value, fields, field, depth);
-  return '';
+  return isObject(value) ? describeRecord(value, fields, field, depth) : '';
 }
 
 function describeRecord(

@@ -34,6 +34,11 @@ describe("readErrorBody: Callbell's reason and the fields it names", () => {
       },
     ],
     ['empty entries left out', '{"errors":["", null, "bad"]}', { message: 'bad', fields: [] }],
+    [
+      'a message that is itself an object, read by its path',
+      '{"errors":[{"message":{"text":"is too long"}}]}',
+      { message: 'message.text is too long', fields: ['message.text'] },
+    ],
   ])('%s', (_case, body, expected) => {
     expect(readErrorBody(body)).toEqual(expected);
   });
@@ -48,17 +53,29 @@ describe("readErrorBody: Callbell's reason and the fields it names", () => {
     expect(long.fields).toEqual([`${'x'.repeat(39)}…`]);
   });
 
-  it('reads 20 entries of a list at most, and 8 levels deep', () => {
-    const many = readErrorBody(
-      JSON.stringify({ errors: Array.from({ length: 30 }, (_, i) => `e${i}`) }),
+  it.each([
+    ['a list', (i: number) => Array.from({ length: i }, (_, n) => `e${n}`)],
+    ['an object', (i: number) => Object.fromEntries(Array.from({ length: i }, (_, n) => [n, 'e']))],
+  ])('reads 20 entries of %s at most', (_case, entries) => {
+    expect(readErrorBody(JSON.stringify({ errors: entries(19) })).message.split('; ')).toHaveLength(
+      19,
     );
-    expect(many.message.split('; ')).toHaveLength(20);
-    let deep: unknown = 'bottom';
-    for (let i = 0; i < 12; i += 1) deep = [deep];
-    expect(readErrorBody(JSON.stringify({ errors: deep })).message).toBe('');
-    let shallow: unknown = 'bottom';
-    for (let i = 0; i < 7; i += 1) shallow = [shallow];
-    expect(readErrorBody(JSON.stringify({ errors: shallow })).message).toBe('bottom');
+    expect(readErrorBody(JSON.stringify({ errors: entries(30) })).message.split('; ')).toHaveLength(
+      20,
+    );
+  });
+
+  it.each([
+    ['lists', (inner: unknown) => [inner], 'bottom'],
+    ['objects', (inner: unknown) => ({ a: inner }), 'a.a.a.a.a.a.a.a bottom'],
+  ])('reads %s 8 levels deep, no deeper', (_case, wrap, eightDeep) => {
+    const nested = (levels: number) => {
+      let value: unknown = 'bottom';
+      for (let i = 0; i < levels; i += 1) value = wrap(value);
+      return JSON.stringify({ errors: value });
+    };
+    expect(readErrorBody(nested(8)).message).toBe(eightDeep);
+    expect(readErrorBody(nested(9)).message).toBe('');
   });
 
   it('cuts the reason to 500 characters after redacting it', () => {
