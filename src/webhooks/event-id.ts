@@ -105,7 +105,7 @@ function pushObject(pending: unknown[], object: object): void {
   pending.push(new Literal('{'));
 }
 
+/** JSON.stringify leaves out what JSON cannot hold (undefined): it is written as null. */
 function scalarJson(value: unknown): string {
-  if (typeof value === 'bigint') return value.toString();
   return JSON.stringify(value) ?? 'null';
 }
