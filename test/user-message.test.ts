@@ -8,6 +8,10 @@ describe('shorten', () => {
     ['no room at all', 'abcdef', 0, ''],
     ['a surrogate pair is never split', 'ab😀cd', 4, 'ab…'],
     ['a surrogate pair that fits whole stays', 'ab😀cd', 5, 'ab😀…'],
+    // U+D800 and U+DBFF are the first and last high surrogates.
+    ['the first character past the BMP is never split', 'ab\u{10000}cd', 4, 'ab…'],
+    ['the last Unicode character is never split', 'ab\u{10FFFF}cd', 4, 'ab…'],
+    ['a character just below the surrogates is cut as one', 'ab\uD7FFcd', 4, 'ab\uD7FF…'],
   ])('%s', (_case, text, max, expected) => {
     expect(shorten(text, max)).toBe(expected);
     expect(shorten(text, max).length).toBeLessThanOrEqual(max);

@@ -162,14 +162,16 @@ export function contactOutputFields(prefix = '', labelPrefix = ''): PlainOutputF
   ];
 }
 
+const SAMPLE_CONTACT_UUID = 'eb2b914a977e4ab896e7b886698b3eac';
+
 /** The contact in Callbell's documented webhook bodies, as every output shows a contact. */
 export const sampleContact: ContactOutput = {
-  uuid: 'eb2b914a977e4ab896e7b886698b3eac',
+  uuid: SAMPLE_CONTACT_UUID,
   name: 'John Doe',
   phoneNumber: '33612345678',
   phoneNumberE164: '+33612345678',
   source: 'whatsapp',
-  href: 'https://dash.callbell.eu/contacts/eb2b914a977e4ab896e7b886698b3eac',
+  href: `https://dash.callbell.eu/contacts/${SAMPLE_CONTACT_UUID}`,
   conversationHref: 'https://dash.callbell.eu/chat/f3670b13446b412796238b1cd78899f9',
   avatarUrl: null,
   createdAt: '2022-10-12T15:57:16Z',
@@ -199,7 +201,7 @@ export function contactResult(answer: ContactAnswer): ContactResult {
 }
 
 export const contactResultSample: ContactResult = {
-  id: sampleContact.uuid ?? '',
+  id: SAMPLE_CONTACT_UUID,
   ...sampleContact,
 };
 
