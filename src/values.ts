@@ -123,7 +123,8 @@ export function quote(value: unknown, max = 80): string {
 
 function describeShape(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  return value === null || value === undefined ? '' : `a ${typeof value}`;
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** A trimmed text input, or undefined when the Zap left it empty. */

@@ -1,5 +1,4 @@
 import { readContactDetails, readCustomFields, readTags } from '../../src/fields/contact-details';
-import { readRecipient, WHATSAPP_ONLY } from '../../src/fields/recipient';
 import { inputErrorText } from '../helpers/operations';
 
 describe('readContactDetails', () => {
@@ -85,44 +84,5 @@ describe('readCustomFields', () => {
       Age: '42',
       Member: 'true',
     });
-  });
-});
-
-describe('readRecipient', () => {
-  it('refuses a channel type the action does not offer, listing the ones it does', () => {
-    expect(inputErrorText(() => readRecipient({ from: 'telegram', to: '42' }, WHATSAPP_ONLY))).toBe(
-      'Channel Type: "telegram" is not one of the choices. Use one of: whatsapp.',
-    );
-  });
-
-  it.each([
-    [
-      'a WhatsApp number, in E.164',
-      { to: '0612345678', default_country: 'NL' },
-      { from: 'whatsapp', to: '+31612345678' },
-    ],
-    [
-      'a contact ID on another channel, as given',
-      { from: 'telegram', to: ' 4242 ' },
-      { from: 'telegram', to: '4242' },
-    ],
-    [
-      'a BSUID when there is no number',
-      { bsuid: 'US.13491208655302741918', channel_uuid: 'ch-1' },
-      { from: 'whatsapp', bsuid: 'US.13491208655302741918', channel_uuid: 'ch-1' },
-    ],
-    [
-      'the number before a BSUID',
-      { to: '+31612345678', bsuid: 'US.1' },
-      { from: 'whatsapp', to: '+31612345678' },
-    ],
-  ])('reads %s', (_case, input, recipient) => {
-    expect(readRecipient(input)).toEqual({ channel_uuid: undefined, ...recipient });
-  });
-
-  it('asks for a recipient when there is none', () => {
-    expect(inputErrorText(() => readRecipient({ to: ' ' }))).toBe(
-      'To: a recipient is required: map the phone number (or, outside WhatsApp, the contact ID), or fill in WhatsApp BSUID.',
-    );
   });
 });
