@@ -87,7 +87,8 @@ async function post(
       skipThrowForStatus: true,
     });
     if (response.status === 410) return { url, outcome: 'gone' };
-    if (response.status >= 200 && response.status < 300) return { url, outcome: 'delivered' };
+    // Redirects are not followed (redirect: 'manual'), so a 3xx is a forward that did not land.
+    if (response.status < 300) return { url, outcome: 'delivered' };
     return { url, outcome: 'failed', reason: `HTTP ${response.status}` };
   } catch (error) {
     return { url, outcome: 'failed', reason: failureReason(error) };
@@ -97,6 +98,7 @@ async function post(
 /** node-fetch's timeout is a FetchError of type `request-timeout`; its message holds the URL. */
 function failureReason(error: unknown): string {
   if (isObject(error) && error.type === 'request-timeout') return 'timed out';
+  // Stryker disable next-line StringLiteral: z.request only ever rejects with an Error.
   return error instanceof Error ? error.name : 'error';
 }
 

@@ -3,7 +3,15 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { contactCreated } from '../../src/triggers/contact_created';
 import { messageCreated } from '../../src/triggers/message_created';
 import type { CallbellEvent } from '../../src/webhooks/events';
-import { FORWARD_TIMEOUT_MS } from '../../src/webhooks/fan-out';
+import { stepOf } from '../../src/client/step';
+import {
+  describeForwards,
+  forwardDelivery,
+  FORWARD_TIMEOUT_MS,
+  isGone,
+  KEPT_FOR_CALLBELL_MS,
+  type ForwardResult,
+} from '../../src/webhooks/fan-out';
 import type { HookTrigger } from '../../src/webhooks/hook-trigger';
 import { RegistryStore, registryKey, type Registry } from '../../src/webhooks/registry';
 import { API_KEY, appTester, bundleWith, loggingTo } from '../helpers/app';
@@ -294,5 +302,117 @@ describe('the registry on deliveries', () => {
     const cache = new NxCache(async () => undefined);
     await performWith(cache);
     expect(cache.calls).toEqual([{ method: 'get', key: registryKey(API_KEY) }]);
+  });
+});
+
+describe("forwardDelivery: each Zap's answer, as the log tells it", () => {
+  const second = hookUrl('second');
+  const delivery = { event: 'message_created' as const, payload: message.payload, deliveredAt: '' };
+  const forward = (url: string) =>
+    appTester((z: ZObject) => forwardDelivery(z, [url], delivery), bundleWith());
+
+  it.each<[number, ForwardResult['outcome'], string | undefined]>([
+    [200, 'delivered', undefined],
+    [204, 'delivered', undefined],
+    [300, 'failed', 'HTTP 300'],
+    [302, 'failed', 'HTTP 302'],
+    [410, 'gone', undefined],
+    [500, 'failed', 'HTTP 500'],
+  ])('HTTP %i is %s', async (status, outcome, reason) => {
+    const toSecond = zapReceives(second, status);
+    await expect(forward(second)).resolves.toEqual([
+      { url: second, outcome, ...(reason ? { reason } : {}) },
+    ]);
+    expect(toSecond.received.map((request) => request.body)).toEqual([
+      relayed({ event: 'message_created', payload: message.payload }),
+    ]);
+  });
+
+  it('a connection that fails is failed, named by its error', async () => {
+    zapierHooks().post(new URL(second).pathname).replyWithError('ECONNRESET');
+    const [result] = await forward(second);
+    expect(result).toEqual({ url: second, outcome: 'failed', reason: expect.any(String) });
+    expect(result?.reason).not.toBe('timed out');
+  });
+
+  it("a URL off Zapier's hook service is refused unsent", async () => {
+    await expect(forward('https://example.com/hooks/1')).resolves.toEqual([
+      { url: 'https://example.com/hooks/1', outcome: 'refused', reason: 'not a Zapier hook URL' },
+    ]);
+    expect(unmatched).toEqual([]);
+  });
+
+  it.each<[string, ForwardResult[], string]>([
+    [
+      'every Zap reached',
+      [
+        { url: 'a', outcome: 'delivered' },
+        { url: 'b', outcome: 'delivered' },
+      ],
+      'Callbell: passed message_created on to 2 of 2 other Zap(s).',
+    ],
+    [
+      'every outcome, each reason once',
+      [
+        { url: 'a', outcome: 'delivered' },
+        { url: 'b', outcome: 'gone' },
+        { url: 'c', outcome: 'failed', reason: 'HTTP 500' },
+        { url: 'd', outcome: 'failed', reason: 'HTTP 500' },
+        { url: 'e', outcome: 'refused', reason: 'not a Zapier hook URL' },
+      ],
+      'Callbell: passed message_created on to 1 of 5 other Zap(s); 1 no longer exist(s) and left the registry; 2 failed, not retried; 1 refused (HTTP 500, not a Zapier hook URL).',
+    ],
+  ])('logs %s in one line without URLs', (_case, results, line) => {
+    expect(describeForwards('message_created', results)).toBe(line);
+  });
+});
+
+describe("isGone: a probe of a Zap's hook URL", () => {
+  const T0 = Date.parse('2026-11-25T10:00:00Z');
+  const probed = hookUrl('probed');
+  afterEach(() => jest.restoreAllMocks());
+
+  /** isGone with `remaining` ms left in the step. */
+  function probeWith(remaining: number) {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(T0);
+    return appTester((z: ZObject) => {
+      stepOf(z);
+      now.mockReturnValue(T0 + 25_000 - remaining);
+      return isGone(z, probed);
+    }, bundleWith());
+  }
+
+  it.each([
+    ['410 is gone', 410, true],
+    ['200 is alive', 200, false],
+    ['500 counts as alive', 500, false],
+  ])('%s', async (_case, status, gone) => {
+    const probe = zapReceives(probed, status);
+    await expect(probeWith(20_000)).resolves.toBe(gone);
+    expect(probe.received.map((request) => request.body)).toEqual([relayed({ probe: true })]);
+  });
+
+  it(`sends no probe with less than 1 s left beyond the ${KEPT_FOR_CALLBELL_MS / 1000} s kept for Callbell`, async () => {
+    const probe = zapReceives(probed, 410);
+    await expect(probeWith(KEPT_FOR_CALLBELL_MS + 999)).resolves.toBe(false);
+    expect(probe.received).toEqual([]);
+    await expect(probeWith(KEPT_FOR_CALLBELL_MS + 1_000)).resolves.toBe(true);
+    expect(probe.received).toHaveLength(1);
+  });
+
+  it(`waits ${FORWARD_TIMEOUT_MS / 1000} s at most: a late 410 counts as alive`, async () => {
+    zapierHooks()
+      .post(new URL(probed).pathname)
+      .delay(FORWARD_TIMEOUT_MS + 500)
+      .reply(410, {});
+    useFakeClock();
+    try {
+      const probing = appTester((z: ZObject) => isGone(z, probed), bundleWith());
+      await elapse(FORWARD_TIMEOUT_MS + 1_000);
+      await expect(probing).resolves.toBe(false);
+    } finally {
+      jest.useRealTimers();
+      nock.abortPendingRequests();
+    }
   });
 });
