@@ -34,7 +34,7 @@ export class NxCache implements Cache {
     ttl?: number,
     scope?: string[],
     nx?: boolean,
-  ): Promise<boolean> => {
+  ): Promise<boolean | null> => {
     this.calls.push({ method: 'set', key, ttl, scope, nx });
     await this.pause();
     if (nx && this.values.has(key)) return false;

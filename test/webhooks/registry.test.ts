@@ -6,7 +6,8 @@ import {
   registryKey,
   type Registry,
 } from '../../src/webhooks/registry';
-import { API_KEY } from '../helpers/app';
+import type { ZObject } from 'zapier-platform-core';
+import { API_KEY, appTester, bundleWith, loggingTo } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
 
@@ -147,7 +148,13 @@ describe('RegistryStore', () => {
   it('drops entries that are not a Zap with events it can name', async () => {
     const cache = new NxCache();
     await cache.set(KEY, {
-      subscribers: [zap(1), { url: 2 }, 'x', { url: 'https://hooks.zapier.com/3', events: ['x'] }],
+      subscribers: [
+        zap(1),
+        null,
+        { url: 2 },
+        'x',
+        { url: 'https://hooks.zapier.com/3', events: ['x'] },
+      ],
       webhook: { url: zap(1).url, events: ['message_created', 'nope'] },
       refreshedAt: '2026-11-24T10:00:00.000Z',
     });
@@ -156,6 +163,109 @@ describe('RegistryStore', () => {
       webhook: { url: zap(1).url, events: ['message_created'] },
       refreshedAt: '2026-11-24T10:00:00.000Z',
     });
+  });
+
+  it('reads a Zap without joinedAt, and a registry without refreshedAt, as empty times', async () => {
+    const cache = new NxCache();
+    const { url, events } = zap(1);
+    await cache.set(KEY, { subscribers: [{ url, events }], webhook: null });
+    await expect(storeWith(cache).read()).resolves.toEqual({
+      subscribers: [{ url, events, joinedAt: '' }],
+      webhook: null,
+      refreshedAt: '',
+    });
+  });
+
+  it('reads nothing stored as no registry, without a word', async () => {
+    const lines: string[] = [];
+    await expect(storeWith(new NxCache(), lines).read()).resolves.toBeNull();
+    expect(lines).toEqual([]);
+  });
+
+  it("logs through the step's z.console", async () => {
+    const lines: string[] = [];
+    const read = (z: ZObject) => {
+      const logging = loggingTo(z, lines);
+      return z.cache.set(KEY, 'oops').then(() => RegistryStore.of(logging, API_KEY).read());
+    };
+    await expect(appTester(read, bundleWith(), true)).resolves.toBeNull();
+    expect(lines).toEqual(['Callbell: the Zap registry could not be read; starting a new one.']);
+  });
+
+  it('deletes the registry when a change leaves none', async () => {
+    const cache = new NxCache();
+    const store = storeWith(cache);
+    await store.change(adding(1));
+    cache.calls.length = 0;
+    await store.change(async () => ({ next: null, result: 0 }));
+    expect(cache.calls.filter((call) => call.key === KEY && call.method !== 'get')).toEqual([
+      { method: 'delete', key: KEY },
+    ]);
+    expect(cache.values.has(KEY)).toBe(false);
+  });
+
+  it('looks before taking the lock, so a cache that ignores nx still keeps two Zaps apart', async () => {
+    const cache = new NxCache();
+    const set = cache.set;
+    cache.set = (key, value, ttl, scope) => set(key, value, ttl, scope, false);
+    await cache.set(`${KEY}:lock`, 'someone-else');
+    const change = jest.fn(adding(1));
+    await expect(storeWith(cache).change(change, 200)).rejects.toBeInstanceOf(RegistryBusy);
+    expect(change).not.toHaveBeenCalled();
+    expect(cache.stored(`${KEY}:lock`)).toBe('someone-else');
+  });
+
+  it('reads the lock back: a set that did not store (another Zap was quicker) is no lock', async () => {
+    const cache = new NxCache();
+    const set = cache.set;
+    cache.set = async (key, value, ttl, scope, nx) => {
+      if (!nx) return set(key, value, ttl, scope, nx);
+      await set(key, 'someone-else', ttl, scope);
+      return null;
+    };
+    const change = jest.fn(adding(1));
+    await expect(storeWith(cache).change(change, 200)).rejects.toBeInstanceOf(RegistryBusy);
+    expect(change).not.toHaveBeenCalled();
+  });
+
+  it("frees the lock only while it is its own (an expired lock may be the next Zap's)", async () => {
+    const cache = new NxCache();
+    const lock = `${KEY}:lock`;
+    await storeWith(cache).change(async () => {
+      await cache.set(lock, 'next-zap');
+      return { next: 'unchanged', result: 0 };
+    });
+    expect(cache.stored(lock)).toBe('next-zap');
+  });
+
+  it('only logs a lock it could not free: it expires by itself', async () => {
+    const cache = new NxCache();
+    const lines: string[] = [];
+    cache.delete = async () => {
+      throw new Error('cache down');
+    };
+    await expect(storeWith(cache, lines).change(adding(1))).resolves.toBe(1);
+    expect(lines).toEqual(["Callbell: the Zap registry's lock could not be freed (cache down)."]);
+  });
+
+  it('waits 4 s at most for a lock, polling it less and less often', async () => {
+    const cache = new NxCache(async () => undefined);
+    await cache.set(`${KEY}:lock`, 'someone-else', 30, undefined, true);
+    useFakeClock();
+    try {
+      let outcome: unknown = 'waiting';
+      storeWith(cache)
+        .change(adding(1))
+        .catch((error: unknown) => (outcome = error));
+      await elapse(3_500, 25);
+      expect(outcome).toBe('waiting');
+      await elapse(500, 25);
+      expect(outcome).toBeInstanceOf(RegistryBusy);
+    } finally {
+      jest.useRealTimers();
+    }
+    const looks = cache.calls.filter((call) => call.method === 'get' && call.key === `${KEY}:lock`);
+    expect(looks.length).toBeLessThanOrEqual(15);
   });
 
   it.each([
