@@ -298,6 +298,58 @@ describe('the registry on deliveries', () => {
     expect(unmatched).toEqual([]);
   });
 
+  it('says nothing when no other Zap wants the event', async () => {
+    const cache = new NxCache(async () => undefined);
+    await cache.set(registryKey(API_KEY), registryOf([{ url: hookUrl('x'), events: MESSAGES }]));
+    const lines: string[] = [];
+    await performWith(cache, lines);
+    expect(lines).toEqual([]);
+  });
+
+  it('reads no registry without an API key to find it by', async () => {
+    const cache = new NxCache(async () => undefined);
+    await appTester(
+      (z: ZObject, bundle: Bundle) => contactCreated.operation.perform({ ...z, cache }, bundle),
+      { inputData: {}, authData: {}, cleanedRequest: documentedDelivery('contact_created') },
+    );
+    expect(cache.calls).toEqual([]);
+  });
+
+  it('passes on to every registered Zap when neither its own URL nor the owner is known', async () => {
+    const second = hookUrl('second');
+    const stored = { ...registryOf([{ url: second, events: MESSAGES }]), webhook: null };
+    await appTester(
+      (z: ZObject) => z.cache.set(registryKey(API_KEY), JSON.parse(JSON.stringify(stored)), 60),
+      bundleWith(),
+      true,
+    );
+    const toOwner = zapReceives(OWNER);
+    const toSecond = zapReceives(second);
+    await ownerReceives(message);
+    expect(toOwner.received).toHaveLength(1);
+    expect(toSecond.received).toHaveLength(1);
+  });
+
+  it('leaves the tidying to a later delivery when another Zap holds the registry', async () => {
+    const cache = new NxCache(async () => undefined);
+    const written = new Date(Date.now() - 61 * 60_000).toISOString();
+    await cache.set(registryKey(API_KEY), registryOf([], written));
+    await cache.set(`${registryKey(API_KEY)}:lock`, 'another-zap', 30, undefined, true);
+    const lines: string[] = [];
+    useFakeClock();
+    try {
+      const running = performWith(cache, lines);
+      await elapse(3_000);
+      const [own] = await running;
+      expect(own?.event).toBe('contact_created');
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(lines).toEqual([
+      'Callbell: the Zap registry was not tidied this time (another Zap of this Callbell account is changing the registry).',
+    ]);
+  });
+
   it('changes nothing when there is no registry (a single Zap, as before)', async () => {
     const cache = new NxCache(async () => undefined);
     await performWith(cache);

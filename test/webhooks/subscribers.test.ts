@@ -6,9 +6,10 @@ import { newEvent } from '../../src/triggers/new_event';
 import type { CallbellEvent } from '../../src/webhooks/events';
 import type { HookTrigger } from '../../src/webhooks/hook-trigger';
 import { RegistryStore, registryKey, type Registry } from '../../src/webhooks/registry';
-import { joinZap, MAX_SUBSCRIBERS } from '../../src/webhooks/subscribers';
+import { joinZap, MAX_SUBSCRIBERS, ownUrl } from '../../src/webhooks/subscribers';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, loggingTo } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
+import { failureDetails } from '../helpers/callbell-request';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
 import { zapierHooks } from '../helpers/hook-trigger';
 
@@ -41,13 +42,38 @@ function probeAnswer(url: string, status: number) {
   return zapierHooks().post(new URL(url).pathname, PROBE).reply(status, {});
 }
 
-function turnOn(trigger: HookTrigger, url: string, inputData: Record<string, unknown> = {}) {
-  return appTester(trigger.operation.performSubscribe, bundleWith(inputData, { targetUrl: url }));
+/** Turns a Zap on; what the step logs goes into `lines`. */
+function turnOn(
+  trigger: HookTrigger,
+  url: string,
+  inputData: Record<string, unknown> = {},
+  lines: string[] = [],
+) {
+  return appTester(
+    (z: ZObject, bundle: Bundle) => trigger.operation.performSubscribe(loggingTo(z, lines), bundle),
+    bundleWith(inputData, { targetUrl: url }),
+  );
 }
 
-function turnOff(trigger: HookTrigger, url: string | null) {
+function turnOff(trigger: HookTrigger, url: string | null, lines: string[] = []) {
   const subscribeData = url ? { id: url, url } : undefined;
-  return appTester(trigger.operation.performUnsubscribe, bundleWith({}, { subscribeData }));
+  return appTester(
+    (z: ZObject, bundle: Bundle) =>
+      trigger.operation.performUnsubscribe(loggingTo(z, lines), bundle),
+    bundleWith({}, { subscribeData }),
+  );
+}
+
+/** A registry as another Zap, or an older version of the app, may have left it. */
+function seed(subscribers: { url: string; events: CallbellEvent[] }[], webhook: unknown) {
+  const stored = {
+    subscribers: subscribers.map((zap) => ({ ...zap, joinedAt: '2026-11-24T10:00:00.000Z' })),
+    webhook,
+    refreshedAt: new Date().toISOString(),
+  };
+  // A JSON copy: core's cache refuses a value that holds one list twice.
+  const copy: unknown = JSON.parse(JSON.stringify(stored));
+  return appTester((z: ZObject) => z.cache.set(registryKey(API_KEY), copy, 60), bundleWith());
 }
 
 /** The registry in the app tester's cache (shared by every call of one tester). */
@@ -353,5 +379,169 @@ describe('turning a Zap off', () => {
     );
     expect(result).toEqual({ status: 'webhook was destroyed' });
     scope.done();
+  });
+});
+
+describe('registries left in odd states', () => {
+  const D = hookUrl('zap-d');
+  const E = hookUrl('zap-e');
+  const STATUS: CallbellEvent[] = ['message_status_updated'];
+
+  it('a joining Zap takes a webhook whose owner is no longer registered, without probing it', async () => {
+    await seed([{ url: B, events: CONTACTS }], { url: A, events: BOTH });
+    const probe = probeAnswer(A, 200);
+    const scope = callbellSubscribes(C, BOTH);
+    await turnOn(messageCreated, C);
+    scope.done();
+    expect(probe.isDone()).toBe(false);
+    nock.cleanAll();
+  });
+
+  it('a joining Zap takes a webhook the registry has no record of', async () => {
+    await seed([{ url: B, events: CONTACTS }], null);
+    const scope = callbellSubscribes(C, BOTH);
+    await turnOn(messageCreated, C);
+    scope.done();
+    expect((await registry())?.webhook).toEqual({ url: C, events: BOTH });
+  });
+
+  it('the owner turned on again is never probed as if it were another Zap', async () => {
+    callbellSubscribes(A, MESSAGES);
+    await turnOn(messageCreated, A);
+    const probe = probeAnswer(A, 410);
+    await turnOn(messageCreated, A);
+    expect(probe.isDone()).toBe(false);
+    nock.cleanAll();
+    expect(await registered()).toEqual([{ url: A, events: MESSAGES }]);
+  });
+
+  it('points the webhook again when its events changed but not their number', async () => {
+    await seed(
+      [
+        { url: A, events: MESSAGES },
+        { url: B, events: STATUS },
+      ],
+      { url: A, events: BOTH },
+    );
+    const scope = callbellSubscribes(A, [...MESSAGES, ...STATUS]);
+    await turnOn(messageCreated, A);
+    scope.done();
+  });
+
+  it('a Zap that is not the owner leaves without probing the owner', async () => {
+    await aOwnsThenBJoins();
+    const probe = probeAnswer(A, 410);
+    callbellSubscribes(A, MESSAGES);
+    await turnOff(contactCreated, B);
+    expect(probe.isDone()).toBe(false);
+    nock.cleanAll();
+    expect((await registry())?.webhook).toEqual({ url: A, events: MESSAGES });
+  });
+
+  it('a leaving Zap hands a webhook the registry has no record of to the oldest live Zap', async () => {
+    await seed(
+      [
+        { url: A, events: MESSAGES },
+        { url: B, events: CONTACTS },
+      ],
+      null,
+    );
+    probeAnswer(A, 200);
+    const scope = callbellSubscribes(A, MESSAGES);
+    await turnOff(contactCreated, B);
+    scope.done();
+    expect(await registered()).toEqual([{ url: A, events: MESSAGES }]);
+  });
+
+  it('probes at most 3 successors: the next one takes the webhook unprobed', async () => {
+    await seed(
+      [A, B, C, D, E].map((url) => ({ url, events: MESSAGES })),
+      { url: A, events: MESSAGES },
+    );
+    for (const gone of [B, C, D]) probeAnswer(gone, 410);
+    const trap = probeAnswer(E, 410);
+    const scope = callbellSubscribes(E, MESSAGES);
+    await turnOff(messageCreated, A);
+    scope.done();
+    expect(trap.isDone()).toBe(false);
+    nock.cleanAll();
+    expect(await registered()).toEqual([{ url: E, events: MESSAGES }]);
+  });
+});
+
+describe('what turning on and off says', () => {
+  it('logs that a Zap takes the webhook from a gone owner', async () => {
+    callbellSubscribes(A, MESSAGES);
+    await turnOn(messageCreated, A);
+    probeAnswer(A, 410);
+    callbellSubscribes(B, CONTACTS);
+    const lines: string[] = [];
+    await turnOn(contactCreated, B, {}, lines);
+    expect(lines).toEqual([
+      'Callbell: the Zap that received the webhook is gone; this Zap takes it.',
+    ]);
+  });
+
+  it('logs that a Zap missing from the registry leaves the webhook, and writes nothing', async () => {
+    callbellSubscribes(A, MESSAGES);
+    await turnOn(messageCreated, A);
+    const before = await registry();
+    const lines: string[] = [];
+    await turnOff(messageCreated, hookUrl('unknown'), lines);
+    expect(lines).toEqual([
+      'Callbell: this Zap is not in the registry; the webhook stays for the 1 Zap(s) in it.',
+    ]);
+    expect(await registry()).toEqual(before);
+  });
+
+  it('logs that with no registry the webhook is removed', async () => {
+    callbellDeletes();
+    const lines: string[] = [];
+    await turnOff(messageCreated, A, lines);
+    expect(lines).toEqual(['Callbell: no Zap registry for this account; removing its webhook.']);
+  });
+
+  it.each([
+    ['TooManyZaps', 'one Callbell API key serves at most'],
+    ['RegistryBusy', 'Another Zap of this Callbell account is being turned on or off'],
+  ])('refuses with the %s error code', async (code, words) => {
+    const cache = new NxCache(async () => undefined);
+    if (code === 'TooManyZaps') {
+      const full = Array.from({ length: MAX_SUBSCRIBERS }, (_, n) => ({
+        url: hookUrl(`zap-${n}`),
+        events: MESSAGES,
+      }));
+      await cache.set(registryKey(API_KEY), { subscribers: full, webhook: null });
+    } else {
+      await cache.set(`${registryKey(API_KEY)}:lock`, 'another-zap', 30, undefined, true);
+    }
+    useFakeClock();
+    try {
+      const joining = appTester(
+        (z: ZObject) => joinZap({ ...z, cache }, API_KEY, B, MESSAGES),
+        bundleWith(),
+      ).then(
+        () => new Error('joined'),
+        (error: Error) => error,
+      );
+      await elapse(5_000);
+      const details = failureDetails(await joining);
+      expect(details.code).toBe(code);
+      expect(details.message).toContain(words);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe("ownUrl: the Zap's own hook URL", () => {
+  it.each([
+    ['the target URL Zapier gives', { targetUrl: A, subscribeData: { url: B } }, A],
+    ['the URL kept at subscribe', { subscribeData: { url: A, id: B } }, A],
+    ['the id kept at subscribe, from before url was', { subscribeData: { id: B } }, B],
+    ['nothing when Zapier says nothing', { subscribeData: 'x' }, undefined],
+  ])('is %s', (_case, bundle, url) => {
+    // Object.assign: subscribeData as stored by older versions, not as core types it.
+    expect(ownUrl(Object.assign(bundleWith() as Bundle, bundle))).toBe(url);
   });
 });
