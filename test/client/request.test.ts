@@ -1,5 +1,11 @@
 import type { ZObject } from 'zapier-platform-core';
-import { callbell, type CallbellRequest, type Expected } from '../../src/client/request';
+import nock from 'nock';
+import {
+  callbell,
+  callbellIfRouteExists,
+  type CallbellRequest,
+  type Expected,
+} from '../../src/client/request';
 import { MAX_REQUESTS_PER_STEP, MIN_REQUEST_MS, STEP_BUDGET_MS } from '../../src/client/step';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, loggingTo } from '../helpers/app';
 import {
@@ -230,7 +236,28 @@ describe('answers this app cannot read are errors, never "nothing"', () => {
       '',
       checkFirst(307, 'a redirect to another address'),
     ],
+    [
+      'blanks where a DELETE should say more',
+      { method: 'DELETE', expects: { key: 'status', as: 'value' } },
+      200,
+      ' \n',
+      checkFirst(200, 'an empty answer'),
+    ],
+    [
+      'an HTML page where a record is expected',
+      { expects: contact },
+      200,
+      '<html><body>Maintenance</body></html>',
+      readAgain(200, 'an HTML page'),
+    ],
     ['more than 2 MB', {}, 200, THREE_MB, readAgain(200, 'more than 2 MB')],
+    [
+      'more than 2 MB, created',
+      { method: 'POST' },
+      201,
+      THREE_MB,
+      checkFirst(201, 'more than 2 MB'),
+    ],
     [
       'more than 2 MB after a write',
       { method: 'PUT' },
@@ -342,5 +369,120 @@ describe('one step has 25 seconds for all its requests', () => {
         "Replay this step in a few minutes: Callbell's earlier answers used up its 25 seconds, so the request to manage contacts was not sent.",
     });
     scope.done();
+  });
+});
+
+describe('callbellIfRouteExists: a route the docs give two ways', () => {
+  const ask = () =>
+    appTester(
+      (z: ZObject) => callbellIfRouteExists(z, { path: '/contacts/c1/x', about: MANAGE_CONTACTS }),
+      bundleWith(),
+    );
+
+  it.each([
+    ['404', 404, '{"error":"Not found"}'],
+    ['405', 405, ''],
+    ['404 with an HTML page', 404, '<html><h1>Not Found</h1></html>'],
+  ])('answers null for %s: this route is not there', async (_case, status, body) => {
+    const scope = callbellApi().get(`${API_PATH}/contacts/c1/x`).reply(status, body);
+    await expect(ask()).resolves.toBeNull();
+    scope.done();
+  });
+
+  it('reads a 200 as any request does', async () => {
+    const scope = callbellApi().get(`${API_PATH}/contacts/c1/x`).reply(200, { ok: true });
+    await expect(ask()).resolves.toEqual({ ok: true });
+    scope.done();
+  });
+
+  it('turns any other error into its error', async () => {
+    callbellApi().get(`${API_PATH}/contacts/c1/x`).reply(403, { error: 'No' });
+    await expect(ask().catch((error: Error) => failureDetails(error))).resolves.toMatchObject({
+      code: 'CallbellForbidden',
+      status: 403,
+    });
+  });
+});
+
+describe('what else can go wrong on the way', () => {
+  it('logs an answer of HTTP 300 like any answer that is not a success', async () => {
+    callbellApi().get(`${API_PATH}/contacts/c1`).reply(300, 'choices');
+    const { lines } = await runLogged({ path: '/contacts/c1' });
+    expect(lines).toEqual(['Callbell answered HTTP 300 to GET /contacts/c1: choices']);
+  });
+
+  it('sends a number in the query as its digits', async () => {
+    const scope = callbellApi()
+      .get(`${API_PATH}/contacts`)
+      .query({ page: '2' })
+      .reply(200, { contacts: [] });
+    await expect(run({ path: '/contacts', params: { page: 2 } })).resolves.toEqual({
+      contacts: [],
+    });
+    scope.done();
+  });
+
+  it.each([
+    [
+      'a z.errors error from the way out passes as it is',
+      () => new Error('{"message":"Refused by the middleware","code":"X"}'),
+      true,
+      { message: 'Refused by the middleware', code: 'X' },
+    ],
+    [
+      'any other error says the request was not sent, by its name',
+      () => new TypeError('boom'),
+      false,
+      {
+        code: 'RequestNotSent',
+        message: expect.stringMatching(/could not be sent \(TypeError\)\.$/),
+      },
+    ],
+  ])('%s', async (_case, make, zapierError, expected) => {
+    const failing = (z: ZObject): ZObject => ({
+      ...z,
+      request: async () => {
+        throw Object.assign(make(), zapierError ? { doNotContextify: true } : {});
+      },
+    });
+    const error = await failure((z: ZObject) =>
+      callbell(failing(z), { method: 'POST', path: '/contacts', about: MANAGE_CONTACTS }),
+    );
+    expect(error).toMatchObject(expected);
+  });
+});
+
+describe('a request that takes too long', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+    nock.abortPendingRequests();
+  });
+
+  /** The error of a GET whose answer `delay`s, once the step's 25 s and a little are over. */
+  async function timedOut(delay: (scope: nock.Interceptor) => nock.Scope) {
+    useFakeClock();
+    delay(callbellApi().get(`${API_PATH}/contacts/c1`));
+    let settled: FailureDetails | 'pending' | 'answered' = 'pending';
+    void failure(async (z: ZObject) =>
+      callbell(z, { path: '/contacts/c1', about: MANAGE_CONTACTS }),
+    ).then(
+      (error) => (settled = error),
+      () => (settled = 'answered'),
+    );
+    await elapse(STEP_BUDGET_MS + 500);
+    return settled;
+  }
+
+  const timedOutRead = {
+    code: 'CallbellUnreachable',
+    message:
+      'Try again in a few minutes. Callbell did not answer within 25 seconds while trying to manage contacts.',
+  };
+
+  it('ends when no answer comes', async () => {
+    const error = await timedOut((scope) =>
+      scope.delay(STEP_BUDGET_MS + 5_000).reply(200, { contact: {} }),
+    );
+    expect(error).toMatchObject(timedOutRead);
   });
 });
