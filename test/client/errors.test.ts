@@ -156,6 +156,14 @@ describe('error mapping', () => {
     [400, 'null', 'no reason given.', CHECK_VALUES],
     [400, '[1, 2]', 'no reason given.', CHECK_VALUES],
     [409, { error: 'Conflict' }, 'Conflict.', CHECK_VALUES],
+    [422, { error: 'Phone is invalid.' }, 'Phone is invalid.', CHECK_VALUES],
+    [422, { error: 'Use e.g. digits' }, 'Use e.g. digits.', CHECK_VALUES],
+    [
+      422,
+      { error: "Tag 'VIP' not found and the contact did not opt in" },
+      "Tag 'VIP' not found and the contact did not opt in.",
+      'Create the tags in Callbell first (Settings → Tags). Set Contact Opted In to Yes: template messages need the contact opted in.',
+    ],
   ])("%i with body %j passes on Callbell's reason", async (status, body, reason, first) => {
     callbellApi().post(`${API_PATH}/contacts`).reply(status, body);
     const error = await failure({ method: 'POST', path: '/contacts', body: {} });
@@ -220,6 +228,11 @@ describe('error mapping', () => {
     expect(retryAfterSeconds('120', now)).toBe(120);
     expect(retryAfterSeconds('Tue, 24 Nov 2026 10:00:30 GMT', now)).toBe(30);
     expect(retryAfterSeconds('Tue, 24 Nov 2026 09:00:00 GMT', now)).toBe(1);
+    expect(retryAfterSeconds(' 30 ', now)).toBe(30);
+    expect(retryAfterSeconds('0', now)).toBe(1);
+    expect(retryAfterSeconds('99999999999999999999', now)).toBe(300);
+    expect(retryAfterSeconds('30 seconds', now)).toBe(60);
+    expect(retryAfterSeconds('in 30', now)).toBe(60);
     expect(retryAfterSeconds('soon', now)).toBe(60);
     expect(retryAfterSeconds(undefined, now)).toBe(60);
   });
@@ -284,6 +297,19 @@ describe('error mapping', () => {
     const error = await failure({ path: '/auth/me' });
     expect(error.message).toBe(
       'Check the values mapped into this step. Callbell refused the request (HTTP 400): bad key [API key].',
+    );
+  });
+});
+
+describe('a 404 for a request that names no id', () => {
+  it('says what was not found, without an empty quote', async () => {
+    callbellApi().get(`${API_PATH}/templates`).reply(404, '');
+    const error = await failure({
+      path: '/templates',
+      about: { action: 'read templates', thing: 'template list' },
+    });
+    expect(error.message).toBe(
+      'Check that the value mapped into this step exists in your Callbell account: Callbell could not find the template list (HTTP 404).',
     );
   });
 });
