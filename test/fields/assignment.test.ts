@@ -6,6 +6,7 @@ describe('readAssignment', () => {
     ['a collaborator email', 'ana@shop.example', 'ana@shop.example'],
     ['an email with spaces around it', '  ana@shop.example ', 'ana@shop.example'],
     ['a subdomain', 'ana@eu.shop.example', 'ana@eu.shop.example'],
+    ['a one-letter name', 'a@shop.example', 'a@shop.example'],
     ['nothing mapped', '', undefined],
     ['a blank value', '   ', undefined],
   ])('reads %s', (_case, assigned_user, expected) => {

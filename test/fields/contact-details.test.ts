@@ -25,6 +25,12 @@ describe('readContactDetails', () => {
     });
   });
 
+  it('sends a checkbox field mapped to only commas as no option ticked', () => {
+    expect(
+      readContactDetails({ checkbox_custom_fields: { Interests: ' , ' } }).custom_fields,
+    ).toEqual({ Interests: [] });
+  });
+
   it('lets a checkbox field win over a text field of the same name', () => {
     expect(
       readContactDetails({ custom_fields: { Size: 'M' }, checkbox_custom_fields: { Size: 'L,XL' } })
@@ -64,6 +70,7 @@ describe('readTags', () => {
     ['null', null, undefined],
     ['only commas and blanks', ' , ,', undefined],
     ['an empty list', [], undefined],
+    ['a list holding what is not text', [{ name: 'vip' }, null, 'lead'], ['lead']],
   ])('reads %s', (_case, value, tags) => {
     expect(readTags(value)).toEqual(tags);
   });

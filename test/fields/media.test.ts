@@ -1,4 +1,4 @@
-import { readMediaUrl } from '../../src/fields/media';
+import { mediaUrlField, readMediaUrl } from '../../src/fields/media';
 import { inputErrorText } from '../helpers/operations';
 
 describe('readMediaUrl', () => {
@@ -27,5 +27,17 @@ describe('readMediaUrl', () => {
     expect(inputErrorText(() => readMediaUrl(value, 'Document'))).toBe(
       `Document: "${value}" ${problem}. Map a public https:// link to the file.`,
     );
+  });
+});
+
+describe('mediaUrlField', () => {
+  it('is a required file field, so a Zap can map a file from any app', () => {
+    expect(mediaUrlField('The picture to send.')).toEqual({
+      key: 'media_url',
+      label: 'Media URL',
+      type: 'file',
+      required: true,
+      helpText: 'The picture to send.',
+    });
   });
 });

@@ -22,6 +22,13 @@ describe('readRecipient', () => {
     expect(inputErrorText(() => readRecipient(input, WHATSAPP_ONLY))).toEqual(message);
   });
 
+  it('lists every channel type the action offers', () => {
+    const offered = { whatsapp: 'WhatsApp', telegram: 'Telegram' };
+    expect(inputErrorText(() => readRecipient({ from: 'facebook', to: '42' }, offered))).toBe(
+      'Channel Type: "facebook" is not one of the choices. Use one of: whatsapp, telegram.',
+    );
+  });
+
   it.each([
     [
       'a WhatsApp number, in E.164',
