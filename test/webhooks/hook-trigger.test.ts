@@ -9,6 +9,7 @@ import {
 import contact from '../fixtures/contact.json';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { deliver, deliveryLog, TARGET_URL } from '../helpers/hook-trigger';
+import { failureDetails } from '../helpers/callbell-request';
 import { inputErrorOf } from '../helpers/operations';
 
 /**
@@ -127,9 +128,14 @@ describe('performSubscribe: checks before any request', () => {
   });
 
   it('refuses a subscribe without the URL Zapier should provide', async () => {
-    await expect(appTester(operation.performSubscribe, bundleWith({}))).rejects.toThrow(
-      'Zapier did not provide a webhook URL to subscribe.',
+    const error = await appTester(operation.performSubscribe, bundleWith({})).then(
+      () => new Error('subscribed'),
+      (thrown: Error) => thrown,
     );
+    expect(failureDetails(error)).toEqual({
+      message: 'Zapier did not provide a webhook URL to subscribe.',
+      code: 'NoTargetUrl',
+    });
   });
 });
 
