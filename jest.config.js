@@ -27,10 +27,11 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.test.ts'],
       // Real HTTP on loopback: the built app against the local Callbell sandbox.
-      setupFilesAfterEnv: ['<rootDir>/test/helpers/restore-http.ts'],
-      // A test here runs dozens of operations through the sandbox: on a shared two-core
-      // machine that can pass jest's 5 s default. A bound on a hang, not a timing check.
-      testTimeout: 30_000,
+      // e2e-timeout: each test gets 30 s.
+      setupFilesAfterEnv: [
+        '<rootDir>/test/helpers/restore-http.ts',
+        '<rootDir>/test/helpers/e2e-timeout.ts',
+      ],
     },
   ],
 };
