@@ -3,7 +3,9 @@ import { idIncludesDeliveryTime } from '../../src/webhooks/event-id';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import type { HookOutput } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE, type HookTrigger } from '../../src/webhooks/hook-trigger';
-import { API_PATH, appTester, bundleWith, callbellApi } from './app';
+import type { ZObject } from 'zapier-platform-core';
+import { registryKey } from '../../src/webhooks/registry';
+import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from './app';
 import { documentedDelivery, sampleDelivery } from './fixtures';
 
 export { documentedDelivery };
@@ -249,4 +251,13 @@ export function itMapsAConversationEvent(
     expect(outputs.map((output) => output.event)).toEqual([event]);
     scope.done();
   });
+}
+
+/**
+ * A registry in a fresh app-tester cache, as another Zap or an older version left it. A JSON
+ * copy: core's cache refuses a value that holds one list twice.
+ */
+export function seedRegistry(stored: object) {
+  const copy: unknown = JSON.parse(JSON.stringify(stored));
+  return appTester((z: ZObject) => z.cache.set(registryKey(API_KEY), copy, 60), bundleWith(), true);
 }

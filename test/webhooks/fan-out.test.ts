@@ -18,7 +18,12 @@ import { API_KEY, appTester, bundleWith, loggingTo } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
 import { sampleDelivery } from '../helpers/fixtures';
-import { documentedDelivery, sampleAsDelivered, zapierHooks } from '../helpers/hook-trigger';
+import {
+  documentedDelivery,
+  sampleAsDelivered,
+  seedRegistry,
+  zapierHooks,
+} from '../helpers/hook-trigger';
 
 const hookUrl = (name: string) => `https://hooks.zapier.com/hooks/standard/42/${name}/`;
 const OWNER = hookUrl('owner');
@@ -45,13 +50,7 @@ function registryOf(zaps: Zap[], refreshedAt = new Date().toISOString()) {
 
 /** The owner plus these Zaps, in the app tester's cache (fresh for each test). */
 function seed(zaps: Zap[]) {
-  return appTester(
-    // A JSON copy: core's cache refuses a value that holds one list twice.
-    (z: ZObject) =>
-      z.cache.set(registryKey(API_KEY), JSON.parse(JSON.stringify(registryOf(zaps))), 60),
-    bundleWith(),
-    true,
-  );
+  return seedRegistry(registryOf(zaps));
 }
 
 function registry(): Promise<Registry | null> {
@@ -318,11 +317,7 @@ describe('the registry on deliveries', () => {
   it('passes on to every registered Zap when neither its own URL nor the owner is known', async () => {
     const second = hookUrl('second');
     const stored = { ...registryOf([{ url: second, events: MESSAGES }]), webhook: null };
-    await appTester(
-      (z: ZObject) => z.cache.set(registryKey(API_KEY), JSON.parse(JSON.stringify(stored)), 60),
-      bundleWith(),
-      true,
-    );
+    await seedRegistry(stored);
     const toOwner = zapReceives(OWNER);
     const toSecond = zapReceives(second);
     await ownerReceives(message);

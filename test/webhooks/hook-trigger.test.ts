@@ -1,3 +1,4 @@
+import type nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { stringList, stringOrNull, type JsonObject } from '../../src/values';
 import type { CallbellEvent, HookOutput } from '../../src/webhooks/events';
@@ -63,6 +64,12 @@ describe('perform: one delivery from Callbell', () => {
 });
 
 describe("performList: the Zap editor's test", () => {
+  /** Callbell's first page of contacts: one contact with this name. */
+  const contactNamed = (scope: nock.Scope, name: string) =>
+    scope
+      .get(`${API_PATH}/contacts`)
+      .query({ page: '1' })
+      .reply(200, { contacts: [{ ...contact, name }] });
   const log = (bodies: unknown[]) =>
     callbellApi()
       .get(`${API_PATH}/webhooks/events`)
@@ -83,23 +90,14 @@ describe("performList: the Zap editor's test", () => {
   });
 
   it('reads records of each chosen event in turn when the log has none it wants', async () => {
-    const scope = log([created('Bo')])
-      .get(`${API_PATH}/contacts`)
-      .query({ page: '1' })
-      .reply(200, { contacts: [{ ...contact, name: 'Ana' }] });
+    const scope = contactNamed(log([created('Bo')]), 'Ana');
     const outputs = await appTester(operation.performList, bundleWith({ name: 'Ana' }));
     expect(outputs).toEqual([expect.objectContaining({ event: 'contact_created', name: 'Ana' })]);
     scope.done();
   });
 
   it('moves on to the next event when the first has no record the Zap wants', async () => {
-    const scope = log([])
-      .get(`${API_PATH}/contacts`)
-      .query({ page: '1' })
-      .reply(200, { contacts: [{ ...contact, name: 'Bo' }] })
-      .get(`${API_PATH}/contacts`)
-      .query({ page: '1' })
-      .reply(200, { contacts: [{ ...contact, name: 'Ana' }] });
+    const scope = contactNamed(contactNamed(log([]), 'Bo'), 'Ana');
     const outputs = await appTester(operation.performList, bundleWith({ name: 'Ana' }));
     expect(outputs).toEqual([expect.objectContaining({ event: 'contact_updated', name: 'Ana' })]);
     scope.done();

@@ -11,7 +11,7 @@ import { API_KEY, API_PATH, appTester, bundleWith, callbellApi, loggingTo } from
 import { elapse, useFakeClock } from '../helpers/clock';
 import { failureDetails } from '../helpers/callbell-request';
 import { MissingCache, NxCache } from '../helpers/fake-cache';
-import { zapierHooks } from '../helpers/hook-trigger';
+import { seedRegistry, zapierHooks } from '../helpers/hook-trigger';
 
 const hookUrl = (name: string) => `https://hooks.zapier.com/hooks/standard/42/${name}/`;
 const A = hookUrl('zap-a');
@@ -71,9 +71,7 @@ function seed(subscribers: { url: string; events: CallbellEvent[] }[], webhook: 
     webhook,
     refreshedAt: new Date().toISOString(),
   };
-  // A JSON copy: core's cache refuses a value that holds one list twice.
-  const copy: unknown = JSON.parse(JSON.stringify(stored));
-  return appTester((z: ZObject) => z.cache.set(registryKey(API_KEY), copy, 60), bundleWith());
+  return seedRegistry(stored);
 }
 
 /** The registry in the app tester's cache (shared by every call of one tester). */
