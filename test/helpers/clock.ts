@@ -10,13 +10,49 @@ export function useFakeClock(): void {
 /** Resolves after `ms` of fake time. */
 export const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The fake clock moves this far at a time: a chain of zero-delay timers costs little of it. */
+const TICK_MS = 10;
+/** Real turns of the event loop after which work that never goes idle is given up on. */
+const MAX_TURNS = 1_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Handles that stay open for the whole run (jest's own pipes, servers) and timers. */
+const LASTING = new Set([
+  'Timeout',
+  'Immediate',
+  'PipeWrap',
+  'TTYWrap',
+  'TCPServerWrap',
+  'SignalWrap',
+]);
+
+/** Real work the process is still doing (files, DNS, connections, the thread pool). */
+function realWorkPending(): boolean {
+  return process.getActiveResourcesInfo().some((kind) => !LASTING.has(kind));
+}
+
 /**
- * Lets fake time pass in small steps, each followed by real turns of the event loop, so an
- * answer that is due is read before the clock moves on.
+ * Waits in real turns of the event loop until the process has nothing to do but wait for a
+ * timer, so fake time never passes while an answer is still being read. How long that takes
+ * depends on the machine's load; what happens in fake time does not.
  */
-export async function elapse(ms: number, step = 100): Promise<void> {
-  for (let passed = 0; passed < ms; passed += step) {
-    await jest.advanceTimersByTimeAsync(Math.min(step, ms - passed));
-    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+async function settle(): Promise<void> {
+  let quiet = 0;
+  for (let turn = 0; turn < MAX_TURNS && quiet < 3; turn += 1) {
+    await nextTurn();
+    quiet = realWorkPending() ? 0 : quiet + 1;
   }
+}
+
+/**
+ * Lets `ms` of fake time pass in small steps; before each, the process finishes whatever it
+ * can do without the clock moving, so the outcome is the same on an idle or a busy machine.
+ */
+export async function elapse(ms: number): Promise<void> {
+  for (let passed = 0; passed < ms; passed += TICK_MS) {
+    await settle();
+    await jest.advanceTimersByTimeAsync(Math.min(TICK_MS, ms - passed));
+  }
+  await settle();
 }

@@ -78,7 +78,7 @@ describe('RegistryStore', () => {
     useFakeClock();
     try {
       const all = Promise.all(ns.map((n) => store.change(adding(n, during))));
-      await elapse(4_000, 5);
+      await elapse(4_000);
       await all;
     } finally {
       jest.useRealTimers();
@@ -257,9 +257,9 @@ describe('RegistryStore', () => {
       storeWith(cache)
         .change(adding(1))
         .catch((error: unknown) => (outcome = error));
-      await elapse(3_500, 25);
+      await elapse(3_500);
       expect(outcome).toBe('waiting');
-      await elapse(500, 25);
+      await elapse(500);
       expect(outcome).toBeInstanceOf(RegistryBusy);
     } finally {
       jest.useRealTimers();
