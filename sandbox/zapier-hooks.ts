@@ -43,7 +43,8 @@ export class HookZap {
   readonly runs: HookRun[] = [];
   /** POSTs answered 410 because the Zap was off or deleted. */
   refused = 0;
-  subscribeData: unknown = null;
+  /** What performSubscribe returned, kept by Zapier with the Zap. */
+  subscribeData: { id: string } | undefined = undefined;
 
   constructor(
     private readonly service: Service,
@@ -59,14 +60,17 @@ export class HookZap {
 
   /** Turns the Zap on: Zapier calls performSubscribe with the Zap's URL. */
   async turnOn(): Promise<unknown> {
-    this.subscribeData = await this.service.run(this, 'performSubscribe', {
-      targetUrl: this.url,
-    });
+    const data = await this.service.run(this, 'performSubscribe', { targetUrl: this.url });
+    this.subscribeData =
+      isRecord(data) && typeof data.id === 'string' ? { ...data, id: data.id } : undefined;
     this.state = 'on';
-    return this.subscribeData;
+    return data;
   }
 
-  /** Turns the Zap off: its URL answers 410 from now on, then Zapier calls performUnsubscribe. */
+  /**
+   * Turns the Zap off: its URL answers 410 from now on, then Zapier calls performUnsubscribe.
+   * When that fails the Zap is off all the same (zapier/zapier-platform-cli#261).
+   */
   async turnOff(): Promise<unknown> {
     this.state = 'off';
     return this.service.run(this, 'performUnsubscribe', {
@@ -136,10 +140,12 @@ export async function startZapierHooks(
     const started = performance.now();
     const cleanedRequest = isRecord(body) ? { ...body, querystring } : body;
     try {
+      // Zapier hands perform the Zap's subscribe data, kept since it was turned on.
       const items = await tester(stepOf(zap, 'perform'), {
         authData,
         inputData: zap.inputData,
         cleanedRequest,
+        subscribeData: zap.subscribeData,
       });
       zap.runs.push({ body, authorized, items: asItems(items), ms: performance.now() - started });
     } catch (error) {

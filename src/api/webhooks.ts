@@ -37,7 +37,7 @@ export async function unsubscribeWebhook(z: ZObject): Promise<{ status: string }
 }
 
 interface DeliveryLog {
-  webhook_events?: { event?: unknown; payload?: unknown }[];
+  webhook_events?: { event?: unknown; payload?: unknown; success?: unknown; createdAt?: unknown }[];
 }
 
 /** Recent deliveries of these events from the account webhook's delivery log. */
@@ -52,4 +52,27 @@ export async function loggedDeliveries(
     about: { action: 'read the webhook delivery log', thing: 'webhook' },
   });
   return Array.isArray(log.webhook_events) ? log.webhook_events : [];
+}
+
+export interface LoggedDelivery {
+  success: boolean;
+  createdAt: string;
+}
+
+/**
+ * The newest deliveries of the account's webhook, whatever their event: whether Callbell has
+ * lately delivered to someone. None when the account has no webhook (404) or no deliveries.
+ */
+export async function latestDeliveries(z: ZObject, items: number): Promise<LoggedDelivery[]> {
+  const log = await callbellOrNull<DeliveryLog>(z, {
+    path: '/webhooks/events',
+    params: { items, page: 1 },
+    about: { action: 'read the webhook delivery log', thing: 'webhook' },
+  });
+  const entries = Array.isArray(log?.webhook_events) ? log.webhook_events : [];
+  return entries.flatMap((entry) =>
+    typeof entry.createdAt === 'string' && !Number.isNaN(Date.parse(entry.createdAt))
+      ? [{ success: entry.success === true, createdAt: entry.createdAt }]
+      : [],
+  );
 }

@@ -1,7 +1,7 @@
 import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
 import { assignmentFields, readAssignment } from '../fields/assignment';
 import { mediaUrlField, readMediaUrl } from '../fields/media';
-import { metadataField, readMetadata } from '../fields/metadata';
+import { metadataField, readSentMetadata } from '../fields/metadata';
 import { channelTypeField, readRecipient, recipientFields } from '../fields/recipient';
 import { definedEntries, oneOf, optionalText } from '../values';
 import { apiKeyOf } from '../api/account-cache';
@@ -99,7 +99,7 @@ export async function performSendMessage(z: ZObject, bundle: Bundle): Promise<Se
     type: SENT_TYPE[type],
     content: messageContent(type, input),
     ...readAssignment(input),
-    metadata: readMetadata(input.metadata),
+    metadata: readSentMetadata(input.metadata),
   });
   return sendMessage(z, apiKeyOf(bundle), { from, ...body });
 }

@@ -1,7 +1,7 @@
 import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
 import { assignmentFields, readAssignment } from '../fields/assignment';
 import { mediaUrlField, readMediaUrl } from '../fields/media';
-import { metadataField, readMetadata } from '../fields/metadata';
+import { metadataField, readSentMetadata } from '../fields/metadata';
 import {
   channelTypeField,
   readRecipient,
@@ -159,7 +159,7 @@ export async function performSendTemplateMessage(z: ZObject, bundle: Bundle): Pr
     );
   }
   const assignment = readAssignment(input);
-  const metadata = readMetadata(input.metadata);
+  const metadata = readSentMetadata(input.metadata);
   const shape = await templateShape(z, bundle, templateUuid);
   const isMedia = MEDIA_TEMPLATE_TYPES.includes(shape.templateType);
   const mediaUrl = isMedia ? readMediaUrl(input.media_url, 'Media URL') : undefined;

@@ -60,3 +60,26 @@ export function readMetadata(value: unknown): Record<string, string> | undefined
   // fromEntries defines own keys: "__proto__" stays a key, where assigning it would not.
   return entries.length ? Object.fromEntries(metadata) : undefined;
 }
+
+/**
+ * The mark every message this integration sends carries in Callbell's `metadata`, which the
+ * `message_created` webhook echoes (webhooks/message_events/message_created.md: "Metadata
+ * attached to the message"), so New Message can tell a Zap's own reply from a contact's message.
+ */
+export const SENT_BY_ZAP = { key: 'sent_by_zap', value: 'true' } as const;
+
+/**
+ * The Zap's metadata with the mark added. Callbell keeps at most 10 pairs: a Zap that fills all
+ * ten keeps them, unmarked; a key of its own named like the mark keeps its own value.
+ */
+export function readSentMetadata(value: unknown): Record<string, string> {
+  const metadata = readMetadata(value) ?? {};
+  if (Object.keys(metadata).length >= MAX_KEYS || Object.hasOwn(metadata, SENT_BY_ZAP.key))
+    return metadata;
+  return { ...metadata, [SENT_BY_ZAP.key]: SENT_BY_ZAP.value };
+}
+
+/** Whether a message's metadata carries the mark of a message sent by this integration. */
+export function isSentByZap(metadata: unknown): boolean {
+  return isObject(metadata) && metadata[SENT_BY_ZAP.key] === SENT_BY_ZAP.value;
+}

@@ -1,9 +1,10 @@
-import type { PlainOutputField } from 'zapier-platform-core';
+import type { Bundle, PlainOutputField } from 'zapier-platform-core';
+import { isSentByZap, SENT_BY_ZAP } from '../fields/metadata';
 import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
 import type { EventMapper, HookOutput } from '../webhooks/events';
 import { offeringAttachmentFiles } from '../hydrators/attachment_file';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { isoTime, objectOrEmpty, objectOrNull, stringList, stringOrNull } from '../values';
+import { isoTime, isYes, objectOrEmpty, objectOrNull, stringList, stringOrNull } from '../values';
 
 const DIRECTIONS = {
   any: 'Received and Sent',
@@ -77,6 +78,17 @@ export const messageCreatedSample: HookOutput = {
   messageContext: null,
 };
 
+/**
+ * Received messages only, unless the Zap asks for sent ones; and never a message this
+ * integration sent, unless the Zap asks for those too: "New Message → Send Message" would
+ * otherwise start again on its own reply, forever.
+ */
+function wantsMessage(output: HookOutput, bundle: Bundle): boolean {
+  const direction = stringOrNull(bundle.inputData.direction) ?? 'received';
+  if (direction !== 'any' && output.status !== direction) return false;
+  return !isSentByZap(output.metadata) || isYes(bundle.inputData.include_zap_messages);
+}
+
 export const messageCreated = offeringAttachmentFiles(
   hookTrigger({
     key: 'message_created',
@@ -90,16 +102,21 @@ export const messageCreated = offeringAttachmentFiles(
         key: 'direction',
         label: 'Direction',
         choices: DIRECTIONS,
-        default: 'any',
+        default: 'received',
         required: false,
         helpText:
-          'Which messages start this Zap. Choose "Received From Contacts" for a chatbot or CRM reply, so the Zap does not react to its own messages.',
+          'Which messages start this Zap. The default, "Received From Contacts", is what a chatbot or CRM reply needs: the Zap never reacts to a reply it sent.',
+      },
+      {
+        key: 'include_zap_messages',
+        label: 'Include Messages Sent by Zaps',
+        type: 'boolean',
+        default: 'false',
+        required: false,
+        helpText: `With "Sent" or "Received and Sent", messages sent by this integration's actions (marked \`${SENT_BY_ZAP.key}\` in their metadata) still do not start this Zap unless you choose Yes, so a Zap cannot start itself again with its own reply.`,
       },
     ],
-    wants: (output, bundle) => {
-      const direction = bundle.inputData.direction;
-      return !direction || direction === 'any' || output.status === direction;
-    },
+    wants: wantsMessage,
     sample: messageCreatedSample,
     outputFields: messageOutputFields,
   }),

@@ -1,36 +1,50 @@
-import type { ZObject } from 'zapier-platform-core';
+import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { isZapierHookUrl } from '../client/config';
+import { retryAfterSeconds } from '../client/errors';
 import { stepOf } from '../client/step';
 import { isObject } from '../values';
 import type { Delivery } from './events';
+import { relayBody } from './signing';
 
 /**
- * Marks a delivery this app passed on to another Zap. A relayed delivery is never passed on
- * again, so deliveries cannot loop between Zaps whatever the registry says.
- */
-const RELAY_KEY = 'relayed_by';
-const RELAY_MARK = 'callbell-zapier';
-
-/**
- * How long a forward may take. Zapier's hook service answers as soon as it has queued the
- * run; the owner's step must end inside Zapier's 30 s (docs/_build/troubleshooting/
- * operating-constraints.md) after forwarding to every Zap at once.
+ * How long one POST to a Zap may take. Zapier's hook service answers as soon as it has queued
+ * the run; the owner's step must end inside Zapier's 30 s (docs/_build/troubleshooting/
+ * operating-constraints.md) after forwarding to every Zap.
  */
 export const FORWARD_TIMEOUT_MS = 5_000;
 
+/** Forwards in flight at once: a 100-Zap account never opens 100 sockets in one run. */
+export const MAX_CONCURRENT_FORWARDS = 8;
+
+/**
+ * The largest delivery passed on. Callbell's payloads carry attachment links, not files; a
+ * body past this is no event Callbell documents, and copying it to 99 Zaps would cost the
+ * owner's run 99 times its size. What is not passed on is said in the owner's log.
+ */
+export const MAX_FORWARD_BYTES = 256 * 1024;
+
+/**
+ * Tries per forward. Zapier's guidance for its hook service is to retry anything that is not
+ * a 200; its 429 and 5xx answers mean the payload was not taken. A retried relay carries the
+ * same event id, and the receiving Zap runs it only once (subscribers.ts, `firstTime`).
+ * Time-outs and broken connections are not retried: the payload may have been taken.
+ */
+const MAX_TRIES = 3;
+/** The wait before a retry when the answer names none; a Retry-After past the budget ends it. */
+const RETRY_PAUSE_MS = 1_000;
+
 /**
  * A probe never takes the time the step's own Callbell request needs: turning a Zap off may
- * wait for the registry's lock, probe up to three Zaps and then point the webhook, all inside
- * the step's one budget (src/client/step.ts).
+ * wait for the registry's lock, probe a few Zaps and then point the webhook, all inside the
+ * step's one budget (src/client/step.ts).
  */
 export const KEPT_FOR_CALLBELL_MS = 10_000;
 
 /** A probe is not worth sending with less time than this: its Zap counts as alive. */
 const MIN_PROBE_MS = 1_000;
 
-export function isRelayed(body: unknown): boolean {
-  return isObject(body) && body[RELAY_KEY] !== undefined;
-}
+/** A probe: no event, so a live Zap's perform runs nothing. */
+const PROBE_BODY = { callbell_zapier_probe: true };
 
 export type ForwardOutcome = 'delivered' | 'gone' | 'failed' | 'refused';
 
@@ -41,55 +55,95 @@ export interface ForwardResult {
   reason?: string;
 }
 
-/** Passes one delivery on to each of these Zaps at once. Never throws. */
-export function forwardDelivery(
+export interface Relay {
+  secret: string;
+  /** The event's id, the same for every Zap and every try. */
+  id: string;
+  delivery: Delivery;
+}
+
+/** Passes one delivery on to each of these Zaps, a few at a time. Never throws. */
+export async function forwardDelivery(
   z: ZObject,
   urls: string[],
-  { event, payload }: Delivery,
+  relay: Relay,
 ): Promise<ForwardResult[]> {
-  const timeout = Math.min(FORWARD_TIMEOUT_MS, stepOf(z).remaining());
-  return Promise.all(urls.map((url) => post(z, url, { event, payload }, timeout)));
+  const size = Buffer.byteLength(JSON.stringify(relay.delivery.payload));
+  if (size > MAX_FORWARD_BYTES) {
+    const reason = `${Math.ceil(size / 1024)} KB, more than ${MAX_FORWARD_BYTES / 1024} KB`;
+    return urls.map((url) => ({ url, outcome: 'failed', reason }));
+  }
+  const results: ForwardResult[] = [];
+  const queue = [...urls];
+  const forwardNext = async (): Promise<void> => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift())
+      results.push(await forwardWithRetries(z, url, relay));
+  };
+  await Promise.all(Array.from({ length: MAX_CONCURRENT_FORWARDS }, forwardNext));
+  return results;
+}
+
+async function forwardWithRetries(z: ZObject, url: string, relay: Relay): Promise<ForwardResult> {
+  const body = relayBody(relay.secret, url, relay.id, relay.delivery);
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await post(z, url, body, forwardTimeout(z));
+    if (!('retryAfterMs' in answer)) return answer;
+    const pause = answer.retryAfterMs ?? RETRY_PAUSE_MS * attempt;
+    if (attempt >= MAX_TRIES || stepOf(z).remaining() - pause < FORWARD_TIMEOUT_MS)
+      return answer.result;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+function forwardTimeout(z: ZObject): number {
+  return Math.max(0, Math.min(FORWARD_TIMEOUT_MS, stepOf(z).remaining()));
 }
 
 /**
- * Whether the Zap behind a hook URL no longer exists. The probe is a relayed body that is no
- * event, so a live Zap runs nothing: Zapier answers 410 Gone for a Zap that is off or deleted
- * ("If your app receives a 410 response, that webhook subscription is no longer active",
+ * Whether the Zap behind a hook URL no longer exists. The probe is a body that is no event, so
+ * a live Zap runs nothing: Zapier answers 410 Gone for a Zap that is off or deleted ("If your
+ * app receives a 410 response, that webhook subscription is no longer active",
  * docs/_build/triggers/hook-trigger.md). Anything else, a failure included, counts as alive,
  * and so does a Zap there is no time left to probe.
  */
 export async function isGone(z: ZObject, url: string): Promise<boolean> {
   const timeout = Math.min(FORWARD_TIMEOUT_MS, stepOf(z).remaining() - KEPT_FOR_CALLBELL_MS);
   if (timeout < MIN_PROBE_MS) return false;
-  return (await post(z, url, { probe: true }, timeout)).outcome === 'gone';
+  const answer = await post(z, url, PROBE_BODY, timeout);
+  return 'outcome' in answer && answer.outcome === 'gone';
 }
+
+type Answer = ForwardResult | { result: ForwardResult; retryAfterMs: number | undefined };
 
 /**
  * One POST to a Zap's hook URL, the way every REST hook reaches a Zap. Only Zapier's hook
  * origin is ever called, redirects are not followed, and `src/client/middleware.ts` adds the
- * Callbell key to Callbell's base URL alone, so a forward never carries it. A forward is
- * never retried: a second POST could run the Zap twice.
+ * Callbell key to Callbell's base URL alone, so a forward never carries it. `merge: false`
+ * keeps core from reading the body as a template: core 17+ refuses a body holding
+ * `{{bundle.…}}` or `{{process.…}}` text otherwise (`throwForCurlies` in
+ * zapier-platform-core's src/http-middlewares/before/prepare-request.js), and a customer may
+ * write exactly that.
  */
-async function post(
-  z: ZObject,
-  url: string,
-  body: object,
-  timeout: number,
-): Promise<ForwardResult> {
+async function post(z: ZObject, url: string, body: object, timeout: number): Promise<Answer> {
   if (!isZapierHookUrl(url)) return { url, outcome: 'refused', reason: 'not a Zapier hook URL' };
   try {
-    const response = await z.request({
+    const request: HttpRequestOptions & { url: string; merge: false } = {
       method: 'POST',
       url,
-      body: { ...body, [RELAY_KEY]: RELAY_MARK },
+      body,
+      merge: false,
       timeout,
       redirect: 'manual',
       skipThrowForStatus: true,
-    });
+    };
+    const response = await z.request(request);
     if (response.status === 410) return { url, outcome: 'gone' };
     // Redirects are not followed (redirect: 'manual'), so a 3xx is a forward that did not land.
     if (response.status < 300) return { url, outcome: 'delivered' };
-    return { url, outcome: 'failed', reason: `HTTP ${response.status}` };
+    const result: ForwardResult = { url, outcome: 'failed', reason: `HTTP ${response.status}` };
+    if (response.status !== 429 && response.status < 500) return result;
+    const header = response.getHeader('retry-after') ?? undefined;
+    return { result, retryAfterMs: header ? retryAfterSeconds(header) * 1000 : undefined };
   } catch (error) {
     return { url, outcome: 'failed', reason: failureReason(error) };
   }
@@ -106,10 +160,13 @@ function failureReason(error: unknown): string {
 export function describeForwards(event: string, results: ForwardResult[]): string {
   const count = (outcome: ForwardOutcome) => results.filter((r) => r.outcome === outcome).length;
   const reasons = [...new Set(results.flatMap((result) => result.reason ?? []))];
+  const failed = count('failed');
   return (
     `Callbell: passed ${event} on to ${count('delivered')} of ${results.length} other Zap(s)` +
     (count('gone') ? `; ${count('gone')} no longer exist(s) and left the registry` : '') +
-    (count('failed') ? `; ${count('failed')} failed, not retried` : '') +
+    (failed
+      ? `; LOST for ${failed} Zap(s), which did not get this event: find it in Callbell`
+      : '') +
     (count('refused') ? `; ${count('refused')} refused` : '') +
     (reasons.length ? ` (${reasons.join(', ')})` : '') +
     '.'

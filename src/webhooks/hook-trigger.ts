@@ -14,10 +14,10 @@ import {
   type EventMapper,
   type HookOutput,
 } from './events';
-import { isRelayed } from './fan-out';
+import { receive } from './receive';
 import { deliveriesFromRecords, recentDeliveries } from './recent-events';
-import { apiKeyOf } from '../api/account-cache';
-import { fanOut, joinZap, leaveZap, ownUrl } from './subscribers';
+import type { SubscribeData } from './subscribe-data';
+import { joinZap, leaveZap } from './subscribers';
 
 export const ONE_WEBHOOK_NOTICE =
   "Callbell keeps one webhook per account, and your Zaps share it: every Zap connected with the same Callbell API key gets its events (one Zap receives them and passes each on to the others). It replaces any webhook set by hand in Callbell's dashboard. Connect all your Zaps with one API key: Zaps on another key of the same account take the webhook over.";
@@ -54,40 +54,36 @@ const COMMON_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'created_at', label: 'Event Time', type: 'datetime' },
 ];
 
-/** What performSubscribe keeps for the Zap (Zapier hands it back as `bundle.subscribeData`). */
-export interface SubscribeData {
-  id: string;
-  url: string;
-  subscriptions: CallbellEvent[];
-  createdAt: string | null;
-}
-
 /**
  * A Callbell REST-hook trigger: subscribes the Zap's URL to its events, turns each delivery
  * into one Zap-friendly item and fills the Zap editor's test from real recent events.
  */
 export function hookTrigger(spec: HookTriggerSpec) {
-  const mapped = (delivery: Delivery): HookOutput | null => {
+  function mapped(delivery: Delivery): HookOutput | null {
     const mapper = spec.mappers[delivery.event];
     if (!mapper) return null;
     return { id: eventId(delivery), event: delivery.event, ...mapper(delivery.payload) };
-  };
-  const eventsOf = (bundle: Bundle): CallbellEvent[] =>
-    spec.events?.(bundle) ?? (Object.keys(spec.mappers) as CallbellEvent[]);
-  const wanted = (output: HookOutput | null, bundle: Bundle): output is HookOutput =>
-    output !== null &&
-    eventsOf(bundle).includes(output.event) &&
-    (spec.wants?.(output, bundle) ?? true);
+  }
+  function eventsOf(bundle: Bundle): CallbellEvent[] {
+    return spec.events?.(bundle) ?? (Object.keys(spec.mappers) as CallbellEvent[]);
+  }
+  function wanted(output: HookOutput | null, bundle: Bundle): output is HookOutput {
+    return (
+      output !== null &&
+      eventsOf(bundle).includes(output.event) &&
+      (spec.wants?.(output, bundle) ?? true)
+    );
+  }
 
   /** The Zap's own items; a delivery straight from Callbell is also passed on to other Zaps. */
-  const perform = async (z: ZObject, bundle: Bundle): Promise<HookOutput[]> => {
+  async function perform(z: ZObject, bundle: Bundle): Promise<HookOutput[]> {
     const delivery = readDelivery(bundle.cleanedRequest);
-    const output = delivery && mapped(delivery);
-    if (delivery && !isRelayed(bundle.cleanedRequest)) await fanOut(z, bundle, delivery);
+    if (!delivery || !(await receive(z, bundle, delivery))) return [];
+    const output = mapped(delivery);
     return wanted(output, bundle) ? [output] : [];
-  };
+  }
 
-  const performList = async (z: ZObject, bundle: Bundle): Promise<HookOutput[]> => {
+  async function performList(z: ZObject, bundle: Bundle): Promise<HookOutput[]> {
     const events = eventsOf(bundle);
     const logged = (await recentDeliveries(z, events)).map(readDelivery);
     const fromLog = logged.map((delivery) => delivery && mapped(delivery));
@@ -99,20 +95,20 @@ export function hookTrigger(spec: HookTriggerSpec) {
       if (matching.length) return matching;
     }
     return [];
-  };
+  }
 
-  const performSubscribe = async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
+  async function performSubscribe(z: ZObject, bundle: Bundle): Promise<SubscribeData> {
     const events = eventsOf(bundle);
     if (!events.length) throw new InputError('Events', 'choose at least one event for this Zap.');
     const url = bundle.targetUrl;
     if (!url)
       throw new z.errors.Error('Zapier did not provide a webhook URL to subscribe.', 'NoTargetUrl');
-    const { createdAt } = await joinZap(z, apiKeyOf(bundle), url, events);
-    return { id: url, url, subscriptions: events, createdAt };
-  };
+    return joinZap(z, bundle, url, events);
+  }
 
-  const performUnsubscribe = (z: ZObject, bundle: Bundle): Promise<{ status: string }> =>
-    leaveZap(z, apiKeyOf(bundle), ownUrl(bundle) ?? null);
+  function performUnsubscribe(z: ZObject, bundle: Bundle): Promise<{ status: string }> {
+    return leaveZap(z, bundle);
+  }
 
   return {
     key: spec.key,

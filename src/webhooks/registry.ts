@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
+import { stepOf } from '../client/step';
 import { isObject, stringList, stringOrNull } from '../values';
 import { CALLBELL_EVENTS, type CallbellEvent } from './events';
 
@@ -12,25 +13,27 @@ export interface Subscriber {
   url: string;
   /** The events this Zap wants. */
   events: CallbellEvent[];
-  /** When it joined (ISO 8601). */
+  /** When it joined (ISO 8601); empty when only a Zap's subscribe data named it. */
   joinedAt: string;
 }
 
-/** What Callbell's one webhook of the account is set to, as this app last set it. */
-export interface Webhook {
-  /** The owner: the subscriber Callbell POSTs to, which forwards to the others. */
-  url: string;
-  events: CallbellEvent[];
-}
-
-/** Every live Zap of one Callbell API key, kept in Zapier's cache. */
+/**
+ * The Zaps of one Callbell account, as far as Zapier's cache remembers them. It only speeds
+ * things up and lets a new Zap learn of the others: the routing itself lives in each Zap's
+ * subscribe data (see subscribers.ts), so losing this loses no Zap.
+ */
 export interface Registry {
-  /** In the order they joined: the oldest live one is next in line to own the webhook. */
-  subscribers: Subscriber[];
-  webhook: Webhook | null;
+  /** Signs relays between the account's Zaps and the webhook URL's token (signing.ts). */
+  secret: string;
+  /** In the order they were turned on: the newest is the one Callbell's webhook points at. */
+  zaps: Subscriber[];
+  /** Hook URLs that answered 410 (their Zap is off or deleted): nothing is passed on to them. */
+  gone: string[];
   /** When it was last written; a delivery rewrites it (renewing its lifetime) after an hour. */
   refreshedAt: string;
 }
+
+export type RegistryContent = Omit<Registry, 'refreshedAt'>;
 
 /**
  * How long the registry lives without a write. Zapier documents no TTL default or maximum for
@@ -43,14 +46,26 @@ const REFRESH_AFTER_MS = 60 * 60 * 1000;
 /** A lock outlives no step: Zapier stops every step after 30 s. */
 const LOCK_TTL_S = 30;
 /** How long turning a Zap on or off waits for another Zap's change of the registry. */
-const LOCK_WAIT_MS = 4_000;
+export const LOCK_WAIT_MS = 8_000;
+/**
+ * One z.cache call is one RPC that core retries on 5xx with no timeout of its own
+ * (/work/shared/zapier/PLATFORM.md, "Third look"): a call that has not answered by then counts
+ * as failed, so a slow cache cannot take a step past Zapier's 30 s.
+ */
+export const CACHE_CALL_MS = 2_000;
+/** Bounds what one registry holds (and so one cache write's size): gone URLs kept. */
+const MAX_GONE = 200;
 
-/** Zapier's cache failed (outside Zapier it throws "No token found - cannot call RPC"). */
-export class RegistryUnavailable extends Error {
+/**
+ * Zapier's cache failed, timed out, refused a write (`set` answered false: the app's write
+ * budget is spent; 413: too large) or is not there at all (outside Zapier). This is doubt,
+ * never "no Zap": nothing shared is deleted or narrowed because of it.
+ */
+export class CacheDoubt extends Error {
   constructor(cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause));
     // Stryker disable next-line StringLiteral: a name for stack traces; the app tells errors apart by class.
-    this.name = 'RegistryUnavailable';
+    this.name = 'CacheDoubt';
   }
 }
 
@@ -64,60 +79,59 @@ export class RegistryBusy extends Error {
 }
 
 /**
- * The registry's cache key: a digest of the API key (never the key itself), with no z.cache
- * scope, so every Zap connected with this key shares it whoever's Zap it is: `['user']` or
- * `['auth']` would split Zaps of one Callbell account by Zapier user or connection.
+ * The registry's cache key, from the account's identity (account.ts), with no z.cache scope,
+ * so every Zap of the account shares it whoever's Zap it is: `['user']` or `['auth']` would
+ * split Zaps of one Callbell account by Zapier user or connection.
  */
-export function registryKey(apiKey: string): string {
-  const digest = createHash('sha256').update(`callbell-zapier:${apiKey.trim()}`).digest('hex');
-  return `callbell:zaps:v1:${digest}`;
+export function registryKey(identity: string): string {
+  return `callbell:zaps:v2:${identity}`;
 }
 
-/** What a change stores (the store stamps `refreshedAt`): a registry, none, or no write. */
-export type NextRegistry = Omit<Registry, 'refreshedAt'> | null | 'unchanged';
-
-export interface Change<T> {
-  next: NextRegistry;
-  result: T;
-}
-
-/** The account's registry in z.cache, read and changed under a lock taken with `nx`. */
+/** The account's registry in z.cache: every call bounded in time, writes checked. */
 export class RegistryStore {
   constructor(
-    private readonly cache: Cache,
+    private readonly z: ZObject,
     readonly key: string,
-    private readonly log: (line: string) => void,
   ) {}
 
-  static of(z: ZObject, apiKey: string): RegistryStore {
-    return new RegistryStore(z.cache, registryKey(apiKey), (line) => z.console.log(line));
-  }
-
-  /** The registry, null when there is none; throws RegistryUnavailable when the cache fails. */
+  /** The registry, null when the cache has none; throws CacheDoubt when the cache fails. */
   async read(): Promise<Registry | null> {
-    const stored: unknown = await this.guard(() => this.cache.get(this.key));
+    const stored: unknown = await this.call(() => this.z.cache.get(this.key));
     if (stored === null || stored === undefined) return null;
     const registry = readRegistry(stored);
-    if (!registry) this.log('Callbell: the Zap registry could not be read; starting a new one.');
+    if (!registry) throw new CacheDoubt('the stored registry could not be read');
     return registry;
   }
 
+  /** Stores the registry; throws CacheDoubt unless the cache says it kept it. */
+  async write(content: RegistryContent): Promise<void> {
+    const stored = await this.call(() =>
+      this.z.cache.set(this.key, copyForCache(content), REGISTRY_TTL_S),
+    );
+    if (stored === false) throw new CacheDoubt("Zapier's cache did not keep the registry");
+  }
+
+  /** A value beside the registry (its lock, a note), bounded like every call. */
+  async getNote(name: string): Promise<unknown> {
+    return this.call(() => this.z.cache.get(`${this.key}:${name}`));
+  }
+
+  async setNote(name: string, value: unknown, ttlSeconds: number): Promise<void> {
+    const stored = await this.call(() =>
+      this.z.cache.set(`${this.key}:${name}`, value, ttlSeconds),
+    );
+    if (stored === false) throw new CacheDoubt("Zapier's cache did not keep a note");
+  }
+
   /**
-   * Runs `change` on the current registry while holding the account's lock, then stores what
-   * it answers. Throws RegistryBusy when the lock stays taken for `waitMs`, RegistryUnavailable
-   * when the cache fails before `change` ran; a failure to store afterwards is only logged,
-   * since `change` may already have told Callbell.
+   * Runs `work` holding the account's lock. Throws RegistryBusy when the lock stays taken for
+   * `waitMs`, CacheDoubt when the cache fails while taking it.
    */
-  async change<T>(
-    change: (current: Registry | null) => Promise<Change<T>>,
-    waitMs = LOCK_WAIT_MS,
-  ): Promise<T> {
-    const token = await this.guard(() => this.lock(waitMs));
+  async locked<T>(work: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
+    const token = await this.lock(waitMs);
     if (!token) throw new RegistryBusy();
     try {
-      const { next, result } = await change(await this.read());
-      await this.store(next);
-      return result;
+      return await work();
     } finally {
       await this.unlock(token);
     }
@@ -128,16 +142,6 @@ export class RegistryStore {
     return !(now - Date.parse(registry.refreshedAt) < REFRESH_AFTER_MS);
   }
 
-  private async store(next: NextRegistry): Promise<void> {
-    if (next === 'unchanged') return;
-    try {
-      if (next === null) await this.cache.delete(this.key);
-      else await this.cache.set(this.key, copyForCache(next), REGISTRY_TTL_S);
-    } catch (error) {
-      this.log(`Callbell: the Zap registry could not be saved (${messageOf(error)}).`);
-    }
-  }
-
   private get lockKey(): string {
     return `${this.key}:lock`;
   }
@@ -145,7 +149,7 @@ export class RegistryStore {
   /** A unique token once the lock is ours, null if it stayed taken for `waitMs`. */
   private async lock(waitMs: number): Promise<string | null> {
     const token = randomUUID();
-    const deadline = Date.now() + waitMs;
+    const deadline = Date.now() + Math.min(waitMs, stepOf(this.z).remaining() - 2 * CACHE_CALL_MS);
     for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {
       if (await this.tryLock(token)) return token;
       if (Date.now() + pause > deadline) return null;
@@ -159,26 +163,39 @@ export class RegistryStore {
    * first also keeps two Zaps apart on a cache that ignores `nx`, as core's app tester's does.
    */
   private async tryLock(token: string): Promise<boolean> {
-    if ((await this.cache.get(this.lockKey)) !== null) return false;
-    if ((await this.cache.set(this.lockKey, token, LOCK_TTL_S, undefined, true)) === false)
-      return false;
-    return (await this.cache.get(this.lockKey)) === token;
+    if ((await this.call(() => this.z.cache.get(this.lockKey))) !== null) return false;
+    const set = await this.call(() =>
+      this.z.cache.set(this.lockKey, token, LOCK_TTL_S, undefined, true),
+    );
+    if (set === false) return false;
+    return (await this.call(() => this.z.cache.get(this.lockKey))) === token;
   }
 
   /** Frees the lock if it is still ours; if that fails it expires by itself within 30 s. */
   private async unlock(token: string): Promise<void> {
     try {
-      if ((await this.cache.get(this.lockKey)) === token) await this.cache.delete(this.lockKey);
+      if ((await this.call(() => this.z.cache.get(this.lockKey))) === token)
+        await this.call(() => this.z.cache.delete(this.lockKey));
     } catch (error) {
-      this.log(`Callbell: the Zap registry's lock could not be freed (${messageOf(error)}).`);
+      this.z.console.log(
+        `Callbell: the Zap registry's lock was left to expire (${messageOf(error)}).`,
+      );
     }
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
+  /** One cache call, ended after CACHE_CALL_MS or at the step's deadline, whichever is first. */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    const ms = Math.max(0, Math.min(CACHE_CALL_MS, stepOf(this.z).remaining()));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new CacheDoubt(`no answer within ${ms} ms`)), ms);
+    });
     try {
-      return await work();
+      return await Promise.race([work(), timeout]);
     } catch (error) {
-      throw new RegistryUnavailable(error);
+      throw error instanceof CacheDoubt ? error : new CacheDoubt(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
@@ -188,36 +205,50 @@ export class RegistryStore {
  * JSON check, src/tools/ensure-json-encodable.js, never forgets an object it has seen, and
  * calls a repeat "Circular structure"), and subscribers may share an events list.
  */
-function copyForCache(next: Omit<Registry, 'refreshedAt'>): Registry {
-  const copy = JSON.parse(JSON.stringify(next)) as Omit<Registry, 'refreshedAt'>;
-  return { ...copy, refreshedAt: new Date().toISOString() };
+function copyForCache(content: RegistryContent): Registry {
+  const copy = JSON.parse(JSON.stringify(content)) as RegistryContent;
+  return { ...copy, gone: copy.gone.slice(-MAX_GONE), refreshedAt: new Date().toISOString() };
 }
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function eventsIn(value: unknown): CallbellEvent[] {
+export function eventsIn(value: unknown): CallbellEvent[] {
   const names = stringList(value);
   return CALLBELL_EVENTS.filter((event) => names.includes(event));
 }
 
-/** A stored registry, read defensively: entries that are not a subscriber are dropped. */
+/** Each URL once, at its latest place: a Zap listed twice is passed each delivery once. */
+export function uniqueZaps(zaps: Subscriber[]): Subscriber[] {
+  const last = new Map(zaps.map((zap, index) => [zap.url, index]));
+  return zaps.filter((zap, index) => last.get(zap.url) === index);
+}
+
+/** Subscribers read defensively: entries that are not one are dropped. */
+export function readSubscribers(value: unknown): Subscriber[] {
+  if (!Array.isArray(value)) return [];
+  return uniqueZaps(
+    value.flatMap((entry: unknown): Subscriber[] => {
+      if (!isObject(entry)) return [];
+      const url = stringOrNull(entry.url);
+      const events = eventsIn(entry.events);
+      return url && events.length
+        ? [{ url, events, joinedAt: stringOrNull(entry.joinedAt) ?? '' }]
+        : [];
+    }),
+  );
+}
+
+/** A stored registry, null when it is not one (an older version's, or damaged). */
 function readRegistry(stored: unknown): Registry | null {
-  if (!isObject(stored) || !Array.isArray(stored.subscribers)) return null;
-  const subscribers = stored.subscribers.flatMap((entry: unknown): Subscriber[] => {
-    if (!isObject(entry)) return [];
-    const url = stringOrNull(entry.url);
-    const events = eventsIn(entry.events);
-    return url && events.length
-      ? [{ url, events, joinedAt: stringOrNull(entry.joinedAt) ?? '' }]
-      : [];
-  });
-  const webhook = isObject(stored.webhook) ? stored.webhook : {};
-  const webhookUrl = stringOrNull(webhook.url);
+  if (!isObject(stored) || !Array.isArray(stored.zaps)) return null;
+  const secret = stringOrNull(stored.secret);
+  if (!secret) return null;
   return {
-    subscribers,
-    webhook: webhookUrl ? { url: webhookUrl, events: eventsIn(webhook.events) } : null,
+    secret,
+    zaps: readSubscribers(stored.zaps),
+    gone: stringList(stored.gone),
     refreshedAt: stringOrNull(stored.refreshedAt) ?? '',
   };
 }

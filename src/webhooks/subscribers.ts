@@ -1,74 +1,80 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiKeyOf } from '../api/account-cache';
-import { subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
+import { latestDeliveries, subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
 import { startStepClock } from '../client/step';
 import { isObject, stringOrNull } from '../values';
-import { CALLBELL_EVENTS, type CallbellEvent, type Delivery } from './events';
-import { describeForwards, forwardDelivery, isGone } from './fan-out';
+import { accountIdentity } from './account';
+import { CALLBELL_EVENTS, type CallbellEvent } from './events';
+import { isGone } from './fan-out';
 import {
+  CacheDoubt,
   messageOf,
   RegistryBusy,
+  registryKey,
   RegistryStore,
-  RegistryUnavailable,
-  type Change,
   type Registry,
+  type RegistryContent,
   type Subscriber,
-  type Webhook,
 } from './registry';
+import { newSecret, webhookUrl } from './signing';
+import { ownUrl, readSubscribeData, type SubscribeData } from './subscribe-data';
 
 /**
  * Callbell keeps one webhook per account (webhooks_api/subscribe.md: "Each account can only
- * register 1 webhook") while Zapier gives every Zap its own URL. So the Zaps of one API key
- * share a registry: Callbell's webhook points at one of them, the owner, for every event any
- * of them wants, and the owner passes each delivery on to the others (`fanOut`).
+ * register 1 webhook") while Zapier gives every Zap its own URL. So the newest Zap of the
+ * account owns the webhook: turning a Zap on points Callbell at it, for every event any Zap
+ * wants, and its subscribe data lists every other Zap; it passes each delivery on to them
+ * (receive.ts). How this survives Zapier's and Callbell's faults: docs/webhooks.md.
  */
 
-/** Forwards run at once, so this bounds the owner's work on each delivery. */
+/** Bounds the registry, and so the owner's forwards per delivery. */
 export const MAX_SUBSCRIBERS = 100;
-/** Zaps probed, one after the other, when the owner leaves and its successor is picked. */
+/** Zaps probed, newest first, when the webhook must move to the newest live one. */
 const MAX_PROBES = 3;
-/** A delivery does not wait long for the registry's lock: the next delivery tidies instead. */
-const TIDY_WAIT_MS = 2_000;
-
-export interface Joined {
-  createdAt: string | null;
-}
+/** A note of the delivery seen when a turn-on found no registry (see `confirmUnclaimed`). */
+const UNCLAIMED_NOTE = 'unclaimed';
+const UNCLAIMED_TTL_S = 7 * 24 * 60 * 60;
+/** Time the owner gets, after a delivery, to write the registry back. */
+const RESTORE_GRACE_MS = 60_000;
 
 /**
- * Turning a Zap on: it joins the registry. The first Zap becomes the owner and points
- * Callbell's webhook at itself; a later one changes Callbell's webhook only when the events
- * wanted grow, or when the owner's Zap turns out to be gone.
+ * Turning a Zap on: it joins the registry, then takes Callbell's webhook for every event the
+ * account's Zaps want. When the cache fails, refuses the write or is busy, the turn-on fails
+ * before Callbell is asked anything, so no Zap loses the webhook to a Zap it does not know of.
  */
 export async function joinZap(
   z: ZObject,
-  apiKey: string,
+  bundle: Bundle,
   url: string,
   events: CallbellEvent[],
-): Promise<Joined> {
-  const joiner: Subscriber = { url, events, joinedAt: new Date().toISOString() };
-  return withRegistry(
-    z,
-    apiKey,
-    (store) =>
-      store.change(async (current) => {
-        const others = (current?.subscribers ?? []).filter((zap) => zap.url !== url);
-        if (others.length >= MAX_SUBSCRIBERS) throw tooManyZaps(z);
-        let subscribers = [...others, joiner];
-        let owner = current?.webhook?.url;
-        if (!owner || !subscribers.some((zap) => zap.url === owner)) owner = url;
-        else if (owner !== url && (await isGone(z, owner))) {
-          z.console.log('Callbell: the Zap that received the webhook is gone; this Zap takes it.');
-          subscribers = subscribers.filter((zap) => zap.url !== owner);
-          owner = url;
-        }
-        const { webhook, createdAt } = await pointWebhook(z, current?.webhook ?? null, {
-          url: owner,
-          events: eventUnion(subscribers),
-        });
-        return { next: { subscribers, webhook }, result: { createdAt } };
-      }),
-    async () => subscribeWebhook(z, url, events),
-  );
+): Promise<SubscribeData> {
+  startStepClock(z);
+  const identity = await accountIdentity(z, apiKeyOf(bundle));
+  const store = new RegistryStore(z, registryKey(identity));
+  try {
+    return await store.locked(async function joinLocked() {
+      const current = await store.read();
+      if (!current) await confirmUnclaimed(z, store);
+      const others = (current?.zaps ?? []).filter((zap) => zap.url !== url);
+      if (others.length >= MAX_SUBSCRIBERS) throw tooManyZaps(z);
+      const secret = current?.secret ?? newSecret();
+      const zaps = [...others, { url, events, joinedAt: new Date().toISOString() }];
+      const gone = (current?.gone ?? []).filter((goneUrl) => goneUrl !== url);
+      await store.write({ secret, zaps, gone });
+      const { createdAt } = await subscribeWebhook(z, webhookUrl(secret, url), eventUnion(zaps));
+      return {
+        id: url,
+        url,
+        subscriptions: events,
+        createdAt,
+        registry: store.key,
+        secret,
+        zaps: others.map((zap) => ({ url: zap.url, events: zap.events })),
+      };
+    });
+  } catch (error) {
+    throw doubtOnTurnOn(z, error);
+  }
 }
 
 export interface Left {
@@ -76,157 +82,131 @@ export interface Left {
 }
 
 /**
- * Turning a Zap off: it leaves the registry, and never disconnects another live Zap. When the
- * owner leaves, the oldest Zap that is still there takes the webhook (one subscribe with its
- * URL and the events still wanted); only the last Zap out deletes the webhook.
+ * Turning a Zap off: it leaves the registry. When it owned the webhook (it was the newest),
+ * the newest live Zap left takes it; only when the registry, read without doubt, lists no
+ * other Zap is the webhook deleted. On doubt the webhook is kept and the step says so: Zapier
+ * turns the Zap off anyway and does not retry (zapier/zapier-platform-cli#261), so what it
+ * leaves must work, and the next turn-on or turn-off repairs the rest.
  */
-export async function leaveZap(z: ZObject, apiKey: string, url: string | null): Promise<Left> {
-  return withRegistry(
-    z,
-    apiKey,
-    (store) =>
-      store.change(async (current): Promise<Change<Left>> => {
-        if (!current?.subscribers.length) {
-          z.console.log('Callbell: no Zap registry for this account; removing its webhook.');
-          return { next: null, result: await unsubscribeWebhook(z) };
-        }
-        if (!url || !current.subscribers.some((zap) => zap.url === url)) {
-          z.console.log(
-            `Callbell: this Zap is not in the registry; the webhook stays for the ${current.subscribers.length} Zap(s) in it.`,
-          );
-          return { next: 'unchanged', result: { status: keptFor(current.subscribers.length) } };
-        }
-        let subscribers = current.subscribers.filter((zap) => zap.url !== url);
-        let owner = current.webhook?.url;
-        if (!owner || !subscribers.some((zap) => zap.url === owner)) {
-          const successor = await liveSuccessor(z, subscribers);
-          subscribers = successor.subscribers;
-          owner = successor.url;
-        }
-        // No owner is left exactly when no Zap is: liveSuccessor gives the first remaining one.
-        if (!owner) return { next: null, result: await unsubscribeWebhook(z) };
-        const { webhook } = await pointWebhook(z, current.webhook, {
-          url: owner,
-          events: eventUnion(subscribers),
-        });
-        return {
-          next: { subscribers, webhook },
-          result: { status: keptFor(subscribers.length) },
-        };
-      }),
-    async () => unsubscribeWebhook(z),
+export async function leaveZap(z: ZObject, bundle: Bundle): Promise<Left> {
+  startStepClock(z);
+  const self = ownUrl(bundle);
+  const data = readSubscribeData(bundle.subscribeData);
+  const key = data.registry ?? registryKey(await accountIdentity(z, apiKeyOf(bundle)));
+  const store = new RegistryStore(z, key);
+  try {
+    return await store.locked(async function leaveLocked() {
+      const current = await store.read();
+      if (!current) throw new CacheDoubt("Zapier's cache has no list of this account's Zaps");
+      return await leave(z, store, current, self);
+    });
+  } catch (error) {
+    throw doubtOnTurnOff(z, error);
+  }
+}
+
+async function leave(
+  z: ZObject,
+  store: RegistryStore,
+  current: Registry,
+  self: string | null,
+): Promise<Left> {
+  const owned = current.zaps.at(-1)?.url === self;
+  let rest = current.zaps.filter((zap) => zap.url !== self);
+  const gone = self ? [...current.gone, self] : current.gone;
+  let moveWebhook = owned;
+  // The newest Zap left should own the webhook; if it is gone, its turn-off did not finish.
+  for (let probes = 0; probes < MAX_PROBES; probes += 1) {
+    const newest = rest.at(-1);
+    if (!newest || !(await isGone(z, newest.url))) break;
+    z.console.log(
+      'Callbell: a Zap that received the webhook is gone; the newest live Zap takes it.',
+    );
+    rest = rest.slice(0, -1);
+    gone.push(newest.url);
+    moveWebhook = true;
+  }
+  const next: RegistryContent = { secret: current.secret, zaps: rest, gone };
+  if (!moveWebhook) {
+    await saveOrSay(z, store, next);
+    return { status: keptFor(rest.length) };
+  }
+  const successor = rest.at(-1);
+  if (!successor) {
+    // The registry was read without doubt and lists no other Zap: none needs the webhook.
+    const result = await unsubscribeWebhook(z);
+    await saveOrSay(z, store, next);
+    return result;
+  }
+  await subscribeWebhook(z, webhookUrl(current.secret, successor.url), eventUnion(rest));
+  await saveOrSay(z, store, next);
+  return { status: keptFor(rest.length) };
+}
+
+/** A write after Callbell changed: its failure is only said, since Callbell already has. */
+async function saveOrSay(z: ZObject, store: RegistryStore, next: RegistryContent): Promise<void> {
+  try {
+    await store.write(next);
+  } catch (error) {
+    z.console.log(
+      `Callbell: the Zap registry was not updated (${messageOf(error)}); the next delivery or turn-on repairs it.`,
+    );
+  }
+}
+
+/**
+ * A turn-on that finds no registry: the account's first Zap, or a cache that forgot (evicted,
+ * cleared, a new major version). Callbell cannot say where its webhook points, but its
+ * delivery log says whether it lately delivered to anyone who answered. If it did, the Zap
+ * receiving it writes the registry back at its next delivery (receive.ts), so this turn-on
+ * fails and asks to be tried again after that; if a later delivery came and still no
+ * registry, the receiver is no Zap of this app (a webhook set by hand), and the Zap takes it.
+ */
+async function confirmUnclaimed(z: ZObject, store: RegistryStore): Promise<void> {
+  const deliveries = await latestDeliveries(z, 10);
+  const answered = deliveries.filter((delivery) => delivery.success);
+  if (!answered.length) return;
+  const latest = Math.max(...answered.map((delivery) => Date.parse(delivery.createdAt)));
+  const note: unknown = await store.getNote(UNCLAIMED_NOTE);
+  const seenAt = isObject(note) ? Date.parse(stringOrNull(note.seenAt) ?? '') : NaN;
+  if (latest > seenAt && Date.now() - latest > RESTORE_GRACE_MS) return;
+  await store.setNote(UNCLAIMED_NOTE, { seenAt: new Date(latest).toISOString() }, UNCLAIMED_TTL_S);
+  throw new z.errors.Error(
+    "Turn this Zap on again after Callbell's next event (e.g. a new message): Callbell's webhook is in use and Zapier's cache lost the list of Zaps sharing it, which is rebuilt then. Nothing was changed.",
+    'ZapListRebuilding',
   );
 }
 
-/**
- * On a delivery straight from Callbell, the owner passes it on to every other Zap that wants
- * its event, drops Zaps that are gone (410) and renews the registry's lifetime. Nothing here
- * fails the owner's own run: every problem ends in a log line.
- */
-export async function fanOut(z: ZObject, bundle: Bundle, delivery: Delivery): Promise<void> {
-  // Stryker disable next-line CallExpression: otherwise the clock starts at the first forward, a cache read later.
-  startStepClock(z);
-  const apiKey = apiKeyOf(bundle);
-  if (!apiKey) return;
-  const store = RegistryStore.of(z, apiKey);
-  let registry: Registry | null;
-  try {
-    registry = await store.read();
-  } catch (error) {
-    z.console.log(singleZapNotice(error));
-    return;
-  }
-  if (!registry) return;
-  const self = ownUrl(bundle) ?? registry.webhook?.url;
-  const targets = registry.subscribers
-    .filter((zap) => zap.url !== self && zap.events.includes(delivery.event))
-    .map((zap) => zap.url);
-  const results = await forwardDelivery(z, targets, delivery);
-  if (results.length) z.console.log(describeForwards(delivery.event, results));
-  const gone = results.filter((result) => result.outcome === 'gone').map((result) => result.url);
-  if (gone.length || RegistryStore.dueForRefresh(registry)) await tidy(z, store, gone);
+function doubtOnTurnOn(z: ZObject, error: unknown): unknown {
+  if (error instanceof RegistryBusy)
+    return new z.errors.Error(
+      'Turn this Zap on again in a minute: another Zap of this Callbell account was being turned on or off. Nothing was changed.',
+      'RegistryBusy',
+    );
+  if (error instanceof CacheDoubt)
+    return new z.errors.Error(
+      `Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed (${shortReason(error)}). Nothing was changed.`,
+      'RegistryUnavailable',
+    );
+  return error;
 }
 
-/** Drops gone Zaps and renews the registry; skipped (and said) when another Zap holds it. */
-async function tidy(z: ZObject, store: RegistryStore, gone: string[]): Promise<void> {
-  try {
-    await store.change(async (current) => {
-      if (!current) return { next: 'unchanged', result: undefined };
-      const subscribers = current.subscribers.filter((zap) => !gone.includes(zap.url));
-      return { next: { subscribers, webhook: current.webhook }, result: undefined };
-    }, TIDY_WAIT_MS);
-  } catch (error) {
-    z.console.log(`Callbell: the Zap registry was not tidied this time (${messageOf(error)}).`);
-  }
+function doubtOnTurnOff(z: ZObject, error: unknown): unknown {
+  if (!(error instanceof CacheDoubt) && !(error instanceof RegistryBusy)) return error;
+  z.console.log(`Callbell: turning off with the webhook kept (${messageOf(error)}).`);
+  return new z.errors.Error(
+    "If your other Callbell Zaps stop getting events, turn one off and on again: this Zap is off, but Callbell's webhook was kept for them because Zapier's cache could not say which Zaps share it.",
+    'WebhookKept',
+  );
 }
 
-/**
- * Runs `work` on the account's registry; when Zapier's cache is not there (outside Zapier,
- * `zapier invoke`, a test without the cache) the Zap behaves as a single Zap did before:
- * `alone` takes or removes the account's webhook, and a log line says so.
- */
-async function withRegistry<T>(
-  z: ZObject,
-  apiKey: string,
-  work: (store: RegistryStore) => Promise<T>,
-  alone: () => Promise<T>,
-): Promise<T> {
-  // Waiting for the lock and probing Zaps spend the step's one 25 s budget, with Callbell's
-  // request, so turning a Zap on or off ends inside Zapier's 30 s.
-  startStepClock(z);
-  try {
-    return await work(RegistryStore.of(z, apiKey));
-  } catch (error) {
-    if (error instanceof RegistryBusy)
-      throw new z.errors.Error(
-        'Another Zap of this Callbell account is being turned on or off. Wait a minute, then turn this Zap on or off again.',
-        'RegistryBusy',
-      );
-    if (!(error instanceof RegistryUnavailable)) throw error;
-    z.console.log(singleZapNotice(error));
-    return alone();
-  }
-}
-
-function singleZapNotice(error: unknown): string {
-  return `Callbell: Zapier's cache is unavailable (${messageOf(error)}), so this Zap uses the account's webhook alone, as a single Zap; other Zaps of the account are not reached.`;
-}
-
-/** Points Callbell's webhook at `wanted` unless it already is. */
-async function pointWebhook(
-  z: ZObject,
-  current: Webhook | null,
-  wanted: Webhook,
-): Promise<{ webhook: Webhook; createdAt: string | null }> {
-  if (current && current.url === wanted.url && sameEvents(current.events, wanted.events))
-    return { webhook: current, createdAt: null };
-  const { createdAt } = await subscribeWebhook(z, wanted.url, wanted.events);
-  return { webhook: wanted, createdAt };
-}
-
-/**
- * The oldest remaining Zap that is not gone, probing at most MAX_PROBES of them (a Zap
- * deleted without Zapier telling the app answers 410); the gone ones leave the list.
- */
-async function liveSuccessor(
-  z: ZObject,
-  subscribers: Subscriber[],
-): Promise<{ url: string | undefined; subscribers: Subscriber[] }> {
-  let remaining = subscribers;
-  for (const candidate of subscribers.slice(0, MAX_PROBES)) {
-    if (!(await isGone(z, candidate.url))) return { url: candidate.url, subscribers: remaining };
-    remaining = remaining.filter((zap) => zap.url !== candidate.url);
-  }
-  return { url: remaining[0]?.url, subscribers: remaining };
+function shortReason(error: Error): string {
+  return error.message.slice(0, 60);
 }
 
 /** Every event any of these Zaps wants, in Callbell's order. */
-function eventUnion(subscribers: Subscriber[]): CallbellEvent[] {
-  return CALLBELL_EVENTS.filter((event) => subscribers.some((zap) => zap.events.includes(event)));
-}
-
-function sameEvents(a: CallbellEvent[], b: CallbellEvent[]): boolean {
-  return a.length === b.length && a.every((event) => b.includes(event));
+function eventUnion(zaps: Subscriber[]): CallbellEvent[] {
+  return CALLBELL_EVENTS.filter((event) => zaps.some((zap) => zap.events.includes(event)));
 }
 
 function keptFor(count: number): string {
@@ -235,17 +215,7 @@ function keptFor(count: number): string {
 
 function tooManyZaps(z: ZObject): Error {
   return new z.errors.Error(
-    `Turn off a Zap with a Callbell trigger first: one Callbell API key serves at most ${MAX_SUBSCRIBERS} such Zaps at a time.`,
+    `Turn off a Zap with a Callbell trigger first: one Callbell account serves at most ${MAX_SUBSCRIBERS} such Zaps at a time.`,
     'TooManyZaps',
-  );
-}
-
-/** The Zap's own hook URL, when Zapier says it (subscribe data keeps it as `url` and `id`). */
-export function ownUrl(bundle: Bundle): string | undefined {
-  const data: unknown = bundle.subscribeData;
-  return (
-    stringOrNull(bundle.targetUrl) ??
-    (isObject(data) ? (stringOrNull(data.url) ?? stringOrNull(data.id)) : null) ??
-    undefined
   );
 }

@@ -1,0 +1,172 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { startStepClock } from '../client/step';
+import { isObject, stringOrNull } from '../values';
+import { digest, eventId } from './event-id';
+import type { Delivery } from './events';
+import { describeForwards, forwardDelivery } from './fan-out';
+import { messageOf, RegistryStore, uniqueZaps, type Registry, type Subscriber } from './registry';
+import {
+  hasWebhookToken,
+  isGenuineRelay,
+  relayMarkOf,
+  TOKEN_PARAM,
+  type RelayMark,
+} from './signing';
+import { ownUrl, readSubscribeData, type KnownData } from './subscribe-data';
+import { MAX_SUBSCRIBERS } from './subscribers';
+
+/** A delivery does not wait long for the registry's lock: the next delivery tidies instead. */
+const TIDY_WAIT_MS = 2_000;
+/**
+ * A Zap turned on this recently may not be on yet when a forward reaches it (it joins the
+ * registry before it takes the webhook), so its 410 does not count as gone.
+ */
+const JOINING_MS = 2 * 60_000;
+/** How long a relayed event's id is remembered, so a retried relay runs the Zap once. */
+const SEEN_TTL_S = 60 * 60;
+
+/** A Zap that knows the account's secret, so it can tell genuine posts from others. */
+interface Member {
+  data: KnownData & { secret: string; registry: string };
+  self: string;
+}
+
+/**
+ * Decides whether a POST to this Zap may run it, and when it came from Callbell's webhook,
+ * passes it on to the account's other Zaps. A POST is genuine when it came through the webhook
+ * (its URL's token, signing.ts) or is a relay signed for this Zap; anything else (a forged or
+ * tampered relay, an event posted straight to the Zap's URL) runs nothing and is never passed
+ * on. A Zap with no secret (turned on by an earlier version, or run outside Zapier) is a
+ * single Zap and takes what it gets, as before.
+ */
+export async function receive(z: ZObject, bundle: Bundle, delivery: Delivery): Promise<boolean> {
+  const data = readSubscribeData(bundle.subscribeData);
+  const self = ownUrl(bundle);
+  const mark = relayMarkOf(bundle.cleanedRequest);
+  const { secret, registry } = data;
+  if (!secret || !registry || !self) {
+    if (mark) z.console.log('Callbell: ignored a relay: this Zap was turned on without a secret.');
+    return !mark;
+  }
+  const member: Member = { data: { ...data, secret, registry }, self };
+  if (mark) return receiveRelay(z, member, mark, bundle.cleanedRequest);
+  if (!hasWebhookToken(secret, self, tokenOf(bundle))) {
+    z.console.log(
+      "Callbell: ignored an event that did not come through Callbell's webhook (its URL's token is missing or wrong).",
+    );
+    return false;
+  }
+  await fanOut(z, member, delivery);
+  return true;
+}
+
+async function receiveRelay(
+  z: ZObject,
+  { data, self }: Member,
+  mark: RelayMark | 'malformed',
+  body: unknown,
+): Promise<boolean> {
+  if (mark === 'malformed' || !isObject(body) || !isGenuineRelay(data.secret, self, mark, body)) {
+    z.console.log('Callbell: ignored a relay that no Zap of this account signed; it runs nothing.');
+    return false;
+  }
+  return firstTime(z, data.registry, self, mark.id);
+}
+
+/**
+ * Whether this Zap has not run this event yet: a relay retried after an answer that was lost
+ * carries the same id. The cache only helps here: when it fails, the event runs.
+ */
+async function firstTime(z: ZObject, registry: string, self: string, id: string): Promise<boolean> {
+  try {
+    const key = `${registry}:seen:${digest(self)}:${digest(id)}`;
+    return (await z.cache.set(key, 1, SEEN_TTL_S, undefined, true)) !== false;
+  } catch {
+    return true;
+  }
+}
+
+/** The webhook's token, from the parsed or the raw query string (cli-docs.md, bundle.rawRequest). */
+function tokenOf(bundle: Bundle): string | null {
+  const cleaned: unknown = bundle.cleanedRequest;
+  const query = isObject(cleaned) ? cleaned.querystring : undefined;
+  if (isObject(query)) return stringOrNull(query[TOKEN_PARAM]);
+  const raw: unknown = bundle.rawRequest;
+  const text = isObject(raw) ? stringOrNull(raw.querystring) : null;
+  return text ? new URLSearchParams(text).get(TOKEN_PARAM) : null;
+}
+
+/**
+ * The owner passes a delivery on to every other Zap that wants its event: those its subscribe
+ * data lists (durable) and those the registry adds (joined since), less those gone. Then it
+ * writes the registry back if the cache lost it, drops Zaps that answered 410 and renews its
+ * lifetime. Nothing here fails the owner's own run: every problem ends in a log line.
+ */
+async function fanOut(z: ZObject, { data, self }: Member, delivery: Delivery): Promise<void> {
+  // Stryker disable next-line CallExpression: otherwise the clock starts at the first forward, a cache read later.
+  startStepClock(z);
+  const store = new RegistryStore(z, data.registry);
+  let registry: Registry | null = null;
+  let readable = true;
+  try {
+    registry = await store.read();
+  } catch (error) {
+    readable = false;
+    z.console.log(
+      `Callbell: Zapier's cache failed (${messageOf(error)}); passing this on to the ${data.zaps.length} Zap(s) this Zap knows of.`,
+    );
+  }
+  const own = registry?.secret === data.secret ? registry : null;
+  if (registry && !own)
+    z.console.log("Callbell: the cache's Zap registry has another secret; it is left as it is.");
+  const gone = new Set(own?.gone ?? []);
+  const targets = uniqueZaps([...data.zaps, ...(own?.zaps ?? [])])
+    .filter((zap) => zap.url !== self && !gone.has(zap.url))
+    .filter((zap) => zap.events.includes(delivery.event))
+    .slice(0, MAX_SUBSCRIBERS)
+    .map((zap) => zap.url);
+  const relay = { secret: data.secret, id: eventId(delivery), delivery };
+  const results = await forwardDelivery(z, targets, relay);
+  if (results.length) z.console.log(describeForwards(delivery.event, results));
+  const newlyGone = results.filter((result) => result.outcome === 'gone').map((r) => r.url);
+  if (readable && (registry === null || own)) await tidy(z, store, { data, self }, own, newlyGone);
+}
+
+/** Writes the registry back, tidied, when it needs it; skipped (and said) when it is busy. */
+async function tidy(
+  z: ZObject,
+  store: RegistryStore,
+  { data, self }: Member,
+  seen: Registry | null,
+  newlyGone: string[],
+): Promise<void> {
+  if (seen && !newlyGone.length && !lacks(seen, data, self) && !RegistryStore.dueForRefresh(seen))
+    return;
+  try {
+    await store.locked(async function tidyLocked() {
+      const current = await store.read();
+      if (current && current.secret !== data.secret) return;
+      const now = Date.now();
+      const joined = (zap: Subscriber) => now - (Date.parse(zap.joinedAt) || 0) < JOINING_MS;
+      const base = current?.zaps ?? [];
+      const gone = new Set([
+        ...(current?.gone ?? []),
+        ...newlyGone.filter((url) => !base.some((zap) => zap.url === url && joined(zap))),
+      ]);
+      const older = data.zaps.filter((zap) => !base.some((known) => known.url === zap.url));
+      const selfEntry = base.some((zap) => zap.url === self)
+        ? []
+        : [{ url: self, events: data.events, joinedAt: '' }];
+      const zaps = [...older, ...base, ...selfEntry].filter((zap) => !gone.has(zap.url));
+      await store.write({ secret: data.secret, zaps, gone: [...gone] });
+    }, TIDY_WAIT_MS);
+  } catch (error) {
+    z.console.log(`Callbell: the Zap registry was not tidied this time (${messageOf(error)}).`);
+  }
+}
+
+/** Whether the registry misses a Zap this owner knows of (itself included). */
+function lacks(registry: Registry, data: KnownData, self: string): boolean {
+  const known = new Set([...registry.zaps.map((zap) => zap.url), ...registry.gone]);
+  return !known.has(self) || data.zaps.some((zap) => !known.has(zap.url));
+}
