@@ -68,3 +68,57 @@ export class MissingCache implements Cache {
   set = this.fail;
   delete = this.fail;
 }
+
+export type CacheFault = 'throw' | 'false' | '413' | 'hang';
+
+/**
+ * z.cache as Zapier's can fail (/work/shared/zapier/PLATFORM.md, "Third look"): a call can
+ * throw (a failed RPC), `set` can answer false (the app's write budget is spent) or fail with a
+ * 413 (too large), and a call can hang (no timeout of its own). Faults are set per method and
+ * can be limited to keys holding a text; `forget` drops what matches, as an eviction would.
+ */
+export class FaultyCache extends NxCache {
+  private readonly faults: { method: CacheCall['method']; fault: CacheFault; key?: string }[] = [];
+
+  constructor(pause?: () => Promise<void>) {
+    super(pause);
+    const { get, set, delete: remove } = this;
+    this.get = async (key) => this.faulty('get', key, () => get(key));
+    this.set = async (key, value, ttl, scope, nx) =>
+      this.faulty('set', key, () => set(key, value, ttl, scope, nx));
+    this.delete = async (key) => this.faulty('delete', key, () => remove(key));
+  }
+
+  /** From now on, `method` on keys holding `key` (any key when absent) fails this way. */
+  fail(method: CacheCall['method'], fault: CacheFault, key?: string): this {
+    this.faults.push({ method, fault, key });
+    return this;
+  }
+
+  heal(): void {
+    this.faults.length = 0;
+  }
+
+  /** Forgets every key holding `text` (every key when absent). */
+  forget(text = ''): void {
+    for (const key of [...this.values.keys()]) if (key.includes(text)) this.values.delete(key);
+  }
+
+  private async faulty<T>(
+    method: CacheCall['method'],
+    key: string,
+    call: () => Promise<T>,
+  ): Promise<T | false> {
+    const found = this.faults.find(
+      (fault) => fault.method === method && (fault.key === undefined || key.includes(fault.key)),
+    );
+    if (!found) return call();
+    if (found.fault === 'false' && method === 'set') {
+      this.calls.push({ method, key });
+      return false;
+    }
+    if (found.fault === 'hang') return new Promise<never>(() => undefined);
+    if (found.fault === '413') throw new Error('The request is too large to be processed (413)');
+    throw new Error('RPC call failed (500)');
+  }
+}

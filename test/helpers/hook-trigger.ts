@@ -3,9 +3,9 @@ import { idIncludesDeliveryTime } from '../../src/webhooks/event-id';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import type { HookOutput } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE, type HookTrigger } from '../../src/webhooks/hook-trigger';
-import type { ZObject } from 'zapier-platform-core';
-import { registryKey } from '../../src/webhooks/registry';
-import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from './app';
+import { TOKEN_PARAM, webhookUrl } from '../../src/webhooks/signing';
+import type { SubscribeData } from '../../src/webhooks/subscribe-data';
+import { API_KEY, API_PATH, API_URL, appTester, bundleWith, callbellApi } from './app';
 import { documentedDelivery, sampleDelivery } from './fixtures';
 
 export { documentedDelivery };
@@ -69,17 +69,9 @@ export function itBehavesLikeAHookTrigger(
     expect(trigger.display.description).toMatch(/^Triggers when .+\.$/);
   });
 
-  it('subscribes the first Zap URL to exactly its events', async () => {
-    const scope = callbellApi()
-      .post(`${API_PATH}/webhooks/subscribe`, { url: TARGET_URL, subscriptions: events })
-      .reply(200, {
-        webhook: {
-          url: TARGET_URL,
-          subscriptions: events,
-          createdAt: '2026-11-24T10:00:00Z',
-          enabled: true,
-        },
-      });
+  it('subscribes the first Zap URL, with its token, to exactly its events', async () => {
+    const account = callbellAccount();
+    const scope = callbellSubscribes(TARGET_URL, events);
     const result = await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
@@ -90,44 +82,52 @@ export function itBehavesLikeAHookTrigger(
       url: TARGET_URL,
       subscriptions: events,
       createdAt: '2026-11-24T10:00:00Z',
+      registry: expect.stringMatching(/^callbell:zaps:v2:channel-[0-9a-f]{40}$/),
+      secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+      zaps: [],
     });
+    account.done();
     scope.done();
   });
 
-  it('fires in two Zaps with this trigger: the second joins, the first passes events on', async () => {
-    callbellApi()
-      .post(`${API_PATH}/webhooks/subscribe`, { url: TARGET_URL, subscriptions: events })
-      .reply(200, { webhook: { url: TARGET_URL, subscriptions: events } });
+  it('fires in two Zaps with this trigger: the second takes the webhook and passes events on', async () => {
+    callbellAccount();
+    callbellSubscribes(TARGET_URL, events);
     await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
       true,
     );
-    // No Callbell request: the webhook already has every event the second Zap wants. The
-    // second Zap only checks that the first one still exists.
-    const probe = zapierHooks()
-      .post(new URL(TARGET_URL).pathname, { probe: true, relayed_by: 'callbell-zapier' })
-      .reply(200, { status: 'success' });
-    await appTester(
+    callbellAccount({ log: false });
+    const takes = callbellSubscribes(SECOND_TARGET_URL, events);
+    const second = (await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: SECOND_TARGET_URL }),
-    );
+    )) as SubscribeData;
+    expect(second.zaps).toEqual([{ url: TARGET_URL, events }]);
     const body = sampleDelivery(events[0] as CallbellEvent);
     const forwarded: unknown[] = [];
     const hook = zapierHooks()
-      .post(new URL(SECOND_TARGET_URL).pathname, (sent) => forwarded.push(sent) > 0)
+      .post(new URL(TARGET_URL).pathname, (sent) => forwarded.push(sent) > 0)
       .reply(200, { status: 'success' });
-    const [own] = await deliver(trigger, body, inputData);
+    const [own] = await appTester(
+      operation.perform,
+      bundleWith(inputData, {
+        cleanedRequest: { ...body, querystring: tokenQuery(second) },
+        subscribeData: second,
+      }),
+    );
     expect(own).toEqual(sampleAsDelivered(operation.sample));
-    expect(forwarded).toEqual([{ ...body, relayed_by: 'callbell-zapier' }]);
-    probe.done();
+    expect(forwarded).toEqual([
+      { ...body, createdAt: expect.any(String), callbell_zapier_relay: expect.any(Object) },
+    ]);
+    takes.done();
     hook.done();
   });
 
   it('the last Zap out removes the webhook', async () => {
-    callbellApi()
-      .post(`${API_PATH}/webhooks/subscribe`)
-      .reply(200, { webhook: { url: TARGET_URL, subscriptions: events } });
+    callbellAccount();
+    callbellSubscribes(TARGET_URL, events);
     const subscribeData = await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
@@ -144,16 +144,19 @@ export function itBehavesLikeAHookTrigger(
     scope.done();
   });
 
-  it('turns off even when the webhook is already gone', async () => {
+  it('turns off even when the webhook was removed by hand in Callbell', async () => {
+    callbellAccount();
+    callbellSubscribes(TARGET_URL, events);
+    const subscribeData = await appTester(
+      operation.performSubscribe,
+      bundleWith(inputData, { targetUrl: TARGET_URL }),
+      true,
+    );
     const scope = callbellApi()
       .delete(`${API_PATH}/webhooks/unsubscribe`)
       .reply(404, { error: 'Webhook not found' });
     await expect(
-      appTester(
-        operation.performUnsubscribe,
-        bundleWith(inputData, { subscribeData: { id: TARGET_URL } }),
-        true,
-      ),
+      appTester(operation.performUnsubscribe, bundleWith(inputData, { subscribeData })),
     ).resolves.toEqual({ status: 'webhook was already removed' });
     scope.done();
   });
@@ -253,11 +256,51 @@ export function itMapsAConversationEvent(
   });
 }
 
+/** The account's main channel: the registry is named after it (src/webhooks/account.ts). */
+export const MAIN_CHANNEL = {
+  uuid: '7c996996fea947f4a1d5a11e7fac84db',
+  title: 'phone_number_1',
+  type: 'whatsapp',
+  main: true,
+  discardedAt: false,
+};
+
 /**
- * A registry in a fresh app-tester cache, as another Zap or an older version left it. A JSON
- * copy: core's cache refuses a value that holds one list twice.
+ * What a turn-on or turn-off asks Callbell first: the account's channels (its identity) and,
+ * when Zapier's cache has no registry, the webhook's delivery log (`log: false` when the
+ * registry is there, so the log is not read).
  */
-export function seedRegistry(stored: object) {
-  const copy: unknown = JSON.parse(JSON.stringify(stored));
-  return appTester((z: ZObject) => z.cache.set(registryKey(API_KEY), copy, 60), bundleWith(), true);
+export function callbellAccount({
+  log = [],
+  key = API_KEY,
+}: { log?: object[] | false; key?: string } = {}): nock.Scope {
+  const scope = nock(API_URL, { reqheaders: { authorization: `Bearer ${key}` } })
+    .get(`${API_PATH}/channels`)
+    .query({ page: '1', active: 'true' })
+    .reply(200, { channels: [MAIN_CHANNEL], meta: { page: 1, pages: 1 } });
+  if (log === false) return scope;
+  return scope
+    .get(`${API_PATH}/webhooks/events`)
+    .query({ items: '10', page: '1' })
+    .reply(200, { webhook_events: log, meta: { page: 1, pages: 1 } });
+}
+
+/** Callbell's answer to a subscribe of this Zap's URL with its token, for exactly these events. */
+export function callbellSubscribes(zapUrl: string, events: CallbellEvent[], key = API_KEY) {
+  return nock(API_URL, { reqheaders: { authorization: `Bearer ${key}` } })
+    .post(
+      `${API_PATH}/webhooks/subscribe`,
+      (body: { url?: string; subscriptions?: unknown }) =>
+        String(body.url).startsWith(`${zapUrl}?callbell_zapier=`) &&
+        JSON.stringify(body.subscriptions) === JSON.stringify(events),
+    )
+    .reply(200, (_path, body: { url?: string }) => ({
+      webhook: { url: body.url, subscriptions: events, createdAt: '2026-11-24T10:00:00Z' },
+    }));
+}
+
+/** The query string Callbell's webhook adds when it posts to the Zap that took it. */
+export function tokenQuery({ url, secret }: { url: string; secret: string }) {
+  const token = new URL(webhookUrl(secret, url)).searchParams.get(TOKEN_PARAM) ?? '';
+  return { [TOKEN_PARAM]: token };
 }
