@@ -167,8 +167,10 @@ export class RegistryStore {
     const set = await this.call(() =>
       this.z.cache.set(this.lockKey, token, LOCK_TTL_S, undefined, true),
     );
-    if (set === false) return false;
-    return (await this.call(() => this.z.cache.get(this.lockKey))) === token;
+    const holder = await this.call(() => this.z.cache.get(this.lockKey));
+    // Refused, and no one holds it: the write was refused, not lost to another Zap.
+    if (set === false && holder === null) throw new CacheDoubt("Zapier's cache refused a write");
+    return holder === token;
   }
 
   /** Frees the lock if it is still ours; if that fails it expires by itself within 30 s. */

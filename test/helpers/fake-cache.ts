@@ -89,7 +89,7 @@ export class FaultyCache extends NxCache {
     this.delete = async (key) => this.faulty('delete', key, () => remove(key));
   }
 
-  /** From now on, `method` on keys holding `key` (any key when absent) fails this way. */
+  /** From now on, `method` on `key` (any key when absent) fails this way. */
   fail(method: CacheCall['method'], fault: CacheFault, key?: string): this {
     this.faults.push({ method, fault, key });
     return this;
@@ -110,7 +110,7 @@ export class FaultyCache extends NxCache {
     call: () => Promise<T>,
   ): Promise<T | false> {
     const found = this.faults.find(
-      (fault) => fault.method === method && (fault.key === undefined || key.includes(fault.key)),
+      (fault) => fault.method === method && (fault.key === undefined || key === fault.key),
     );
     if (!found) return call();
     if (found.fault === 'false' && method === 'set') {
