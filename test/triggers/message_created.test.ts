@@ -81,13 +81,56 @@ describe('message_created', () => {
     ['any', ['Hello', 'Thanks!']],
     ['received', ['Hello']],
     ['sent', ['Thanks!']],
-    [undefined, ['Hello', 'Thanks!']],
+    [undefined, ['Hello']],
   ])('direction %s lets through %j', async (direction, texts) => {
     const outputs = [
       ...(await deliver(messageCreated, received, { direction })),
       ...(await deliver(messageCreated, sent, { direction })),
     ];
     expect(outputs.map((output) => output.text)).toEqual(texts);
+  });
+
+  describe('finding 10: the obvious reply Zap does not loop (invariant: no reply loop by default)', () => {
+    const ownReply = {
+      event: 'message_created',
+      payload: { ...sent.payload, metadata: { order: '42', sent_by_zap: 'true' } },
+    };
+
+    it.each([
+      ['the default direction', {}, []],
+      ['"Received and Sent"', { direction: 'any' }, []],
+      ['"Sent"', { direction: 'sent' }, []],
+      [
+        '"Sent" with Include Messages Sent by Zaps',
+        { direction: 'sent', include_zap_messages: 'true' },
+        ['Thanks!'],
+      ],
+      [
+        '"Received and Sent" with Include Messages Sent by Zaps: Yes',
+        { direction: 'any', include_zap_messages: true },
+        ['Thanks!'],
+      ],
+    ])('a message this integration sent, with %s, starts %j', async (_case, input, texts) => {
+      const outputs = await deliver(messageCreated, ownReply, input);
+      expect(outputs.map((output) => output.text)).toEqual(texts);
+    });
+
+    it('a message sent from Callbell itself still starts a "Sent" Zap', async () => {
+      const outputs = await deliver(messageCreated, sent, { direction: 'sent' });
+      expect(outputs.map((output) => output.text)).toEqual(['Thanks!']);
+    });
+
+    it('declares Direction with "Received From Contacts" as its default, and the new Yes/No field', () => {
+      const fields = messageCreated.operation.inputFields;
+      expect(fields.find((field) => field.key === 'direction')).toMatchObject({
+        default: 'received',
+      });
+      expect(fields.find((field) => field.key === 'include_zap_messages')).toMatchObject({
+        type: 'boolean',
+        default: 'false',
+        required: false,
+      });
+    });
   });
 
   it("fills the Zap editor's test from the delivery log, filtered and without repeats", async () => {
@@ -141,7 +184,10 @@ describe('message_created', () => {
         ],
       });
 
-    const outputs = await appTester(messageCreated.operation.performList, bundleWith({}));
+    const outputs = await appTester(
+      messageCreated.operation.performList,
+      bundleWith({ direction: 'any' }),
+    );
 
     expect(outputs.map((output) => [output.text, output.status, output.created_at])).toEqual([
       ['Order shipped', 'sent', '2026-11-20T10:00:00Z'],
