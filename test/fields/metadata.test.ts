@@ -1,4 +1,4 @@
-import { readMetadata } from '../../src/fields/metadata';
+import { readMetadata, isSentByZap, readSentMetadata } from '../../src/fields/metadata';
 import { inputErrorText } from '../helpers/operations';
 
 const keys = (count: number) =>
@@ -46,5 +46,27 @@ describe('readMetadata', () => {
     ],
   ])('refuses %s, saying what to change', (_case, value, message) => {
     expect(inputErrorText(() => readMetadata(value))).toBe(message);
+  });
+});
+
+describe('readSentMetadata: the mark of a message this integration sent (finding 10 of #21)', () => {
+  const ten = Object.fromEntries(Array.from({ length: 10 }, (_, n) => [`k${n}`, 'v']));
+
+  it.each<[string, unknown, Record<string, string>]>([
+    ['no metadata', undefined, { sent_by_zap: 'true' }],
+    ['the Zap’s own pairs', { order: '42' }, { order: '42', sent_by_zap: 'true' }],
+    ['ten pairs: no room, kept as they are', ten, ten],
+    ['a key of the same name: its own value', { sent_by_zap: 'no' }, { sent_by_zap: 'no' }],
+  ])('%s', (_case, input, expected) => {
+    expect(readSentMetadata(input)).toEqual(expected);
+  });
+
+  it.each([
+    [{ sent_by_zap: 'true' }, true],
+    [{ sent_by_zap: 'no' }, false],
+    [{}, false],
+    ['sent_by_zap', false],
+  ])('isSentByZap(%j) is %s', (metadata, expected) => {
+    expect(isSentByZap(metadata)).toBe(expected);
   });
 });

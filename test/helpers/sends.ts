@@ -5,14 +5,20 @@ import { API_PATH, appTester, bundleWith, callbellApi } from './app';
 export const MAIN_CHANNEL = channels.main_whatsapp.uuid;
 
 const FIELDS = 'contact,conversation';
+const SENT_MARK = { sent_by_zap: 'true' };
 
-/** The one POST /messages/send Callbell must receive, `fields` in the body and the query. */
+/**
+ * The one POST /messages/send Callbell must receive, `fields` in the body and the query, and
+ * the integration's mark in its metadata when there is room (src/fields/metadata.ts).
+ */
 export function expectSend(
-  body: object,
+  body: { metadata?: Record<string, string>; [key: string]: unknown },
   answer: object = { message: { uuid: 'm1', status: 'enqueued' } },
 ) {
+  const metadata = body.metadata ?? {};
+  const marked = Object.keys(metadata).length < 10 ? { ...SENT_MARK, ...metadata } : metadata;
   return callbellApi()
-    .post(`${API_PATH}/messages/send`, { ...body, fields: FIELDS })
+    .post(`${API_PATH}/messages/send`, { ...body, metadata: marked, fields: FIELDS })
     .query({ fields: FIELDS })
     .reply(200, answer);
 }
