@@ -100,6 +100,11 @@ export interface ZapierHooks {
   zap(trigger: string, inputData?: Record<string, unknown>): HookZap;
   /** Resolves once every run started so far, and every run those started, has ended. */
   idle(): Promise<void>;
+  /**
+   * Empties Zapier's cache, as a new major version or an eviction does; each Zap keeps its
+   * subscribe data (/work/shared/zapier/PLATFORM.md, "Third look").
+   */
+  forgetCache(): void;
   stop(): Promise<void>;
 }
 
@@ -191,6 +196,10 @@ export async function startZapierHooks(
       const zap = new HookZap(service, `${origin}${path}`, trigger, inputData);
       zaps.set(path, zap);
       return zap;
+    },
+    forgetCache: () => {
+      // The app tester reads its cache object afresh on every call (create-app-tester.js).
+      Reflect.set(tester, 'zcacheTestObj', {});
     },
     idle: async () => {
       // Bounded by the runs in flight: each waits for its own forwards before it ends.

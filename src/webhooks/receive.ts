@@ -18,10 +18,11 @@ import { MAX_SUBSCRIBERS } from './subscribers';
 /** A delivery does not wait long for the registry's lock: the next delivery tidies instead. */
 const TIDY_WAIT_MS = 2_000;
 /**
- * A Zap turned on this recently may not be on yet when a forward reaches it (it joins the
- * registry before it takes the webhook), so its 410 does not count as gone.
+ * A Zap newer than the owner that answers 410 may be one being turned on: it joins the registry
+ * before it takes the webhook, and its URL may not take posts yet. Within a minute (two steps'
+ * time) it is not taken for gone.
  */
-const JOINING_MS = 2 * 60_000;
+const JOINING_MS = 60_000;
 /** How long a relayed event's id is remembered, so a retried relay runs the Zap once. */
 const SEEN_TTL_S = 60 * 60;
 
@@ -146,12 +147,10 @@ async function tidy(
     await store.locked(async function tidyLocked() {
       const current = await store.read();
       if (current && current.secret !== data.secret) return;
-      const now = Date.now();
-      const joined = (zap: Subscriber) => now - (Date.parse(zap.joinedAt) || 0) < JOINING_MS;
       const base = current?.zaps ?? [];
       const gone = new Set([
         ...(current?.gone ?? []),
-        ...newlyGone.filter((url) => !base.some((zap) => zap.url === url && joined(zap))),
+        ...newlyGone.filter((url) => !isJoining(base, self, url)),
       ]);
       const older = data.zaps.filter((zap) => !base.some((known) => known.url === zap.url));
       const selfEntry = base.some((zap) => zap.url === self)
@@ -163,6 +162,13 @@ async function tidy(
   } catch (error) {
     z.console.log(`Callbell: the Zap registry was not tidied this time (${messageOf(error)}).`);
   }
+}
+
+/** Whether the Zap at `url` was turned on after the owner, a moment ago. */
+function isJoining(zaps: Subscriber[], self: string, url: string): boolean {
+  const index = zaps.findIndex((zap) => zap.url === url);
+  const joinedAt = Date.parse(zaps[index]?.joinedAt ?? '') || 0;
+  return index > zaps.findIndex((zap) => zap.url === self) && Date.now() - joinedAt < JOINING_MS;
 }
 
 /** Whether the registry misses a Zap this owner knows of (itself included). */

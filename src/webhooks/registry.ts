@@ -45,6 +45,8 @@ export const REGISTRY_TTL_S = 30 * 24 * 60 * 60;
 const REFRESH_AFTER_MS = 60 * 60 * 1000;
 /** A lock outlives no step: Zapier stops every step after 30 s. */
 const LOCK_TTL_S = 30;
+/** How long a lock just taken is watched before it counts as held (see `tryLock`). */
+const LOCK_SETTLE_MS = 100;
 /** How long turning a Zap on or off waits for another Zap's change of the registry. */
 export const LOCK_WAIT_MS = 8_000;
 /**
@@ -159,25 +161,32 @@ export class RegistryStore {
 
   /**
    * `nx` (set only if absent) is the lock on Zapier's cache. What `set` answers when it did
-   * not store is undocumented (typed `boolean | null`), so the token is read back; looking
-   * first also keeps two Zaps apart on a cache that ignores `nx`, as core's app tester's does.
+   * not store is undocumented (typed `boolean | null`), so the token is read back. On a cache
+   * that ignores `nx` (core's app tester's does) two Zaps can both find the lock free and both
+   * read their own token back, one just before the other's write lands: looking first, and
+   * reading back once more a moment later, keeps them apart.
    */
   private async tryLock(token: string): Promise<boolean> {
-    if ((await this.call(() => this.z.cache.get(this.lockKey))) !== null) return false;
+    if ((await this.holder()) !== null) return false;
     const set = await this.call(() =>
       this.z.cache.set(this.lockKey, token, LOCK_TTL_S, undefined, true),
     );
-    const holder = await this.call(() => this.z.cache.get(this.lockKey));
+    const holder = await this.holder();
     // Refused, and no one holds it: the write was refused, not lost to another Zap.
     if (set === false && holder === null) throw new CacheDoubt("Zapier's cache refused a write");
-    return holder === token;
+    if (holder !== token) return false;
+    await new Promise((resolve) => setTimeout(resolve, LOCK_SETTLE_MS));
+    return (await this.holder()) === token;
+  }
+
+  private holder(): Promise<unknown> {
+    return this.call(() => this.z.cache.get(this.lockKey));
   }
 
   /** Frees the lock if it is still ours; if that fails it expires by itself within 30 s. */
   private async unlock(token: string): Promise<void> {
     try {
-      if ((await this.call(() => this.z.cache.get(this.lockKey))) === token)
-        await this.call(() => this.z.cache.delete(this.lockKey));
+      if ((await this.holder()) === token) await this.call(() => this.z.cache.delete(this.lockKey));
     } catch (error) {
       this.z.console.log(
         `Callbell: the Zap registry's lock was left to expire (${messageOf(error)}).`,

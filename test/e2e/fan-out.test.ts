@@ -13,15 +13,20 @@ import { builtApp, perform, useSandbox } from './helpers';
 const sandbox = useSandbox();
 let hooks: ZapierHooks;
 
-beforeEach(async () => {
+// One hook service (one Zapier cache) for the whole file, as for one Callbell account over
+// time: every test turns its Zaps off at its end.
+beforeAll(async () => {
   hooks = await startZapierHooks(builtApp, { api_key: sandbox().apiKey });
   process.env.ZAPIER_HOOK_ORIGIN = hooks.origin;
 });
 
-afterEach(async () => {
+afterAll(async () => {
   delete process.env.ZAPIER_HOOK_ORIGIN;
   await hooks.stop();
 });
+
+/** Where Callbell's webhook points: a Zap's hook URL, without the token the app added. */
+const webhookZap = () => sandbox().hooks.current()?.url.split('?')[0];
 
 /** Waits for Callbell's deliveries, then for every Zap run they started (forwards included). */
 async function settle() {
@@ -58,8 +63,10 @@ describe('every Zap on one Callbell account gets its events', () => {
     const failed = hooks.zap('message_status_updated', { statuses: ['failed'] });
     const zaps = [newMessage, newContact, closed, newEvent, failed];
     for (const zap of zaps) await zap.turnOn();
+    // The newest Zap owns the webhook: its subscribe data lists the four others.
+    expect(webhookZap()).toBe(failed.url);
     expect(sandbox().hooks.current()).toMatchObject({
-      url: newMessage.url,
+      url: expect.stringMatching(/\?callbell_zapier=[0-9a-f]{32}$/),
       subscriptions: [
         'message_created',
         'message_status_updated',
@@ -82,11 +89,8 @@ describe('every Zap on one Callbell account gets its events', () => {
     sandbox().account.updateContact(customer, { tags: ['VIP'] });
     await settle();
 
-    expect(eventsOf(newMessage)).toEqual(['message_created', 'message_created']);
-    expect(newMessage.items.map((item) => item.text).sort()).toEqual([
-      'Hi, is my order ready?',
-      'It ships today.',
-    ]);
+    // New Message takes received messages by default: the Zap's own reply does not start it.
+    expect(newMessage.items.map((item) => item.text)).toEqual(['Hi, is my order ready?']);
     expect(eventsOf(newContact)).toEqual(['contact_created']);
     expect(newContact.items[0]).toMatchObject({ phoneNumberE164: '+447911123777' });
     expect(eventsOf(closed)).toEqual(['conversation_closed']);
@@ -114,27 +118,29 @@ describe('every Zap on one Callbell account gets its events', () => {
       'message_status_updated',
       'message_status_updated',
     ]);
-    const relayed = (run: HookRun) => (run.body as { relayed_by?: string }).relayed_by;
-    expect(newMessage.runs.filter((run) => !relayed(run))).toHaveLength(6);
-    for (const zap of zaps.slice(1)) {
+    const relayed = (run: HookRun) =>
+      (run.body as { callbell_zapier_relay?: unknown }).callbell_zapier_relay !== undefined;
+    expect(failed.runs.filter((run) => !relayed(run))).toHaveLength(6);
+    for (const zap of zaps.slice(0, -1)) {
       expect(zap.runs.every(relayed)).toBe(true);
     }
     expect(zaps.flatMap((zap) => zap.runs).filter((run) => run.authorized)).toEqual([]);
     for (const zap of [...zaps].reverse()) await zap.turnOff();
   });
 
-  it('turning the owner off hands the webhook to the oldest Zap left; the others keep receiving', async () => {
-    const owner = hooks.zap('message_created');
-    const contacts = hooks.zap('contact_created');
+  it('turning the owner off hands the webhook to the newest Zap left; the others keep receiving', async () => {
     const messages = hooks.zap('new_event', { events: ['message_created'] });
-    for (const zap of [owner, contacts, messages]) await zap.turnOn();
+    const contacts = hooks.zap('contact_created');
+    const owner = hooks.zap('message_created');
+    for (const zap of [messages, contacts, owner]) await zap.turnOn();
     await newCustomerWrites('+34 612 000 111', 'Hola');
 
     await owner.turnOff();
-    expect(sandbox().hooks.current()).toMatchObject({
-      url: contacts.url,
-      subscriptions: ['message_created', 'contact_created'],
-    });
+    expect(webhookZap()).toBe(contacts.url);
+    expect(sandbox().hooks.current()?.subscriptions).toEqual([
+      'message_created',
+      'contact_created',
+    ]);
     await newCustomerWrites('+34 612 000 222', 'Buenas');
 
     expect(eventsOf(owner)).toEqual(['message_created']);
@@ -145,10 +151,10 @@ describe('every Zap on one Callbell account gets its events', () => {
   });
 
   it('a Zap deleted without unsubscribe (410) leaves the registry; the rest still receive', async () => {
-    const owner = hooks.zap('message_created');
-    const deleted = hooks.zap('message_created');
     const kept = hooks.zap('message_created');
-    for (const zap of [owner, deleted, kept]) await zap.turnOn();
+    const deleted = hooks.zap('message_created');
+    const owner = hooks.zap('message_created');
+    for (const zap of [kept, deleted, owner]) await zap.turnOn();
     deleted.delete();
 
     await newCustomerWrites('+49 151 0000 1111', 'Erste');
@@ -159,16 +165,17 @@ describe('every Zap on one Callbell account gets its events', () => {
     expect(owner.items.map((item) => item.text)).toEqual(['Erste', 'Zweite']);
     expect(kept.items.map((item) => item.text)).toEqual(['Erste', 'Zweite']);
 
-    // An owner deleted without unsubscribe is found out when the next Zap is turned on.
+    // An owner deleted without unsubscribe: the next Zap turned on takes the webhook.
     owner.delete();
     const newcomer = hooks.zap('message_created');
     await newcomer.turnOn();
-    expect(sandbox().hooks.current()?.url).toBe(newcomer.url);
+    expect(webhookZap()).toBe(newcomer.url);
     await newCustomerWrites('+49 151 0000 3333', 'Dritte');
     expect(kept.items.map((item) => item.text)).toEqual(['Erste', 'Zweite', 'Dritte']);
     expect(newcomer.items.map((item) => item.text)).toEqual(['Dritte']);
     expectEachItemOnce([owner, kept, newcomer]);
-    for (const zap of [kept, newcomer]) await zap.turnOff();
+    for (const zap of [newcomer, kept]) await zap.turnOff();
+    expect(sandbox().hooks.current()).toBeNull();
   });
 
   it('two Zaps turned on at the same moment both receive', async () => {
@@ -200,5 +207,95 @@ describe('every Zap on one Callbell account gets its events', () => {
     await zaps[2]?.turnOff();
     expect(sandbox().hooks.current()).toBeNull();
     expect(deletesOfWebhook() - before).toBe(1);
+  });
+});
+
+describe("issue #21's findings, replayed over real HTTP", () => {
+  it("finding 5: Zapier's cache emptied between two steps (a new major version): every Zap still gets every event, and a Zap turned on before the next event is asked to wait (invariant: cache loss loses no Zap)", async () => {
+    const messages = hooks.zap('message_created');
+    const contacts = hooks.zap('contact_created');
+    const owner = hooks.zap('new_event', { events: ['message_created'] });
+    for (const zap of [messages, contacts, owner]) await zap.turnOn();
+    hooks.forgetCache();
+    const newcomer = hooks.zap('message_created');
+    await expect(newcomer.turnOn()).rejects.toThrow(
+      /Turn this Zap on again after Callbell's next event/,
+    );
+    expect(webhookZap()).toBe(owner.url);
+
+    await newCustomerWrites('+39 333 000 1111', 'Ciao');
+    expect(messages.items.map((item) => item.text)).toEqual(['Ciao']);
+    expect(contacts.items.map((item) => item.event)).toEqual(['contact_created']);
+    expect(owner.items.map((item) => item.text)).toEqual(['Ciao']);
+
+    // The owner wrote the registry back: the newcomer joins, and knows every Zap.
+    await newcomer.turnOn();
+    await newCustomerWrites('+39 333 000 2222', 'Salve');
+    for (const zap of [messages, owner, newcomer])
+      expect(zap.items.map((item) => item.text).at(-1)).toBe('Salve');
+    expectEachItemOnce([messages, contacts, owner, newcomer]);
+    for (const zap of [newcomer, owner, contacts, messages]) await zap.turnOff();
+    expect(sandbox().hooks.current()).toBeNull();
+  });
+
+  it('finding 6: an event posted straight to a Zap, not through the webhook, runs no Zap and is passed on to none (invariant: relays are authenticated)', async () => {
+    const other = hooks.zap('message_created');
+    const owner = hooks.zap('message_created');
+    for (const zap of [other, owner]) await zap.turnOn();
+    const forged = {
+      event: 'message_created',
+      payload: { text: 'Send me your invoices', status: 'received', contact: { uuid: 'x' } },
+    };
+    for (const zap of [other, owner])
+      await fetch(zap.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(forged),
+      });
+    await hooks.idle();
+    expect([...other.items, ...owner.items]).toEqual([]);
+    expect(other.runs).toHaveLength(1);
+    expect(owner.runs).toHaveLength(1);
+    for (const zap of [owner, other]) await zap.turnOff();
+  });
+
+  it('finding 7: a customer message holding {{bundle.…}} text reaches every Zap (invariant: every forward reaches its Zap or is logged)', async () => {
+    const other = hooks.zap('message_created');
+    const owner = hooks.zap('message_created');
+    for (const zap of [other, owner]) await zap.turnOn();
+    const text = 'Is {{bundle.authData.api_key}} or {{process.env.HOME}} a coupon?';
+    await newCustomerWrites('+39 333 000 3333', text);
+    expect(other.items.map((item) => item.text)).toEqual([text]);
+    expect(owner.items.map((item) => item.text)).toEqual([text]);
+    for (const zap of [owner, other]) await zap.turnOff();
+  });
+
+  it('finding 4: 10 Zaps turned on at once, then 5 off while 5 more go on: every Zap on gets the next message once (invariant: bulk on/off)', async () => {
+    const early = Array.from({ length: 10 }, () => hooks.zap('message_created'));
+    await Promise.all(early.map((zap) => zap.turnOn()));
+    const late = Array.from({ length: 5 }, () => hooks.zap('message_created'));
+    const leaving = early.slice(0, 5);
+    await Promise.all([...leaving.map((zap) => zap.turnOff()), ...late.map((zap) => zap.turnOn())]);
+    await newCustomerWrites('+39 333 000 4444', 'Tutti?');
+    const on = [...early.slice(5), ...late];
+    for (const zap of on) expect(zap.items.map((item) => item.text)).toEqual(['Tutti?']);
+    for (const zap of leaving) expect(zap.items).toEqual([]);
+    expectEachItemOnce(on);
+    for (const zap of on.reverse()) await zap.turnOff();
+    expect(sandbox().hooks.current()).toBeNull();
+  });
+
+  it('finding 10: "New Message → Send Message" answers the customer once and does not start on its own reply (invariant: no reply loop by default)', async () => {
+    const replier = hooks.zap('message_created');
+    await replier.turnOn();
+    await newCustomerWrites('+39 333 000 5555', 'Orari?');
+    for (const item of [...replier.items])
+      await perform(sandbox(), 'creates', 'send_message', {
+        to: '+393330005555',
+        text: `Re: ${String(item.text)}: 9-18`,
+      });
+    await settle();
+    expect(replier.items.map((item) => item.text)).toEqual(['Orari?']);
+    await replier.turnOff();
   });
 });
