@@ -48,7 +48,9 @@ const LOCK_TTL_S = 30;
 /** How long a lock just taken is watched before it counts as held (see `tryLock`). */
 const LOCK_SETTLE_MS = 100;
 /** How long turning a Zap on or off waits for another Zap's change of the registry. */
-export const LOCK_WAIT_MS = 8_000;
+export const LOCK_WAIT_MS = 15_000;
+/** What the lock wait leaves of the step for Callbell's answers. */
+const KEPT_AFTER_LOCK_MS = 8_000;
 /**
  * One z.cache call is one RPC that core retries on 5xx with no timeout of its own
  * (/work/shared/zapier/PLATFORM.md, "Third look"): a call that has not answered by then counts
@@ -151,8 +153,8 @@ export class RegistryStore {
   /** A unique token once the lock is ours, null if it stayed taken for `waitMs`. */
   private async lock(waitMs: number): Promise<string | null> {
     const token = randomUUID();
-    const deadline = Date.now() + Math.min(waitMs, stepOf(this.z).remaining() - 2 * CACHE_CALL_MS);
-    for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {
+    const deadline = Date.now() + Math.min(waitMs, stepOf(this.z).remaining() - KEPT_AFTER_LOCK_MS);
+    for (let pause = 25; ; pause = Math.min(pause * 2, 200)) {
       if (await this.tryLock(token)) return token;
       if (Date.now() + pause > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, pause));

@@ -83,7 +83,8 @@ export interface Left {
 
 /**
  * Turning a Zap off: it leaves the registry. When it owned the webhook (it was the newest),
- * the newest live Zap left takes it; only when the registry, read without doubt, lists no
+ * the newest live Zap left takes it, and when it was the last Zap wanting an event, the
+ * webhook stops sending that event; only when the registry, read without doubt, lists no
  * other Zap is the webhook deleted. On doubt the webhook is kept and the step says so: Zapier
  * turns the Zap off anyway and does not retry (zapier/zapier-platform-cli#261), so what it
  * leaves must work, and the next turn-on or turn-off repairs the rest.
@@ -127,11 +128,12 @@ async function leave(
     moveWebhook = true;
   }
   const next: RegistryContent = { secret: current.secret, zaps: rest, gone };
-  if (!moveWebhook) {
+  const successor = rest.at(-1);
+  const narrower = !sameEvents(eventUnion(rest), eventUnion(current.zaps));
+  if (!moveWebhook && !(successor && narrower)) {
     await saveOrSay(z, store, next);
     return { status: keptFor(rest.length) };
   }
-  const successor = rest.at(-1);
   if (!successor) {
     // The registry was read without doubt and lists no other Zap: none needs the webhook.
     const result = await unsubscribeWebhook(z);
@@ -207,6 +209,10 @@ function shortReason(error: Error): string {
 /** Every event any of these Zaps wants, in Callbell's order. */
 function eventUnion(zaps: Subscriber[]): CallbellEvent[] {
   return CALLBELL_EVENTS.filter((event) => zaps.some((zap) => zap.events.includes(event)));
+}
+
+function sameEvents(a: CallbellEvent[], b: CallbellEvent[]): boolean {
+  return a.length === b.length && a.every((event) => b.includes(event));
 }
 
 function keptFor(count: number): string {

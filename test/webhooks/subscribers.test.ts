@@ -260,6 +260,16 @@ describe('turning a Zap off', () => {
     alive.done();
   });
 
+  it('the last Zap wanting an event leaves: the webhook stops sending it, and stays with its owner', async () => {
+    const a = await first(A);
+    await joins(B, BOTH, contactCreated);
+    const alive = probe(B, 200);
+    const narrows = callbellSubscribes(B, CONTACTS);
+    await expect(turnOff(a)).resolves.toEqual({ status: 'webhook kept for 1 other Zap(s)' });
+    alive.done();
+    narrows.done();
+  });
+
   it('the owner hands the webhook to the newest Zap left, for the events still wanted', async () => {
     await first(A);
     await joins(B, BOTH, contactCreated);
