@@ -292,8 +292,10 @@ async function fanOut(sizes = [1, 5, 20, 50], deliveries = 5) {
     const turningOn = sandbox.requests.length;
     for (const zap of zaps) await zap.turnOn();
     const subscribeRequests = sandbox.requests.length - turningOn;
-    const [owner] = zaps;
-    const relayed = (run: HookRun) => (run.body as { relayed_by?: string }).relayed_by;
+    // The newest Zap owns the webhook and passes each delivery on to the others.
+    const owner = zaps.at(-1);
+    const relayed = (run: HookRun) =>
+      (run.body as { callbell_zapier_relay?: unknown }).callbell_zapier_relay !== undefined;
     const forwardsBefore = zaps.flatMap((zap) => zap.runs).length;
     const before = sandbox.requests.length;
     for (let i = 0; i < deliveries; i += 1) {
