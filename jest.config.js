@@ -27,24 +27,27 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/robustness/'],
       // No network: Callbell is mocked with nock.
-      setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-nock.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/no-network.ts'],
     },
     {
       ...shared,
       displayName: 'robustness',
       roots: ['<rootDir>/test/robustness'],
       // Hostile input, odd answers and slow networks against every operation (nock, fake clock).
-      setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-nock.ts'],
+      // Its tests run hundreds of steps each: 30 s bounds a hang on a busy machine.
+      setupFilesAfterEnv: [
+        '<rootDir>/test/setup/no-network.ts',
+        '<rootDir>/test/setup/long-test-timeout.ts',
+      ],
     },
     {
       ...shared,
       displayName: 'e2e',
       roots: ['<rootDir>/test/e2e'],
       // Real HTTP on loopback: the built app against the local Callbell sandbox.
-      // e2e-timeout: each test gets 30 s.
       setupFilesAfterEnv: [
-        '<rootDir>/test/helpers/restore-http.ts',
-        '<rootDir>/test/helpers/e2e-timeout.ts',
+        '<rootDir>/test/setup/restore-http.ts',
+        '<rootDir>/test/setup/long-test-timeout.ts',
       ],
     },
   ],
