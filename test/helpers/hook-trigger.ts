@@ -125,39 +125,32 @@ export function itBehavesLikeAHookTrigger(
     hook.done();
   });
 
-  it('the last Zap out removes the webhook', async () => {
+  /** Turns the first Zap of a new account on; its subscribe data. */
+  async function firstZapOn(): Promise<unknown> {
     callbellAccount();
     callbellSubscribes(TARGET_URL, events);
-    const subscribeData = await appTester(
+    return appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
       true,
     );
-    const scope = callbellApi()
-      .delete(`${API_PATH}/webhooks/unsubscribe`)
-      .reply(200, { status: 'webhook was destroyed' });
-    const result = await appTester(
-      operation.performUnsubscribe,
-      bundleWith(inputData, { subscribeData }),
-    );
-    expect(result).toEqual({ status: 'webhook was destroyed' });
-    scope.done();
-  });
+  }
 
-  it('turns off even when the webhook was removed by hand in Callbell', async () => {
-    callbellAccount();
-    callbellSubscribes(TARGET_URL, events);
-    const subscribeData = await appTester(
-      operation.performSubscribe,
-      bundleWith(inputData, { targetUrl: TARGET_URL }),
-      true,
-    );
-    const scope = callbellApi()
-      .delete(`${API_PATH}/webhooks/unsubscribe`)
-      .reply(404, { error: 'Webhook not found' });
+  it.each([
+    ['the last Zap out removes the webhook', 200, { status: 'webhook was destroyed' }],
+    [
+      'turns off even when the webhook was removed by hand in Callbell',
+      404,
+      { error: 'Webhook not found' },
+    ],
+  ])('%s', async (_case, status, answer) => {
+    const subscribeData = await firstZapOn();
+    const scope = callbellApi().delete(`${API_PATH}/webhooks/unsubscribe`).reply(status, answer);
     await expect(
       appTester(operation.performUnsubscribe, bundleWith(inputData, { subscribeData })),
-    ).resolves.toEqual({ status: 'webhook was already removed' });
+    ).resolves.toEqual({
+      status: status === 200 ? 'webhook was destroyed' : 'webhook was already removed',
+    });
     scope.done();
   });
 
