@@ -58,13 +58,21 @@ export class HookZap {
     return this.runs.flatMap((run) => run.items);
   }
 
-  /** Turns the Zap on: Zapier calls performSubscribe with the Zap's URL. */
+  /**
+   * Turns the Zap on: Zapier calls performSubscribe with the Zap's URL, which takes posts from
+   * then on (the app may post to it at once); when performSubscribe fails the Zap stays off.
+   */
   async turnOn(): Promise<unknown> {
-    const data = await this.service.run(this, 'performSubscribe', { targetUrl: this.url });
-    this.subscribeData =
-      isRecord(data) && typeof data.id === 'string' ? { ...data, id: data.id } : undefined;
     this.state = 'on';
-    return data;
+    try {
+      const data = await this.service.run(this, 'performSubscribe', { targetUrl: this.url });
+      this.subscribeData =
+        isRecord(data) && typeof data.id === 'string' ? { ...data, id: data.id } : undefined;
+      return data;
+    } catch (error) {
+      this.state = 'off';
+      throw error;
+    }
   }
 
   /**

@@ -42,6 +42,8 @@ export const KEPT_FOR_CALLBELL_MS = 10_000;
 
 /** A probe is not worth sending with less time than this: its Zap counts as alive. */
 const MIN_PROBE_MS = 1_000;
+/** Nor is a forward: it is logged as lost instead. */
+const MIN_FORWARD_MS = 1_000;
 
 /** A probe: no event, so a live Zap's perform runs nothing. */
 const PROBE_BODY = { callbell_zapier_probe: true };
@@ -86,6 +88,9 @@ export async function forwardDelivery(
 async function forwardWithRetries(z: ZObject, url: string, relay: Relay): Promise<ForwardResult> {
   const body = relayBody(relay.secret, url, relay.id, relay.delivery);
   for (let attempt = 1; ; attempt += 1) {
+    // A timeout of 0 would be none at all (node-fetch): what the step cannot send is said.
+    if (forwardTimeout(z) < MIN_FORWARD_MS)
+      return { url, outcome: 'failed', reason: 'no time left in this run' };
     const answer = await post(z, url, body, forwardTimeout(z));
     if (!('retryAfterMs' in answer)) return answer;
     const pause = answer.retryAfterMs ?? RETRY_PAUSE_MS * attempt;

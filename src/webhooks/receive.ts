@@ -18,9 +18,8 @@ import { MAX_SUBSCRIBERS } from './subscribers';
 /** A delivery does not wait long for the registry's lock: the next delivery tidies instead. */
 const TIDY_WAIT_MS = 2_000;
 /**
- * A Zap newer than the owner that answers 410 may be one being turned on: it joins the registry
- * before it takes the webhook, and its URL may not take posts yet. Within a minute (two steps'
- * time) it is not taken for gone.
+ * A Zap newer than the owner that answers 410 may be one being turned on (it joins the registry
+ * before it takes the webhook); within a minute, two steps' time, it is not taken for gone.
  */
 const JOINING_MS = 60_000;
 /** How long a relayed event's id is remembered, so a retried relay runs the Zap once. */
@@ -80,8 +79,10 @@ async function receiveRelay(
  */
 async function firstTime(z: ZObject, registry: string, self: string, id: string): Promise<boolean> {
   try {
-    const key = `${registry}:seen:${digest(self)}:${digest(id)}`;
-    return (await z.cache.set(key, 1, SEEN_TTL_S, undefined, true)) !== false;
+    return await new RegistryStore(z, registry).claim(
+      `seen:${digest(self)}:${digest(id)}`,
+      SEEN_TTL_S,
+    );
   } catch {
     return true;
   }
@@ -164,7 +165,10 @@ async function tidy(
   }
 }
 
-/** Whether the Zap at `url` was turned on after the owner, a moment ago. */
+/**
+ * Whether the Zap at `url` was turned on after the owner, a moment ago: it joins the registry
+ * before it takes the webhook, and its URL may not take posts yet, so its 410 is not "gone".
+ */
 function isJoining(zaps: Subscriber[], self: string, url: string): boolean {
   const index = zaps.findIndex((zap) => zap.url === url);
   const joinedAt = Date.parse(zaps[index]?.joinedAt ?? '') || 0;

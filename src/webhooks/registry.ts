@@ -127,6 +127,14 @@ export class RegistryStore {
     if (stored === false) throw new CacheDoubt("Zapier's cache did not keep a note");
   }
 
+  /** Sets a note only if absent (`nx`): true when this call set it, or the cache cannot say. */
+  async claim(name: string, ttlSeconds: number): Promise<boolean> {
+    const set = await this.call(() =>
+      this.z.cache.set(`${this.key}:${name}`, 1, ttlSeconds, undefined, true),
+    );
+    return set !== false;
+  }
+
   /**
    * Runs `work` holding the account's lock. Throws RegistryBusy when the lock stays taken for
    * `waitMs`, CacheDoubt when the cache fails while taking it.

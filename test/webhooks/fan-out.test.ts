@@ -8,6 +8,7 @@ import {
   MAX_FORWARD_BYTES,
   type Relay,
 } from '../../src/webhooks/fan-out';
+import { startStepClock, STEP_BUDGET_MS } from '../../src/client/step';
 import { appTester, bundleWith } from '../helpers/app';
 import { elapse, later, useFakeClock } from '../helpers/clock';
 import { documentedDelivery, zapierHooks } from '../helpers/hook-trigger';
@@ -121,6 +122,28 @@ describe('finding 8: answers that say the hook service did not take the payload 
     await elapse(6_000);
     await expect(results).resolves.toEqual([{ url: A, outcome: 'failed', reason: 'timed out' }]);
     scope.done();
+    nock.abortPendingRequests();
+  });
+
+  it('finding 9: 60 Zaps whose hooks never answer: the forwards end inside the step, and those never sent are logged as lost', async () => {
+    const urls = Array.from({ length: 60 }, (_, n) => hookUrl(`slow-${n}`));
+    for (const url of urls)
+      zapierHooks()
+        .post(new URL(url).pathname)
+        .optionally()
+        .reply(async () => {
+          await later(60_000);
+          return [200, {}];
+        });
+    let settled = false;
+    const results = appTester((z: ZObject) => {
+      startStepClock(z);
+      return forwardDelivery(z, urls, relayOf());
+    }, bundleWith()).finally(() => (settled = true));
+    await elapse(STEP_BUDGET_MS + 100);
+    expect(settled).toBe(true);
+    const reasons = new Set((await results).map((result) => result.reason));
+    expect(reasons).toEqual(new Set(['timed out', 'no time left in this run']));
     nock.abortPendingRequests();
   });
 
