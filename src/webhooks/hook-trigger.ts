@@ -78,7 +78,7 @@ export function hookTrigger(spec: HookTriggerSpec) {
   /** The Zap's own items; a delivery straight from Callbell is also passed on to other Zaps. */
   async function perform(z: ZObject, bundle: Bundle): Promise<HookOutput[]> {
     const delivery = readDelivery(bundle.cleanedRequest);
-    if (!delivery || !(await receive(z, bundle, delivery))) return [];
+    if (!(await receive(z, bundle, delivery)) || !delivery) return [];
     const output = mapped(delivery);
     return wanted(output, bundle) ? [output] : [];
   }

@@ -3,7 +3,7 @@ import { startStepClock } from '../client/step';
 import { isObject, stringOrNull } from '../values';
 import { digest, eventId } from './event-id';
 import type { Delivery } from './events';
-import { describeForwards, forwardDelivery } from './fan-out';
+import { describeForwards, forwardDelivery, type ForwardResult } from './fan-out';
 import { messageOf, RegistryStore, uniqueZaps, type Registry, type Subscriber } from './registry';
 import {
   hasWebhookToken,
@@ -37,27 +37,35 @@ interface Member {
  * (its URL's token, signing.ts) or is a relay signed for this Zap; anything else (a forged or
  * tampered relay, an event posted straight to the Zap's URL) runs nothing and is never passed
  * on. A Zap with no secret (turned on by an earlier version, or run outside Zapier) is a
- * single Zap and takes what it gets, as before.
+ * single Zap and takes what it gets, as before. Callbell's periodic connection checks
+ * (webhooks/introduction.md) are no event, but they come through the webhook: the owner then
+ * writes the registry back if the cache lost it, so a lost registry comes back even on an
+ * account with no events.
  */
-export async function receive(z: ZObject, bundle: Bundle, delivery: Delivery): Promise<boolean> {
+export async function receive(
+  z: ZObject,
+  bundle: Bundle,
+  delivery: Delivery | null,
+): Promise<boolean> {
   const data = readSubscribeData(bundle.subscribeData);
   const self = ownUrl(bundle);
   const mark = relayMarkOf(bundle.cleanedRequest);
   const { secret, registry } = data;
   if (!secret || !registry || !self) {
     if (mark) z.console.log('Callbell: ignored a relay: this Zap was turned on without a secret.');
-    return !mark;
+    return !mark && delivery !== null;
   }
   const member: Member = { data: { ...data, secret, registry }, self };
-  if (mark) return receiveRelay(z, member, mark, bundle.cleanedRequest);
+  if (mark) return delivery !== null && receiveRelay(z, member, mark, bundle.cleanedRequest);
   if (!hasWebhookToken(secret, self, tokenOf(bundle))) {
-    z.console.log(
-      "Callbell: ignored an event that did not come through Callbell's webhook (its URL's token is missing or wrong).",
-    );
+    if (delivery)
+      z.console.log(
+        "Callbell: ignored an event that did not come through Callbell's webhook (its URL's token is missing or wrong).",
+      );
     return false;
   }
   await fanOut(z, member, delivery);
-  return true;
+  return delivery !== null;
 }
 
 async function receiveRelay(
@@ -104,7 +112,11 @@ function tokenOf(bundle: Bundle): string | null {
  * writes the registry back if the cache lost it, drops Zaps that answered 410 and renews its
  * lifetime. Nothing here fails the owner's own run: every problem ends in a log line.
  */
-async function fanOut(z: ZObject, { data, self }: Member, delivery: Delivery): Promise<void> {
+async function fanOut(
+  z: ZObject,
+  { data, self }: Member,
+  delivery: Delivery | null,
+): Promise<void> {
   // Stryker disable next-line CallExpression: otherwise the clock starts at the first forward, a cache read later.
   startStepClock(z);
   const store = new RegistryStore(z, data.registry);
@@ -121,8 +133,20 @@ async function fanOut(z: ZObject, { data, self }: Member, delivery: Delivery): P
   const own = registry?.secret === data.secret ? registry : null;
   if (registry && !own)
     z.console.log("Callbell: the cache's Zap registry has another secret; it is left as it is.");
-  const gone = new Set(own?.gone ?? []);
-  const targets = uniqueZaps([...data.zaps, ...(own?.zaps ?? [])])
+  const results = delivery ? await passOn(z, { data, self }, own, delivery) : [];
+  const newlyGone = results.filter((result) => result.outcome === 'gone').map((r) => r.url);
+  if (readable && (registry === null || own)) await tidy(z, store, { data, self }, own, newlyGone);
+}
+
+/** Forwards the delivery to every Zap known to want it (subscribe data, then registry). */
+async function passOn(
+  z: ZObject,
+  { data, self }: Member,
+  registry: Registry | null,
+  delivery: Delivery,
+): Promise<ForwardResult[]> {
+  const gone = new Set(registry?.gone ?? []);
+  const targets = uniqueZaps([...data.zaps, ...(registry?.zaps ?? [])])
     .filter((zap) => zap.url !== self && !gone.has(zap.url))
     .filter((zap) => zap.events.includes(delivery.event))
     .slice(0, MAX_SUBSCRIBERS)
@@ -130,8 +154,7 @@ async function fanOut(z: ZObject, { data, self }: Member, delivery: Delivery): P
   const relay = { secret: data.secret, id: eventId(delivery), delivery };
   const results = await forwardDelivery(z, targets, relay);
   if (results.length) z.console.log(describeForwards(delivery.event, results));
-  const newlyGone = results.filter((result) => result.outcome === 'gone').map((r) => r.url);
-  if (readable && (registry === null || own)) await tidy(z, store, { data, self }, own, newlyGone);
+  return results;
 }
 
 /** Writes the registry back, tidied, when it needs it; skipped (and said) when it is busy. */

@@ -34,6 +34,13 @@ const MAX_PROBES = 3;
 /** A note of the delivery seen when a turn-on found no registry (see `confirmUnclaimed`). */
 const UNCLAIMED_NOTE = 'unclaimed';
 const UNCLAIMED_TTL_S = 7 * 24 * 60 * 60;
+/**
+ * A webhook that delivered nothing for this long has no Zap of this app behind it: an owner
+ * writes the registry back at every delivery and every connection check Callbell makes
+ * "periodically" (webhooks/introduction.md), so a day without either and without a registry
+ * means no owner (the webhook was deleted, or its receiver is gone).
+ */
+const QUIET_MS = 24 * 60 * 60 * 1000;
 /** Time the owner gets, after a delivery, to write the registry back. */
 const RESTORE_GRACE_MS = 60_000;
 
@@ -162,7 +169,8 @@ async function saveOrSay(z: ZObject, store: RegistryStore, next: RegistryContent
  * delivery log says whether it lately delivered to anyone who answered. If it did, the Zap
  * receiving it writes the registry back at its next delivery (receive.ts), so this turn-on
  * fails and asks to be tried again after that; if a later delivery came and still no
- * registry, the receiver is no Zap of this app (a webhook set by hand), and the Zap takes it.
+ * registry, or none came for a day, the receiver is no Zap of this app (a webhook set by
+ * hand, or deleted), and the Zap takes it.
  */
 async function confirmUnclaimed(z: ZObject, store: RegistryStore): Promise<void> {
   const deliveries = await latestDeliveries(z, 10);
@@ -171,7 +179,8 @@ async function confirmUnclaimed(z: ZObject, store: RegistryStore): Promise<void>
   const latest = Math.max(...answered.map((delivery) => Date.parse(delivery.createdAt)));
   const note: unknown = await store.getNote(UNCLAIMED_NOTE);
   const seenAt = isObject(note) ? Date.parse(stringOrNull(note.seenAt) ?? '') : NaN;
-  if (latest > seenAt && Date.now() - latest > RESTORE_GRACE_MS) return;
+  const age = Date.now() - latest;
+  if (age > QUIET_MS || (latest > seenAt && age > RESTORE_GRACE_MS)) return;
   await store.setNote(UNCLAIMED_NOTE, { seenAt: new Date(latest).toISOString() }, UNCLAIMED_TTL_S);
   throw new z.errors.Error(
     "Turn this Zap on again after Callbell's next event (e.g. a new message): Callbell's webhook is in use and Zapier's cache lost the list of Zaps sharing it, which is rebuilt then. Nothing was changed.",

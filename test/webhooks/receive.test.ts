@@ -102,6 +102,19 @@ describe('the Zap that owns the webhook', () => {
     });
   });
 
+  it("finding 5: Callbell's connection check, through the webhook, writes a lost registry back and runs nothing", async () => {
+    await expect(post(owner, fromWebhook(owner, { type: 'connection_check' }))).resolves.toEqual(
+      [],
+    );
+    expect(cache.stored(REGISTRY)).toMatchObject({ zaps: [{ url: A }, { url: B }, { url: C }] });
+    expect(lines).toEqual([]);
+  });
+
+  it('a probe from another Zap (no token) runs nothing and writes nothing', async () => {
+    await expect(post(owner, { callbell_zapier_probe: true })).resolves.toEqual([]);
+    expect(cache.stored(REGISTRY)).toBeNull();
+  });
+
   it('passes deliveries on to Zaps the registry adds, and to each Zap once however often it is listed', async () => {
     await cache.set(REGISTRY, {
       secret: SECRET,

@@ -187,6 +187,14 @@ describe('turning a Zap on', () => {
     expect(a.zaps).toEqual([]);
   });
 
+  it('a registry lost and a webhook quiet for over a day (no owner writes the registry back): the Zap takes it', async () => {
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
+    callbellAccount({ log: [{ event: 'message_created', success: true, createdAt: twoDaysAgo }] });
+    const scope = callbellSubscribes(A, MESSAGES);
+    await expect(turnOn(A)).resolves.toMatchObject({ url: A });
+    scope.done();
+  });
+
   it('a registry lost while the last deliveries failed (no one received them): the Zap takes the webhook', async () => {
     callbellAccount({
       log: [{ event: 'message_created', success: false, createdAt: new Date().toISOString() }],
