@@ -48,7 +48,11 @@ const MIN_FORWARD_MS = 1_000;
 /** A probe: no event, so a live Zap's perform runs nothing. */
 const PROBE_BODY = { callbell_zapier_probe: true };
 
-export type ForwardOutcome = 'delivered' | 'gone' | 'failed' | 'refused';
+/**
+ * `unsure`: the hook service did not answer in time, so the forward may or may not have been
+ * taken; it is not retried (a Zap run twice is worse) and the log says it may be missing.
+ */
+export type ForwardOutcome = 'delivered' | 'gone' | 'failed' | 'unsure' | 'refused';
 
 export interface ForwardResult {
   url: string;
@@ -150,15 +154,12 @@ async function post(z: ZObject, url: string, body: object, timeout: number): Pro
     const header = response.getHeader('retry-after') ?? undefined;
     return { result, retryAfterMs: header ? retryAfterSeconds(header) * 1000 : undefined };
   } catch (error) {
-    return { url, outcome: 'failed', reason: failureReason(error) };
+    // node-fetch's timeout is a FetchError of type `request-timeout`; its message holds the URL.
+    if (isObject(error) && error.type === 'request-timeout')
+      return { url, outcome: 'unsure', reason: 'timed out' };
+    // Stryker disable next-line StringLiteral: z.request only ever rejects with an Error.
+    return { url, outcome: 'failed', reason: error instanceof Error ? error.name : 'error' };
   }
-}
-
-/** node-fetch's timeout is a FetchError of type `request-timeout`; its message holds the URL. */
-function failureReason(error: unknown): string {
-  if (isObject(error) && error.type === 'request-timeout') return 'timed out';
-  // Stryker disable next-line StringLiteral: z.request only ever rejects with an Error.
-  return error instanceof Error ? error.name : 'error';
 }
 
 /** One log line for a delivery's forwards: counts and reasons, never the Zaps' URLs. */
@@ -171,6 +172,9 @@ export function describeForwards(event: string, results: ForwardResult[]): strin
     (count('gone') ? `; ${count('gone')} no longer exist(s) and left the registry` : '') +
     (failed
       ? `; LOST for ${failed} Zap(s), which did not get this event: find it in Callbell`
+      : '') +
+    (count('unsure')
+      ? `; ${count('unsure')} Zap(s) did not answer in time and may have missed it: check in Callbell`
       : '') +
     (count('refused') ? `; ${count('refused')} refused` : '') +
     (reasons.length ? ` (${reasons.join(', ')})` : '') +
