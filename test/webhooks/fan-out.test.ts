@@ -62,7 +62,7 @@ it(`finding 6 and 9: a payload past ${MAX_FORWARD_BYTES / 1024} KB is passed on 
   );
 });
 
-it(`finding 9: ${MAX_CONCURRENT_FORWARDS} forwards at most are in flight at once, whatever the number of Zaps`, async () => {
+it(`finding 9: ${MAX_CONCURRENT_FORWARDS} forwards at most are in flight at once, whatever the number of Zaps (invariant: bounded)`, async () => {
   let inFlight = 0;
   let most = 0;
   const urls = Array.from({ length: 30 }, (_, n) => hookUrl(`zap-${n}`));
@@ -81,7 +81,7 @@ it(`finding 9: ${MAX_CONCURRENT_FORWARDS} forwards at most are in flight at once
   expect(most).toBe(MAX_CONCURRENT_FORWARDS);
 });
 
-describe('finding 8: answers that say the hook service did not take the payload are retried within the step', () => {
+describe('finding 8: answers that say the hook service did not take the payload are retried within the step (invariant: every forward reaches its Zap or is logged)', () => {
   beforeEach(useFakeClock);
   afterEach(() => jest.useRealTimers());
 
@@ -100,7 +100,7 @@ describe('finding 8: answers that say the hook service did not take the payload 
     scope.done();
   });
 
-  it('three 500s: given up, and the loss is in the log line', async () => {
+  it('three 500s: given up, and the loss is in the log line (invariant: no silent loss)', async () => {
     const scope = zapierHooks().post(new URL(A).pathname).times(3).reply(500, {});
     const results = forward([A]);
     await elapse(5_000);
@@ -128,7 +128,7 @@ describe('finding 8: answers that say the hook service did not take the payload 
     nock.abortPendingRequests();
   });
 
-  it('finding 9: 60 Zaps whose hooks never answer: the forwards end inside the step, and those never sent are logged as lost', async () => {
+  it('finding 9: 60 Zaps whose hooks never answer: the forwards end inside the step, and those never sent are logged as lost (invariant: bounded, every step inside 30 s)', async () => {
     const urls = Array.from({ length: 60 }, (_, n) => hookUrl(`slow-${n}`));
     for (const url of urls)
       zapierHooks()

@@ -115,7 +115,7 @@ describe('the Zap that owns the webhook', () => {
     expect(cache.stored(REGISTRY)).toBeNull();
   });
 
-  it('passes deliveries on to Zaps the registry adds, and to each Zap once however often it is listed', async () => {
+  it('finding 9: passes deliveries on to Zaps the registry adds, and to each Zap once however often it is listed (invariant: bounded)', async () => {
     await cache.set(REGISTRY, {
       secret: SECRET,
       zaps: [A, B, A, C, hookUrl('zap-d'), hookUrl('zap-d')].map((url) => ({
@@ -158,7 +158,7 @@ describe('the Zap that owns the webhook', () => {
     beforeEach(useFakeClock);
     afterEach(() => jest.useRealTimers());
 
-    it('finding 9: a cache that never answers is given up inside the step clock; the delivery is passed on all the same', async () => {
+    it('finding 9: a cache that never answers is given up inside the step clock; the delivery is passed on all the same (invariant: bounded)', async () => {
       cache.fail('get', 'hang');
       const scope = hook(A, []);
       const run = post(owner, fromWebhook(owner));

@@ -204,7 +204,7 @@ describe('turning a Zap on', () => {
     scope.done();
   });
 
-  it('finding 3: a Zap connected with a rotated API key finds the Zaps of the old key (the registry is named after the main channel)', async () => {
+  it('finding 3: a Zap connected with a rotated API key finds the Zaps of the old key, the registry being named after the main channel (invariant: key rotation loses no Zap)', async () => {
     await first(A);
     const rotated = 'rotated_k3y-5f2c9a';
     callbellAccount({ log: false, key: rotated });
@@ -218,7 +218,7 @@ describe('turning a Zap on', () => {
     beforeEach(useFakeClock);
     afterEach(() => jest.useRealTimers());
 
-    it('finding 9: a cache that never answers fails the turn-on inside the step, with nothing changed', async () => {
+    it('finding 9: a cache that never answers fails the turn-on inside the step, with nothing changed (invariant: bounded)', async () => {
       cache.fail('get', 'hang');
       callbellAccount({ log: false });
       const outcome = errorOf(turnOn(A));
