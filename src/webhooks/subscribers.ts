@@ -128,7 +128,7 @@ async function leave(
     const newest = rest.at(-1);
     if (!newest || !(await isGone(z, newest.url))) break;
     z.console.log(
-      'Callbell: a Zap that received the webhook is gone; the newest live Zap takes it.',
+      "Callbell: the Zap that received the webhook is gone (turned off or deleted without its turn-off); the newest live Zap takes it. Events Callbell sent it since then reached no Zap: Callbell's webhook log lists them as failed.",
     );
     rest = rest.slice(0, -1);
     gone.push(newest.url);

@@ -353,6 +353,10 @@ describe('turning a Zap off', () => {
     const moves = callbellSubscribes(A, MESSAGES);
     await expect(turnOff(b)).resolves.toEqual({ status: 'webhook kept for 1 other Zap(s)' });
     moves.done();
+    // What the dead owner missed is named in this Zap's history (invariant: no silent loss).
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^Callbell: the Zap that received the webhook is gone .* failed\.$/),
+    );
   });
 
   it('finding 4: an owner whose turn-off failed is replaced by the next Zap turned on', async () => {
