@@ -76,3 +76,16 @@ export async function latestDeliveries(z: ZObject, items: number): Promise<Logge
       : [],
   );
 }
+
+/**
+ * The newest deliveries Callbell could not make (`status=failed`, webhooks_api/events.md): the
+ * webhook's URL answered no 2xx, so no Zap got them. None when the account has no webhook.
+ */
+export async function failedDeliveries(z: ZObject, items: number): Promise<unknown[]> {
+  const log = await callbellOrNull<DeliveryLog>(z, {
+    path: '/webhooks/events',
+    params: { status: 'failed', items, page: 1 },
+    about: { action: 'read the webhook delivery log', thing: 'webhook' },
+  });
+  return Array.isArray(log?.webhook_events) ? log.webhook_events : [];
+}

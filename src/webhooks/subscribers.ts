@@ -16,6 +16,7 @@ import {
   type RegistryContent,
   type Subscriber,
 } from './registry';
+import { replayMissed } from './replay';
 import { newSecret, webhookUrl } from './signing';
 import { ownUrl, readSubscribeData, type SubscribeData } from './subscribe-data';
 
@@ -41,6 +42,8 @@ const UNCLAIMED_TTL_S = 7 * 24 * 60 * 60;
  * means no owner (the webhook was deleted, or its receiver is gone).
  */
 const QUIET_MS = 24 * 60 * 60 * 1000;
+/** How far back a turn-off looks for deliveries its own URL refused before it ran. */
+const TURN_OFF_GAP_MS = 60_000;
 /** Time the owner gets, after a delivery, to write the registry back. */
 const RESTORE_GRACE_MS = 60_000;
 
@@ -62,13 +65,21 @@ export async function joinZap(
     return await store.locked(async function joinLocked() {
       const current = await store.read();
       if (!current) await confirmUnclaimed(z, store);
-      const others = (current?.zaps ?? []).filter((zap) => zap.url !== url);
+      let others = (current?.zaps ?? []).filter((zap) => zap.url !== url);
       if (others.length >= MAX_SUBSCRIBERS) throw tooManyZaps(z);
+      const gone = (current?.gone ?? []).filter((goneUrl) => goneUrl !== url);
+      // The webhook's Zap so far: if it is gone, what Callbell sent it since is passed on below.
+      const previous = others.at(-1);
+      const deadOwner = previous && (await isGone(z, previous.url)) ? previous : null;
+      if (deadOwner) {
+        others = others.slice(0, -1);
+        gone.push(deadOwner.url);
+      }
       const secret = current?.secret ?? newSecret();
       const zaps = [...others, { url, events, joinedAt: new Date().toISOString() }];
-      const gone = (current?.gone ?? []).filter((goneUrl) => goneUrl !== url);
       await store.write({ secret, zaps, gone });
       const { createdAt } = await subscribeWebhook(z, webhookUrl(secret, url), eventUnion(zaps));
+      if (deadOwner) await replayMissed(z, secret, others, joinedTime(deadOwner));
       return {
         id: url,
         url,
@@ -123,6 +134,7 @@ async function leave(
   let rest = current.zaps.filter((zap) => zap.url !== self);
   const gone = self ? [...current.gone, self] : current.gone;
   let moveWebhook = owned;
+  let since = Date.now() - TURN_OFF_GAP_MS;
   // The newest Zap left should own the webhook; if it is gone, its turn-off did not finish.
   for (let probes = 0; probes < MAX_PROBES; probes += 1) {
     const newest = rest.at(-1);
@@ -132,6 +144,7 @@ async function leave(
     );
     rest = rest.slice(0, -1);
     gone.push(newest.url);
+    since = Math.min(since, joinedTime(newest));
     moveWebhook = true;
   }
   const next: RegistryContent = { secret: current.secret, zaps: rest, gone };
@@ -149,7 +162,15 @@ async function leave(
   }
   await subscribeWebhook(z, webhookUrl(current.secret, successor.url), eventUnion(rest));
   await saveOrSay(z, store, next);
+  // Zapier stops this Zap's URL before its turn-off runs: what Callbell sent meanwhile, or to
+  // a gone owner, failed and is passed on.
+  if (moveWebhook) await replayMissed(z, current.secret, rest, since);
   return { status: keptFor(rest.length) };
+}
+
+/** When a Zap took the webhook; a Zap with no time on record, a minute ago. */
+function joinedTime(zap: Subscriber): number {
+  return Date.parse(zap.joinedAt) || Date.now() - TURN_OFF_GAP_MS;
 }
 
 /** A write after Callbell changed: its failure is only said, since Callbell already has. */

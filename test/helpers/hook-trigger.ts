@@ -126,14 +126,14 @@ export function itBehavesLikeAHookTrigger(
   });
 
   /** Turns the first Zap of a new account on; its subscribe data. */
-  async function firstZapOn(): Promise<unknown> {
+  async function firstZapOn(): Promise<SubscribeData> {
     callbellAccount();
     callbellSubscribes(TARGET_URL, events);
-    return appTester(
+    return (await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
       true,
-    );
+    )) as SubscribeData;
   }
 
   it.each([

@@ -359,6 +359,40 @@ describe('turning a Zap off', () => {
     );
   });
 
+  it('finding 4: what Callbell failed to deliver to a gone owner is passed on by the turn-off that repairs the webhook (invariant: no silent loss)', async () => {
+    await first(A);
+    const b = await joins(B, MESSAGES);
+    await joins(C, MESSAGES);
+    const soon = new Date(Date.now() + 1_000).toISOString();
+    const old = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
+    const failed = (text: string, createdAt: string) => ({
+      event: 'message_created',
+      payload: { text, status: 'received', contact: { uuid: 'c1' } },
+      success: false,
+      createdAt,
+    });
+    probe(C, 410);
+    probe(A, 200);
+    callbellSubscribes(A, MESSAGES);
+    const log = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query({ status: 'failed', items: '25', page: '1' })
+      .reply(200, {
+        webhook_events: [failed('Hi?', soon), failed('Hello?', soon), failed('Old', old)],
+      });
+    const relayed: { payload: { text: string } }[] = [];
+    zapierHooks()
+      .post(new URL(A).pathname, (body: { payload: { text: string } }) => relayed.push(body) > 0)
+      .times(2)
+      .reply(200, {});
+    await turnOff(b);
+    log.done();
+    expect(relayed.map((body) => body.payload.text)).toEqual(['Hi?', 'Hello?']);
+    expect(lines).toContain(
+      "Callbell: passed on 2 event(s) the gone Zap missed, from Callbell's log of failed deliveries: 2 of 2 forward(s) delivered.",
+    );
+  });
+
   it('finding 4: an owner whose turn-off failed is replaced by the next Zap turned on', async () => {
     await first(A);
     const b = await joins(B, MESSAGES);
