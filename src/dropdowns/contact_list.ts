@@ -1,4 +1,5 @@
-import { listContacts, type Contact } from '../api/contacts';
+import { listContacts } from '../api/contacts';
+import type { Contact } from '../shapes/contact';
 import { dropdownTrigger } from './dropdown-trigger';
 
 /** What a Zap author recognises a contact by: its name and number (or uuid when it has neither). */

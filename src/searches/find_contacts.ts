@@ -1,6 +1,7 @@
 import type { Bundle, PlainOutputField, Search, ZObject } from 'zapier-platform-core';
 import { CHANNEL_TYPES } from '../api/channels';
-import { contactsPage, type Contact, type ContactFilters } from '../api/contacts';
+import { contactsPage, type ContactFilters } from '../api/contacts';
+import type { Contact } from '../shapes/contact';
 import { walkPages } from '../api/page-walk';
 import { readTags } from '../fields/contact-details';
 import { InputError } from '../input-error';
