@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { authentication } from '../src/authentication';
-import { creates, dropdowns, hookTriggers, searches } from '../src/registry';
-import { scenarioNames } from './e2e/request-scenarios';
+import { creates, dropdowns, hookTriggers, searches } from '../src/operations';
+import { scenarioNames } from '../scripts/lib/request-scenarios';
 
 /**
  * The README's recipe for adding an operation, enforced: every operation has its own unit test

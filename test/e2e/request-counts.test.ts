@@ -1,4 +1,4 @@
-import { countRequests, type AppUnderTest } from './request-scenarios';
+import { countRequests, type AppUnderTest } from '../../scripts/lib/request-scenarios';
 import { builtApp, useSandbox } from './helpers';
 
 const sandbox = useSandbox();

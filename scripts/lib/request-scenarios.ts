@@ -1,8 +1,8 @@
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { createAppTester, type Bundle } from 'zapier-platform-core';
 import { seed } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
+import type { Perform } from '../../src/operations';
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 type Operation = Partial<
   Record<'perform' | 'performList' | 'performSubscribe' | 'performUnsubscribe', Perform>
 > & {
