@@ -15,6 +15,7 @@ import {
   type ContactResult,
 } from '../shapes/contact';
 import { oneOf, optionalText } from '../values';
+import type { Example } from '../example';
 
 /** A guard on requests: Callbell documents no page size, and a step has 30 seconds. */
 const MAX_PAGES = 5;
@@ -117,3 +118,9 @@ export const findContactsSearch = {
     outputFields,
   },
 } satisfies Search;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { tags: ['VIP'] },
+  requests: ['GET /contacts'],
+};
