@@ -1,6 +1,6 @@
-import { EXAMPLE_IDS } from '../../src/example';
+import { EXAMPLE_IDS, type Example } from '../../src/example';
 import { searchOrCreates } from '../../src/operations';
-import { listedOperations, type ListedOperation } from './operation-examples';
+import { listedOperations, type ListedOperation, type ListedStep } from './operation-examples';
 
 export const OPERATION_DOCS_PATH = 'docs/operations.md';
 
@@ -11,6 +11,10 @@ function requestCell(request: string): string {
     request,
   );
   return `\`${named}\``;
+}
+
+function requests(example: Example): string {
+  return example.requests.map(requestCell).join('<br>');
 }
 
 function cell(text: string): string {
@@ -30,6 +34,20 @@ function section(title: string, intro: string, headers: string[], rows: string[]
   return `## ${title}\n\n${intro}\n\n${table(headers, rows)}\n`;
 }
 
+/** The actions or the searches: each with the requests of its example. */
+function stepSection(title: string, noun: string, listed: ListedStep[]): string {
+  return section(
+    title,
+    `The requests are those of the example declared beside each ${noun}, in order.`,
+    ['Key', 'Name', 'Description', 'Requests (example)'],
+    listed.map((operation) => [
+      `\`${operation.key}\``,
+      ...displayed(operation),
+      requests(operation.example),
+    ]),
+  );
+}
+
 /**
  * docs/operations.md: what the app offers, from the list of operations and each one's example.
  * `npm run docs` writes it; test/scripts/operation-docs.test.ts fails when it is stale.
@@ -40,8 +58,6 @@ export function operationDocs(): string {
     listed.filter(
       (operation): operation is Extract<ListedOperation, { kind: K }> => operation.kind === kind,
     );
-  const requests = (example: { requests: string[] }) =>
-    example.requests.map(requestCell).join('<br>');
   return [
     '# Operations',
     '',
@@ -57,26 +73,8 @@ export function operationDocs(): string {
         `\`${operation.example.event}\``,
       ]),
     ),
-    section(
-      'Actions',
-      'The requests are those of the example declared beside each action, in order.',
-      ['Key', 'Name', 'Description', 'Requests (example)'],
-      of('creates').map((operation) => [
-        `\`${operation.key}\``,
-        ...displayed(operation),
-        requests(operation.example),
-      ]),
-    ),
-    section(
-      'Searches',
-      'The requests are those of the example declared beside each search, in order.',
-      ['Key', 'Name', 'Description', 'Requests (example)'],
-      of('searches').map((operation) => [
-        `\`${operation.key}\``,
-        ...displayed(operation),
-        requests(operation.example),
-      ]),
-    ),
+    stepSection('Actions', 'action', of('creates')),
+    stepSection('Searches', 'search', of('searches')),
     section(
       'Search or create',
       'Offered in the Zap editor as one step.',
