@@ -215,11 +215,6 @@ function scenarios(app: AppUnderTest): Scenario[] {
   ];
 }
 
-/** The operations the scenarios run, by name: each starts with the key it exercises. */
-export function scenarioNames(app: AppUnderTest): string[] {
-  return scenarios(app).map(({ operation }) => operation);
-}
-
 /** Runs every scenario once and counts the requests the sandbox received for it. */
 export async function countRequests(app: AppUnderTest, sandbox: Sandbox): Promise<RequestCount[]> {
   const tester = createAppTester(app);
