@@ -1,16 +1,14 @@
 import type { PlainInputField } from 'zapier-platform-core';
-import { countryChoices } from './countries';
+import { DEFAULT_COUNTRY_LABEL } from '../phone';
 
 /** Fields several operations offer under the same key, with the same meaning. */
-
-export const DEFAULT_COUNTRY_LABEL = 'Default Country';
 
 /** A country to read national numbers with; a mapped two-letter ISO code works too. */
 export const defaultCountryField: PlainInputField = {
   key: 'default_country',
   label: DEFAULT_COUNTRY_LABEL,
   required: false,
-  choices: countryChoices(),
+  dynamic: 'country_list.id.name',
   helpText:
     'The country of phone numbers written without their country code, such as `0612345678` in the Netherlands. Numbers that start with + or 00 do not need it.',
 };

@@ -1,4 +1,11 @@
-import type { Create, Search, SearchOrCreate, Trigger } from 'zapier-platform-core';
+import type {
+  Bundle,
+  Create,
+  Search,
+  SearchOrCreate,
+  Trigger,
+  ZObject,
+} from 'zapier-platform-core';
 import { addConversationNoteCreate } from './creates/add_conversation_note';
 import { closeConversationCreate } from './creates/close_conversation';
 import { createContactCreate } from './creates/create_contact';
@@ -11,6 +18,7 @@ import { updateContactCreate } from './creates/update_contact';
 import { updateConversationFunnelCreate } from './creates/update_conversation_funnel';
 import { channelList } from './dropdowns/channel_list';
 import { contactList } from './dropdowns/contact_list';
+import { countryList } from './dropdowns/country_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
 import { teamList } from './dropdowns/team_list';
@@ -33,6 +41,9 @@ import { messageStatusUpdated } from './triggers/message_status_updated';
 import { newEvent } from './triggers/new_event';
 import { teamMembershipUpdated } from './triggers/team_membership_updated';
 import type { HookTrigger } from './webhooks/hook-trigger';
+
+/** What Zapier runs for a step: a perform, performList, performSubscribe, auth test… */
+export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
 
 /** The instant triggers, one per Callbell event plus New Event. */
 export const hookTriggers: HookTrigger[] = [
@@ -57,6 +68,7 @@ export const dropdowns: DropdownTrigger[] = [
   teamList,
   userList,
   funnelList,
+  countryList,
 ];
 
 /** Every operation the app offers, keyed by its public key (a contract: live Zaps use it). */
