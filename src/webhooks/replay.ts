@@ -10,10 +10,21 @@ const MAX_REPLAYED = 25;
 /** Failures older than this are not replayed: no repair looks further back. */
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Callbell's log times have whole seconds (webhooks_api/events.md: "2022-11-08T15:41:49Z"), so
+ * times are compared by the second: within the second a Zap was turned on, it counts as on.
+ */
+function second(time: number): number {
+  return Math.floor(time / 1000);
+}
+
 /** Whether a Zap wants this event and was on when Callbell failed to deliver it. */
 function wasOnFor(zap: Subscriber, delivery: Delivery): boolean {
-  const joinedAt = Date.parse(zap.joinedAt) || 0;
-  return zap.events.includes(delivery.event) && joinedAt <= Date.parse(delivery.deliveredAt ?? '');
+  const joinedAt = second(Date.parse(zap.joinedAt) || 0);
+  return (
+    zap.events.includes(delivery.event) &&
+    joinedAt <= second(Date.parse(delivery.deliveredAt ?? ''))
+  );
 }
 
 /**
@@ -38,11 +49,11 @@ export async function replayMissed(
     );
     return;
   }
-  const after = Math.max(since, Date.now() - MAX_AGE_MS);
+  const after = second(Math.max(since, Date.now() - MAX_AGE_MS));
   const missed = logged
     .map(readDelivery)
     .filter((delivery): delivery is Delivery => delivery !== null)
-    .filter((delivery) => Date.parse(delivery.deliveredAt ?? '') >= after);
+    .filter((delivery) => second(Date.parse(delivery.deliveredAt ?? '')) >= after);
   const results: ForwardResult[] = [];
   for (const delivery of missed) {
     const targets = zaps.filter((zap) => wasOnFor(zap, delivery)).map((zap) => zap.url);
