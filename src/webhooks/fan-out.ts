@@ -38,7 +38,7 @@ const RETRY_PAUSE_MS = 1_000;
  * wait for the registry's lock, probe a few Zaps and then point the webhook, all inside the
  * step's one budget (src/client/step.ts).
  */
-export const KEPT_FOR_CALLBELL_MS = 10_000;
+const KEPT_FOR_CALLBELL_MS = 10_000;
 
 /** A probe is not worth sending with less time than this: its Zap counts as alive. */
 const MIN_PROBE_MS = 1_000;

@@ -4,9 +4,6 @@ import { stepOf } from '../client/step';
 import { isObject, stringList, stringOrNull } from '../values';
 import { CALLBELL_EVENTS, type CallbellEvent } from './events';
 
-/** z.cache as core 19 types it (get/set/delete; set takes ttl, scope and nx). */
-export type Cache = ZObject['cache'];
-
 /** One live Zap with a Callbell trigger. */
 export interface Subscriber {
   /** The Zap's hook URL (`bundle.targetUrl` when it was turned on). */
@@ -41,14 +38,14 @@ export type RegistryContent = Omit<Registry, 'refreshedAt'>;
  * convention in core's own tests), so the app renews it itself: every subscribe, unsubscribe
  * and, at most once an hour, a delivery rewrites it.
  */
-export const REGISTRY_TTL_S = 30 * 24 * 60 * 60;
+const REGISTRY_TTL_S = 30 * 24 * 60 * 60;
 const REFRESH_AFTER_MS = 60 * 60 * 1000;
 /** A lock outlives no step: Zapier stops every step after 30 s. */
 const LOCK_TTL_S = 30;
 /** How long a lock just taken is watched before it counts as held (see `tryLock`). */
 const LOCK_SETTLE_MS = 100;
 /** How long turning a Zap on or off waits for another Zap's change of the registry. */
-export const LOCK_WAIT_MS = 15_000;
+const LOCK_WAIT_MS = 15_000;
 /** What the lock wait leaves of the step for Callbell's answers. */
 const KEPT_AFTER_LOCK_MS = 8_000;
 /**
@@ -56,7 +53,7 @@ const KEPT_AFTER_LOCK_MS = 8_000;
  * (/work/shared/zapier/PLATFORM.md, "Third look"): a call that has not answered by then counts
  * as failed, so a slow cache cannot take a step past Zapier's 30 s.
  */
-export const CACHE_CALL_MS = 2_000;
+const CACHE_CALL_MS = 2_000;
 /** Bounds what one registry holds (and so one cache write's size): gone URLs kept. */
 const MAX_GONE = 200;
 
