@@ -69,12 +69,13 @@ export class MissingCache implements Cache {
   delete = this.fail;
 }
 
-export type CacheFault = 'throw' | 'false' | '413' | 'hang';
+export type CacheFault = 'throw' | 'false' | '413' | 'hang' | 'ignore-nx';
 
 /**
  * z.cache as Zapier's can fail (/work/shared/zapier/PLATFORM.md, "Third look"): a call can
  * throw (a failed RPC), `set` can answer false (the app's write budget is spent) or fail with a
- * 413 (too large), and a call can hang (no timeout of its own). Faults are set per method and
+ * 413 (too large), a call can hang (no timeout of its own), and `nx` may be ignored (what the
+ * server does with it is not published). Faults are set per method and
  * can be limited to keys holding a text; `forget` drops what matches, as an eviction would.
  */
 export class FaultyCache extends NxCache {
@@ -85,7 +86,7 @@ export class FaultyCache extends NxCache {
     const { get, set, delete: remove } = this;
     this.get = async (key) => this.faulty('get', key, () => get(key));
     this.set = async (key, value, ttl, scope, nx) =>
-      this.faulty('set', key, () => set(key, value, ttl, scope, nx));
+      this.faulty('set', key, (honourNx = true) => set(key, value, ttl, scope, honourNx && nx));
     this.delete = async (key) => this.faulty('delete', key, () => remove(key));
   }
 
@@ -107,7 +108,7 @@ export class FaultyCache extends NxCache {
   private async faulty<T>(
     method: CacheCall['method'],
     key: string,
-    call: () => Promise<T>,
+    call: (honourNx?: boolean) => Promise<T>,
   ): Promise<T | false> {
     const found = this.faults.find(
       (fault) => fault.method === method && (fault.key === undefined || key === fault.key),
@@ -118,6 +119,7 @@ export class FaultyCache extends NxCache {
       return false;
     }
     if (found.fault === 'hang') return new Promise<never>(() => undefined);
+    if (found.fault === 'ignore-nx') return call(false);
     if (found.fault === '413') throw new Error('The request is too large to be processed (413)');
     throw new Error('RPC call failed (500)');
   }
