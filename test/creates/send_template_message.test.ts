@@ -62,6 +62,19 @@ describe('send_template_message fields', () => {
     );
   });
 
+  // template_messages_api/get_template.md types `template` as Template[], its example as an object.
+  it.each([
+    ['an object', reminder],
+    ['a one-element list', [reminder]],
+  ])('reads the template answered as %s', async (_case, template) => {
+    callbellApi().get(`${API_PATH}/templates/${reminder.uuid}`).reply(200, { template });
+    const fields = await appTester(
+      (z: ZObject, bundle) => templateFields(z, bundle),
+      bundleWith({ template_uuid: reminder.uuid }),
+    );
+    expect(fields[0]?.meta).toEqual({ placeholders: '1,2,3', templateType: 'text' });
+  });
+
   it('asks for the media of a media template', async () => {
     callbellApi()
       .get(`${API_PATH}/templates/${orderShipped.uuid}`)
