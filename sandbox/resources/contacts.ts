@@ -313,7 +313,12 @@ function customFieldProblem(name: string, value: unknown): string[] {
   return valid[field.type]() ? [] : [`${name} is not a valid ${field.type}`];
 }
 
-/** The bot object of object_types/bot.md; the sandbox's account has one bot. */
+/**
+ * The bot object of object_types/bot.md; the sandbox's account has one bot. Its `status` is
+ * `in_progress`, `started` or `ended` (bot.md; post_contact_bot.md answers `started`), its
+ * `version` an integer and `latestBotVersion` a boolean, as in those examples. Which status a
+ * `bot_start` leads to is not documented: `started`, as post_contact_bot.md's example.
+ */
 function bot(account: Account, uuid: string, body?: Body): Body {
   const owner = contact(account, uuid);
   if (body) {
@@ -323,12 +328,12 @@ function bot(account: Account, uuid: string, body?: Body): Body {
     owner.botStatus = body.status;
   }
   return {
-    uuid: 'b07b07b07b07b07b07b07b07b07b07b0',
+    uuid: 'f7155fc557b74597b429bd3dbb5ca677',
     name: 'Order Assistant',
-    status: owner.botStatus,
+    status: owner.botStatus === 'bot_start' ? 'started' : 'ended',
     conversationStartedAt: owner.createdAt,
-    version: '3',
-    latestBotVersion: '3',
+    version: 5,
+    latestBotVersion: true,
   };
 }
 

@@ -142,7 +142,7 @@ describe('actions and searches over real HTTP', () => {
     ).resolves.toMatchObject({ funnelId: seed.funnels[2]?.uuid });
     await expect(
       perform(s, 'creates', 'set_bot_status', { contact_uuid: created.uuid, status: 'bot_end' }),
-    ).resolves.toMatchObject({ status: 'bot_end' });
+    ).resolves.toMatchObject({ status: 'ended', version: 5 });
     await expect(
       perform(s, 'creates', 'close_conversation', { contact_uuid: created.uuid }),
     ).resolves.toMatchObject({ closedAt: expect.any(String) });
