@@ -284,11 +284,27 @@ export async function setBotStatus(
   });
 }
 
-/** One page of the account's contacts (contacts_api/get_contacts.md; pages count from 1). */
+/** A guard for the dropdown's "load more": 100 pages of contacts is far more than a dropdown shows. */
+const MAX_DROPDOWN_PAGES = 100;
+
+/**
+ * One page of the account's contacts for the Contact dropdown (contacts_api/get_contacts.md:
+ * `page` counts from 1; no page size and no `meta` are documented). With `meta.pages` the list
+ * ends there. Without it, the list has ended on an empty page or on one that only repeats the
+ * page before (a server that ignores `page`), as walkPages ends a walk: the page before is read
+ * again to tell, so a "load more" costs at most two requests.
+ */
 export async function listContacts(z: ZObject, page: number): Promise<Contact[]> {
-  const { items, pages = 1 } = await contactsPage(z, {}, page);
-  // Past the last page, nothing, so the dropdown's "load more" stops (as pages.listPage does).
-  return page > pages ? [] : items;
+  if (page > MAX_DROPDOWN_PAGES) return [];
+  const { items, pages } = await contactsPage(z, {}, page);
+  if (pages !== undefined) return page > pages ? [] : items;
+  if (page === 1 || items.length === 0) return items;
+  const before = new Set((await contactsPage(z, {}, page - 1)).items.map(contactKey));
+  return items.some((contact) => !before.has(contactKey(contact))) ? items : [];
+}
+
+function contactKey(contact: Contact): string {
+  return String(contact.uuid);
 }
 
 /** The first page of the account's contacts, as Callbell lists them. */

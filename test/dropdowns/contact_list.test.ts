@@ -37,6 +37,50 @@ describe('contact_list', () => {
     scope.done();
   });
 
+  // get_contacts.md documents `page` but shows no `meta`: the list goes on until a page is
+  // empty or repeats the one before.
+  describe('without meta', () => {
+    const page = (uuids: string[]) => ({
+      contacts: uuids.map((uuid) => ({ ...contact, uuid, name: uuid, phoneNumber: null })),
+    });
+
+    it('goes on past page 1 while pages bring new contacts', async () => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '2' })
+        .reply(200, page(['c3', 'c4']))
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '1' })
+        .reply(200, page(['c1', 'c2']));
+      await expect(fill(contactList, 1)).resolves.toEqual([
+        { id: 'c3', name: 'c3' },
+        { id: 'c4', name: 'c4' },
+      ]);
+      scope.done();
+    });
+
+    it.each([
+      ['is empty', [], 1],
+      ['repeats the page before', ['c1', 'c2'], 2],
+    ])('ends when the page %s', async (_case, uuids, requests) => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '2' })
+        .reply(200, page(uuids));
+      if (requests === 2)
+        scope
+          .get(`${API_PATH}/contacts`)
+          .query({ page: '1' })
+          .reply(200, page(['c1', 'c2']));
+      await expect(fill(contactList, 1)).resolves.toEqual([]);
+      scope.done();
+    });
+
+    it('asks nothing past its guard of 100 pages', async () => {
+      await expect(fill(contactList, 100)).resolves.toEqual([]);
+    });
+  });
+
   it('is paginated and hidden', () => {
     expect(contactList.operation.canPaginate).toBe(true);
     expect(contactList.display.hidden).toBe(true);
