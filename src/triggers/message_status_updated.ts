@@ -13,6 +13,15 @@ const STATUSES = {
   mismatch: 'Mismatch',
 };
 
+/** The messageStatusPayload of message_status_updated.md's example. */
+const SAMPLE_STATUS_PAYLOAD = {
+  id: 'gBGGM2MSRxl_Aglqmg5KQXU7ABC',
+  gsId: '2b34bfb7-2631-4763-89fb-1b3c65a4babc',
+  type: 'read',
+  payload: { ts: 1686563913 },
+  destination: '1122334455',
+};
+
 export const mapMessageStatusUpdated: EventMapper = (payload) => {
   const statusPayload = objectOrEmpty(payload.messageStatusPayload);
   return {
@@ -22,7 +31,11 @@ export const mapMessageStatusUpdated: EventMapper = (payload) => {
     failure_reason: failureReason(statusPayload),
     metadata: objectOrEmpty(payload.metadata),
     contact: contactOutput(payload.contact),
-    // The provider's raw status payload (ids, epoch times) is read above, not handed on.
+    // "The raw message status payload" (message_status_updated.md): for a `mismatch`, "the
+    // corrected phone number identifier will be present inside the inner payload". Handed on
+    // as it came (Zapier offers each nested field), and as JSON text for lists and code steps.
+    status_payload: statusPayload,
+    status_payload_json: JSON.stringify(statusPayload),
   };
 };
 
@@ -57,12 +70,16 @@ export const messageStatusUpdated = hookTrigger({
     failure_reason: null,
     metadata: {},
     contact: sampleContact,
+    status_payload: SAMPLE_STATUS_PAYLOAD,
+    status_payload_json: JSON.stringify(SAMPLE_STATUS_PAYLOAD),
   },
   outputFields: [
     { key: 'uuid', label: 'Message ID' },
     { key: 'status', label: 'Status' },
     { key: 'failure_reason', label: 'Failure Reason' },
     { key: 'metadata', label: 'Metadata' },
+    { key: 'status_payload', label: 'Raw Status Payload' },
+    { key: 'status_payload_json', label: 'Raw Status Payload (JSON)' },
     ...contactOutputFields('contact__', 'Contact: '),
   ],
 });
