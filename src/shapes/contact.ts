@@ -65,7 +65,7 @@ export function contactOutput(contact: Contact | JsonObject | unknown): ContactO
     uuid,
     name,
     phoneNumber,
-    phoneNumberE164: e164FromDigits(phoneNumber),
+    phoneNumberE164: isPhoneSource(others.source) ? e164FromDigits(phoneNumber) : null,
     ...others,
     createdAt: outputTime(source.createdAt),
     closedAt: outputTime(source.closedAt),
@@ -81,8 +81,10 @@ export function contactOutput(contact: Contact | JsonObject | unknown): ContactO
  * Custom field values as a Zap can use them. Callbell returns a checkbox field's ticked options
  * in `customFields` as a JSON-encoded string (`"[\"Newsletter\", \"Promotions\"]"`), and as a
  * list in `customFieldsMetadata`, sent only with `include_field_types=true`
- * (contacts_api/get_contacts.md): checkbox values become lists, and numbers become numbers when
- * the metadata says the field is a number. Anything else stays as Callbell sent it.
+ * (contacts_api/get_contacts.md). Only what converts without loss is converted: checkbox values
+ * become lists, a number field's text a number when the number writes back the same (not
+ * "01234", not 20 or 400 digits), and JSON text of a list becomes a list only when no type says
+ * the field is something else (a text field may hold '["a","b"]'). Anything else stays as sent.
  */
 export function typedCustomFields(fields: unknown, metadata: unknown): JsonObject {
   const values = objectOrEmpty(fields);
@@ -101,11 +103,16 @@ function typedValue(value: unknown, described: JsonObject): unknown {
   if (described.type === 'checkbox') {
     return Array.isArray(described.value) ? stringList(described.value) : optionList(value);
   }
-  if (described.type === 'number' && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
-    return Number(value);
-  }
-  if (typeof value === 'string' && value.startsWith('[')) return optionList(value);
+  if (described.type === 'number' && typeof value === 'string') return losslessNumber(value);
+  if (described.type === undefined && typeof value === 'string' && value.startsWith('['))
+    return optionList(value);
   return value;
+}
+
+/** The number a text writes, when writing that number back gives the same text. */
+function losslessNumber(text: string): number | string {
+  const number = Number(text);
+  return /^-?\d+(\.\d+)?$/.test(text) && String(number) === text ? number : text;
 }
 
 /** A checkbox value: a list, or the JSON text of a list of strings; anything else as it is. */
@@ -120,6 +127,15 @@ function optionList(value: unknown): unknown {
   } catch {
     return value;
   }
+}
+
+/**
+ * Only WhatsApp contacts have phone numbers: a contact's identifier is the "phone number in
+ * WhatsApp" (contacts_api/post_contacts.md), the network's own id on Instagram, Messenger and
+ * Telegram. A contact without `source` (some webhook bodies) may be either: read as a number.
+ */
+function isPhoneSource(source: string | null): boolean {
+  return source === null || source === 'whatsapp';
 }
 
 function e164FromDigits(phoneNumber: string | null): string | null {

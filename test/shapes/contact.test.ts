@@ -79,6 +79,18 @@ describe('typedCustomFields', () => {
       undefined,
       { A: '["a", 1]' },
     ],
+    [
+      'numbers only when they convert without loss',
+      { A: '12345678901234567890', B: '01234', C: '9'.repeat(400), D: '1.50', E: '42' },
+      Object.fromEntries(['A', 'B', 'C', 'D', 'E'].map((name) => [name, { type: 'number' }])),
+      { A: '12345678901234567890', B: '01234', C: '9'.repeat(400), D: '1.50', E: 42 },
+    ],
+    [
+      'JSON text of a list in a field typed as text, as sent',
+      { A: '["a","b"]', B: '["a","b"]' },
+      { A: { type: 'text' }, B: { type: 'dropdown' } },
+      { A: '["a","b"]', B: '["a","b"]' },
+    ],
   ])('reads %s', (_case, fields, metadata, expected) => {
     expect(typedCustomFields(fields, metadata)).toEqual(expected);
   });
@@ -122,6 +134,15 @@ describe('contactOutput', () => {
     ['an empty number', '', null],
   ])('writes %s in E.164 only when it can be a number', (_case, phoneNumber, e164) => {
     expect(contactOutput({ phoneNumber }).phoneNumberE164).toBe(e164);
+  });
+
+  it.each([
+    ['whatsapp', '+31612345678'],
+    ['telegram', null],
+    ['facebook', null],
+    ['instagram', null],
+  ])('writes the E.164 number of a %s contact as %s', (source, e164) => {
+    expect(contactOutput({ phoneNumber: '31612345678', source }).phoneNumberE164).toBe(e164);
   });
 
   it('keeps a team and a channel only when they are objects', () => {
