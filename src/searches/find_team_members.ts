@@ -1,13 +1,13 @@
 import type { Bundle, Search, ZObject } from 'zapier-platform-core';
 import { walkPages } from '../api/page-walk';
 import { MEMBER_STATUSES, teamMembersPage, type Member } from '../api/teams';
-import { agentOutput, agentOutputFields } from '../shapes/agent';
+import { memberOutput, memberOutputFields } from '../shapes/agent';
 import { oneOf, requiredText } from '../values';
 
 /** A guard on requests; teams are small, and Callbell documents `meta.pages`. */
 const MAX_PAGES = 5;
 
-type AgentOutput = ReturnType<typeof agentOutput>;
+type AgentOutput = ReturnType<typeof memberOutput>;
 
 type FoundMembers = AgentOutput & { id: string; count: number; members: AgentOutput[] };
 
@@ -19,7 +19,7 @@ export async function performFindTeamMembers(z: ZObject, bundle: Bundle): Promis
     maxPages: MAX_PAGES,
     keyOf: (member) => String(member.email),
   });
-  const members = items.map(agentOutput);
+  const members = items.map(memberOutput);
   const [first] = members;
   if (!first) return [];
   return [{ id: first.email ?? '', ...first, count: members.length, members }];
@@ -30,6 +30,7 @@ const sampleMember: AgentOutput = {
   name: 'Maria Rossi',
   available: true,
   lastUpdatedAt: '2026-11-20T09:00:00Z',
+  userCustomStatus: null,
 };
 
 export const findTeamMembersSearch = {
@@ -61,9 +62,9 @@ export const findTeamMembersSearch = {
     sample: { id: sampleMember.email ?? '', ...sampleMember, count: 1, members: [sampleMember] },
     outputFields: [
       { key: 'id', label: 'ID' },
-      ...agentOutputFields(''),
+      ...memberOutputFields(''),
       { key: 'count', label: 'Number of Members Found', type: 'integer' },
-      ...agentOutputFields('members[]'),
+      ...memberOutputFields('members[]'),
     ],
   },
 } satisfies Search;

@@ -1,5 +1,5 @@
 import type { PlainOutputField } from 'zapier-platform-core';
-import { objectOrEmpty, outputTime, stringOrNull } from '../values';
+import { objectOrEmpty, objectOrNull, outputTime, stringOrNull } from '../values';
 
 /** A team member as the agent and team events carry one. */
 export function agentOutput(value: unknown) {
@@ -19,5 +19,24 @@ export function agentOutputFields(prefix: string): PlainOutputField[] {
     { key: `${prefix}name`, label: 'Agent Name' },
     { key: `${prefix}available`, label: 'Agent Available', type: 'boolean' },
     { key: `${prefix}lastUpdatedAt`, label: 'Agent Status Updated At', type: 'datetime' },
+  ];
+}
+
+/**
+ * A member as GET /teams/:uuid/members lists one: an agent plus the custom status the member
+ * set, if any (object_types/team_member.md, user_custom_status.md).
+ */
+export function memberOutput(value: unknown) {
+  return {
+    ...agentOutput(value),
+    userCustomStatus: objectOrNull(objectOrEmpty(value).userCustomStatus),
+  };
+}
+
+export function memberOutputFields(prefix: string): PlainOutputField[] {
+  return [
+    ...agentOutputFields(prefix),
+    { key: `${prefix}userCustomStatus__name`, label: 'Agent Custom Status' },
+    { key: `${prefix}userCustomStatus__emoji`, label: 'Agent Custom Status Emoji' },
   ];
 }
