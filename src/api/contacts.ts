@@ -44,7 +44,6 @@ export interface ConversationMessage {
   channel?: string;
   from?: string;
   to?: string;
-  attachments?: string[];
 }
 
 /** The bot statuses Callbell takes on sends, contacts and POST /contacts/:uuid/bot. */
@@ -53,12 +52,11 @@ export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot
 export type BotStatus = keyof typeof BOT_STATUSES;
 
 /**
- * A contact uuid is 32 hex digits in every example of Callbell's docs (get_contact.md,
- * delete_contact.md, get_contact_messages.md…). patch_contacts.md describes `uuid` as "The
- * identifier of the contact (e.g. phone number in WhatsApp)", but that text is copied from
- * POST /contacts' `identifier`, and its own snippet sends a 32-hex uuid.
+ * A contact uuid is 32 hex digits in every example of Callbell's docs, but no page states a
+ * format (patch_contacts.md: "The identifier of the contact"; delete_message.md speaks of a
+ * "UUID or external ID"), so any id that can be one path segment goes; Callbell judges it.
  */
-const CONTACT_ID: IdField = { label: 'Contact', from: 'input', hex32: true };
+const CONTACT_ID: IdField = { label: 'Contact', from: 'input' };
 
 export function contactPath(uuid: string, ...rest: string[]): string {
   return ['/contacts', pathId(uuid, CONTACT_ID), ...rest].join('/');
