@@ -5,7 +5,7 @@ import { assignmentFields, readAssignment } from '../fields/assignment';
 import { contactDetailFields, readContactDetails } from '../fields/contact-details';
 import { channelField, defaultCountryField } from '../fields/common';
 import { definedEntries, oneOf, optionalText, requiredText } from '../values';
-import { toE164 } from '../phone';
+import { toDigits } from '../phone';
 import {
   contactResultOutputFields,
   contactResultSample,
@@ -14,12 +14,18 @@ import {
 
 const IDENTIFIER_LABEL = 'Phone Number';
 
+/**
+ * A WhatsApp contact's identifier goes as digits, the form every snippet of POST /contacts
+ * sends ("identifier": "123456789", `_post_contacts.mdx`) and the form the look-up by phone
+ * takes (contacts_api/get_contact_by_phone.md): nothing in the docs says a contact created as
+ * "+31612345678" is found by the digits, and Find or Create Contact must find what it created.
+ */
 export async function performCreateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
   const input = bundle.inputData;
   const source = oneOf(input.source, CHANNEL_TYPES, 'Channel Type') ?? 'whatsapp';
   const identifier =
     source === 'whatsapp'
-      ? toE164({
+      ? toDigits({
           value: input.phone,
           defaultCountry: input.default_country,
           fieldLabel: IDENTIFIER_LABEL,
