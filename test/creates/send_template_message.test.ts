@@ -75,6 +75,21 @@ describe('send_template_message fields', () => {
     expect(fields[0]?.meta).toEqual({ placeholders: '1,2,3', templateType: 'text' });
   });
 
+  it.each([
+    ['one placeholder', 'Good news {{1}}!', false],
+    ['two placeholders', 'Good news {{1}}! Order {{2}} ships.', true],
+  ])('with %s, the Media URL help warns about the file: %s', async (_case, text, warns) => {
+    callbellApi()
+      .get(`${API_PATH}/templates/${orderShipped.uuid}`)
+      .reply(200, { template: { ...orderShipped, text } });
+    const fields = await appTester(
+      (z: ZObject, bundle) => templateFields(z, bundle),
+      bundleWith({ template_uuid: orderShipped.uuid }),
+    );
+    const media = fields.find((field: PlainInputField) => field.key === 'media_url');
+    expect(/do not say whether the file goes out/.test(media?.helpText ?? '')).toBe(warns);
+  });
+
   it('asks for the media of a media template', async () => {
     callbellApi()
       .get(`${API_PATH}/templates/${orderShipped.uuid}`)
@@ -153,6 +168,33 @@ describe('send_template_message', () => {
         optin_contact: true,
       },
       metaFor('1', 'image'),
+    );
+    scope.done();
+  });
+
+  // post_send_messages.md: "When `template_values` are valid, the values inside `content` will
+  // be ignored". The file goes in content.url under both readings; the help says what is known.
+  it('sends a media template of several placeholders with template_values and the file', async () => {
+    const scope = expectSend({
+      to: '+31612345678',
+      from: 'whatsapp',
+      type: 'image',
+      template_uuid: orderShipped.uuid,
+      optin_contact: true,
+      content: { text: 'Ana', url: 'https://cdn.example.com/parcel.jpg' },
+      template_values: ['Ana', '1001'],
+    });
+    await run(
+      performSendTemplateMessage,
+      {
+        to: '+31612345678',
+        template_uuid: orderShipped.uuid,
+        template_value_1: 'Ana',
+        template_value_2: '1001',
+        media_url: 'https://cdn.example.com/parcel.jpg',
+        optin_contact: true,
+      },
+      metaFor('1,2', 'image'),
     );
     scope.done();
   });
