@@ -68,6 +68,14 @@ function newMessage(
   };
 }
 
+/**
+ * The provider's raw status payload, keyed as get_message_status.md's example (enqueued) and
+ * message_status_updated.md's (later statuses) show it; the ids are the sandbox's.
+ */
+function providerPayload(message: Message, type: string, payload: Body): Body {
+  return { id: `gBG${message.uuid.slice(0, 24)}`, type, payload, destination: message.to };
+}
+
 /** The message_created payload (webhooks/message_events/message_created.md). */
 function messageCreatedPayload(account: Account, message: Message, owner: Contact): Body {
   return {
@@ -100,6 +108,10 @@ function send(
   const text = isTemplate ? templateText(body, quirks) : freeFormText(body, recipient, quirks);
   checkMetadata(body.metadata);
   const message = newMessage(recipient, 'sent', text, 'enqueued');
+  message.statusPayload = providerPayload(message, 'enqueued', {
+    type: 'session',
+    whatsappMessageId: `wamid.${message.uuid}`,
+  });
   const content = (body.content ?? {}) as Body;
   // "When `template_values` are valid, the values inside `content` will be ignored": the file
   // too, when a test plays that reading (quirks.severalValuesMedia).
@@ -286,13 +298,13 @@ export function receive(account: Account, phone: string, text: string): Message 
 export function advance(account: Account, uuid: string, status: string, reason?: string): Message {
   const message = sentMessage(account, uuid);
   message.status = status;
-  message.statusPayload =
+  message.statusPayload = providerPayload(
+    message,
+    status,
     status === 'failed'
-      ? {
-          type: 'failed',
-          payload: { code: 1002, reason: reason ?? 'Number Does Not Exists On WhatsApp' },
-        }
-      : { type: status, payload: { ts: Math.floor(Date.now() / 1000) } };
+      ? { code: 1002, reason: reason ?? 'Number Does Not Exists On WhatsApp' }
+      : { ts: Math.floor(Date.now() / 1000) },
+  );
   const owner = contact(account, message.contactUuid);
   account.hooks.emit('message_status_updated', {
     uuid: message.uuid,
