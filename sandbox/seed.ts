@@ -146,6 +146,15 @@ export const seed: Seed = {
       text: '50% off today only, {{1}}!',
       createdAt: '2026-01-14T09:00:00Z',
     },
+    {
+      uuid: 'd4f0fb66fd5043d3bce1aa06ba04dddd',
+      title: 'Order shipped with tracking',
+      templateType: 'image',
+      category: 'UTILITY',
+      status: 'approved',
+      text: 'Good news {{1}}! Order {{2}} is on its way.',
+      createdAt: '2026-01-15T09:00:00Z',
+    },
   ],
   tags: ['Lead', 'Customer', 'VIP', 'Enterprise', 'Shopify'],
   customFields: [

@@ -262,7 +262,7 @@ describe('actions and searches over real HTTP', () => {
     ]);
     const templates = await fill('template_list');
     expect(templates.map((template) => template.id)).toContain(orderConfirmation?.uuid);
-    expect(templates).toHaveLength(4);
+    expect(templates).toHaveLength(5);
     await expect(fill('team_list')).resolves.toHaveLength(2);
     await expect(fill('user_list')).resolves.toEqual([
       { id: 'maria@example-shop.com', name: 'Maria Rossi (maria@example-shop.com)' },
