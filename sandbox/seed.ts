@@ -159,6 +159,7 @@ export const seed: Seed = {
   tags: ['Lead', 'Customer', 'VIP', 'Enterprise', 'Shopify'],
   customFields: [
     { name: 'Order Number', type: 'text' },
+    { name: 'Company', type: 'text' },
     { name: 'Email', type: 'email' },
     { name: 'Order Total', type: 'number' },
     { name: 'Birthday', type: 'date' },
@@ -251,7 +252,7 @@ export const seed: Seed = {
       phoneNumber: '14155550132',
       source: 'whatsapp',
       tags: [],
-      customFields: {},
+      customFields: { 'Order Number': 'A-1001', Company: 'Walker Ltd' },
       createdAt: '2026-11-01T12:00:00Z',
       lastWroteHoursAgo: null,
     },

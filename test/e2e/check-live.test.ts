@@ -83,6 +83,7 @@ describe('a sandbox answering the other reading: the row says it does not hold',
   // Audio is not among them: the app sends it as the snippet does, which both readings accept.
   const FLIPS: [string, Partial<SandboxQuirks>][] = [
     ['contacts.tags-replace', { tags: 'add' }],
+    ['contacts.custom-fields-merge', { customFields: 'replace' }],
     ['send.channel_uuid-required', { sendWithoutChannelUuid: 'main channel' }],
     ['funnels.put-route', { funnelRoutes: 'POST only' }],
     ['send.answer-contact', { sendAnswerContact: 'example' }],

@@ -15,6 +15,8 @@ export interface AccountFacts {
   funnelUuids: string[];
   /** Tags seen on the first page of contacts: the account's own, as Callbell spells them. */
   tags: string[];
+  /** Text custom fields seen in the first page's customFieldsMetadata (include_field_types). */
+  textFields: string[];
 }
 
 const DROPDOWN = { meta: { page: 0, isFillingDynamicDropdown: true } };
@@ -250,6 +252,15 @@ const contacts: Check = async (session, facts) => {
     isObject(contact.customFieldsMetadata),
   );
   const withoutFlag = (list ?? []).filter((contact) => 'customFieldsMetadata' in contact);
+  facts.textFields = [
+    ...new Set(
+      withMetadata.flatMap((contact) =>
+        Object.entries(contact.customFieldsMetadata as JsonObject)
+          .filter(([, described]) => isObject(described) && described.type === 'text')
+          .map(([name]) => name),
+      ),
+    ),
+  ];
   return [
     row(
       'contacts.list',
@@ -354,7 +365,13 @@ const deliveryLog: Check = async (session) => {
 
 /** The read-only checks, in order; the rest is pointless when the key is refused. */
 export async function readChecks(session: Session): Promise<{ rows: Row[]; facts: AccountFacts }> {
-  const facts: AccountFacts = { account: '', templates: [], funnelUuids: [], tags: [] };
+  const facts: AccountFacts = {
+    account: '',
+    templates: [],
+    funnelUuids: [],
+    tags: [],
+    textFields: [],
+  };
   const rows = await auth(session, facts);
   if (rows[0]?.verdict !== 'holds') return { rows, facts };
   for (const check of [channels, templates, teams, funnels, contacts, deliveryLog])

@@ -1,7 +1,10 @@
+import { sendableCustomFields } from '../../../src/api/contact-changes';
+import { typedCustomFields } from '../../../src/shapes/contact';
 import { isObject, stringList, type JsonObject } from '../../../src/values';
 import {
   isSuccess,
   keysOf,
+  listIn,
   maskPhone,
   recordIn,
   statusText,
@@ -21,6 +24,10 @@ export interface WriteOptions {
   tag?: string;
   /** A public https link to an audio file: then one audio message is sent too. */
   audioUrl?: string;
+  /** A public https link to a video file: then the video rows send one video each way. */
+  videoUrl?: string;
+  /** A public https link to the file of an approved media template of two or more placeholders. */
+  mediaUrl?: string;
 }
 
 const TEST_NAME = 'Zapier check-live (test contact)';
@@ -51,7 +58,8 @@ export function planOf(options: WriteOptions, facts: AccountFacts): string[] {
       ? `Put the tag "${options.tag}" on it, then set its tags back as they were.`
       : `Put one of the account's tags that it lacks on it (${facts.tags.length ? `seen: ${facts.tags.slice(0, 5).join(', ')}` : 'none seen: pass --tag'}), then set its tags back. If Callbell only adds tags, the tag stays on a contact that was yours, and the report says so.`,
     "Move its conversation between funnel stages three times (both documented routes, then the app's action), then back to its stage. Skipped for a contact of yours that is in no stage: Callbell documents no way to take it out of one.",
-    `Send it up to two messages, one naming the main channel and one without channel_uuid: a text if the contact wrote in the last 24 hours, else the template "${String(template?.title ?? '(no approved text template)')}".${options.audioUrl ? ' With --audio-url, also one audio message (in the 24-hour window only).' : ''} Sent messages cannot be unsent.`,
+    `Send it up to two messages, one naming the main channel and one without channel_uuid: a text if the contact wrote in the last 24 hours, else the template "${String(template?.title ?? '(no approved text template)')}".${options.audioUrl ? ' With --audio-url, also one audio message (in the 24-hour window only).' : ''}${options.videoUrl ? ' With --video-url, also two video messages, one as Send Message sends it (a document) and one as `type: video` (in the 24-hour window only).' : ''}${options.mediaUrl ? ' With --media-url, also one media template of two or more placeholders.' : ''} Sent messages cannot be unsent.`,
+    `Set two text custom fields on it one after the other${facts.textFields.length > 1 ? ` ("${facts.textFields[0]}", "${facts.textFields[1]}")` : ' (none seen: the row is skipped)'}, to see whether the second PATCH keeps the first; then set them back.`,
   ];
 }
 
@@ -524,6 +532,267 @@ async function audio(
     });
 }
 
+const CREATE_FIND_DOC =
+  'contacts_api/post_contacts.md (every snippet sends digits), get_contact_by_phone.md';
+const CREATE_FIND =
+  'a contact Create Contact made (identifier as digits) is found by Find Contact with the same number: Find or Create Contact makes no duplicate';
+
+/** Find Contact right after Create Contact made the test contact. */
+async function createdIsFound(
+  session: Session,
+  contact: TestContact,
+  options: WriteOptions,
+  findings: Findings,
+) {
+  const id = 'contacts.create-then-find';
+  if (!contact.created) {
+    findings.rows.push(
+      row(
+        id,
+        CREATE_FIND_DOC,
+        CREATE_FIND,
+        'the number already had a contact: nothing was created',
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  const found = await session.run<JsonObject[]>(session.step('searches', 'find_contact'), {
+    phone: options.phone,
+  });
+  const answer = exchangeOf(found, 'GET', /^\/contacts\/phone\//);
+  findings.rows.push(
+    row(
+      id,
+      CREATE_FIND_DOC,
+      CREATE_FIND,
+      `${statusText(answer)}; ${found.value?.length ? 'found' : 'not found'}${found.error ? `; ${found.error}` : ''}`,
+      verdictFrom(answer, found.value?.[0]?.uuid === contact.uuid),
+    ),
+  );
+}
+
+const FIELDS_DOC = 'contacts_api/patch_contacts.md (does not say)';
+const FIELDS =
+  'PATCH /contacts/:uuid with `custom_fields` merges them: a field the body does not name keeps its value (else Update Contact sends the lost ones again)';
+
+/** Two text custom fields set by two PATCHes: the second keeps the first if PATCH merges. */
+async function customFields(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  findings: Findings,
+) {
+  const id = 'contacts.custom-fields-merge';
+  const [first, second] = facts.textFields;
+  if (!first || !second) {
+    findings.rows.push(
+      row(
+        id,
+        FIELDS_DOC,
+        FIELDS,
+        'not tried: fewer than two text custom fields seen on the first page of contacts',
+        'could not tell',
+      ),
+    );
+    return;
+  }
+  const path = `/contacts/${encodeURIComponent(contact.uuid)}`;
+  const patch = (fields: JsonObject) =>
+    session.raw({ method: 'PATCH', path, body: { custom_fields: fields } });
+  const before = await typedFields(session, contact.uuid);
+  await patch({ [first]: 'check-live 1' });
+  const secondAnswer = await patch({ [second]: 'check-live 2' });
+  const after = await typedFields(session, contact.uuid);
+  const kept = after[first] === 'check-live 1';
+  const set = after[second] === 'check-live 2';
+  findings.rows.push(
+    row(
+      id,
+      FIELDS_DOC,
+      FIELDS,
+      set
+        ? `PATCH "${second}" after "${first}": ${statusText(secondAnswer)}; "${first}" ${kept ? 'kept (merged)' : 'lost (replaced)'}`
+        : `the second field was not set: ${statusText(secondAnswer)}`,
+      set ? verdictOf(kept) : 'could not tell',
+    ),
+  );
+  if (contact.created) {
+    findings.changes.push({
+      what: 'two custom fields set on the test contact',
+      restored: false,
+      note: 'the contact is deleted at the end',
+    });
+    return;
+  }
+  // Back as they were: every field the contact had (a replacing PATCH lost them), and the two
+  // set to what they held. Whether an empty value clears a field is not documented.
+  await patch({
+    ...sendableCustomFields(before),
+    [first]: String(before[first] ?? ''),
+    [second]: String(before[second] ?? ''),
+  });
+  const now = await typedFields(session, contact.uuid);
+  const restored = JSON.stringify(now) === JSON.stringify(before);
+  findings.changes.push({
+    what: 'two custom fields set on the test contact',
+    restored,
+    note: restored
+      ? 'set back as they were'
+      : `not as before: check its custom fields ("${first}", "${second}") in Callbell`,
+  });
+}
+
+/** The contact's custom fields, typed as the app outputs them. */
+async function typedFields(session: Session, uuid: string): Promise<JsonObject> {
+  const answer = await session.raw({
+    method: 'GET',
+    path: `/contacts/${encodeURIComponent(uuid)}`,
+    params: { include_field_types: 'true' },
+  });
+  const contact = recordIn(answer.body, 'contact') ?? {};
+  const fields = typedCustomFields(contact.customFields, contact.customFieldsMetadata);
+  // An empty value is no value: a field cleared by '' reads like one never set.
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
+}
+
+const MEDIA_TEMPLATE =
+  'a media template of two or more placeholders, sent with template_values, keeps its file: "the values inside `content` will be ignored" is read as its text only';
+
+/** The approved media template with the most placeholders, if one has two or more. */
+function mediaTemplateToSend(facts: AccountFacts): JsonObject | undefined {
+  return facts.templates
+    .filter(
+      (template) =>
+        template.status === 'approved' &&
+        ['image', 'document', 'video'].includes(String(template.templateType)) &&
+        placeholdersOf(template).length > 1,
+    )
+    .sort((a, b) => placeholdersOf(b).length - placeholdersOf(a).length)[0];
+}
+
+function placeholdersOf(template: JsonObject): string[] {
+  return [...new Set(String(template.text ?? '').match(/\{\{\d+\}\}/g) ?? [])];
+}
+
+/** With --media-url: Send Template Message with a media template of several placeholders. */
+async function mediaTemplate(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  options: WriteOptions,
+  findings: Findings,
+) {
+  const id = 'send.media-template-values';
+  const template = mediaTemplateToSend(facts);
+  const skip = !options.mediaUrl
+    ? "not tried: pass --media-url with a public link to the template's file"
+    : !template || !facts.mainChannelUuid
+      ? 'not tried: no approved media template of two or more placeholders, or no channel'
+      : undefined;
+  if (skip || !template) {
+    findings.rows.push(row(id, SEND_DOC, MEDIA_TEMPLATE, skip ?? '', 'could not tell'));
+    return;
+  }
+  const values = placeholdersOf(template).map((_, index) => [
+    `template_value_${index + 1}`,
+    TEMPLATE_VALUE,
+  ]);
+  const sent = await session.run<JsonObject>(session.step('creates', 'send_template_message'), {
+    to: contact.e164,
+    channel_uuid: facts.mainChannelUuid,
+    template_uuid: template.uuid,
+    optin_contact: true,
+    media_url: options.mediaUrl,
+    ...Object.fromEntries(values),
+  });
+  const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
+  if (isSuccess(answer))
+    findings.changes.push({
+      what: `sent 1 media template message to ${maskPhone(contact.e164)}`,
+      restored: false,
+      note: 'a sent message cannot be unsent',
+    });
+  // The message list documents no attachments (object_types/message.md): read them if shown.
+  const listed = await session.raw({
+    method: 'GET',
+    path: `/contacts/${encodeURIComponent(contact.uuid)}/messages`,
+    params: { page: '1' },
+  });
+  const message = (listIn(listed.body, 'messages') ?? []).find(
+    (item) => item.uuid === sent.value?.uuid,
+  );
+  const files = Array.isArray(message?.attachments) ? message.attachments : undefined;
+  findings.rows.push(
+    row(
+      id,
+      SEND_DOC,
+      MEDIA_TEMPLATE,
+      `${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}; ${files ? `${files.length} attachment(s) listed` : 'the message list shows no attachments: look on the phone whether the file arrived'}`,
+      isSuccess(answer) && files ? verdictOf(files.length > 0) : 'could not tell',
+    ),
+  );
+}
+
+const VIDEO =
+  'Send Message\'s Video choice goes out as `type: document` with content.url, as the snippet under the page\'s heading "Send Video Attachment" sends it, and Callbell accepts it; the answer also says whether it takes `type: video`';
+
+/** With --video-url and in the 24-hour window: the app's video send, then `type: video` raw. */
+async function video(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  options: WriteOptions,
+  findings: Findings,
+) {
+  const id = 'send.video-type';
+  const skip = !options.videoUrl
+    ? 'not tried: pass --video-url with a public link to a video file'
+    : !facts.mainChannelUuid
+      ? 'not tried: no channel'
+      : !(await windowOpen(session, contact))
+        ? 'not tried: the contact has not written in the last 24 hours'
+        : undefined;
+  if (skip) {
+    findings.rows.push(row(id, SEND_DOC, VIDEO, skip, 'could not tell'));
+    return;
+  }
+  const sent = await session.run<JsonObject>(session.step('creates', 'send_message'), {
+    to: contact.e164,
+    channel_uuid: facts.mainChannelUuid,
+    type: 'video',
+    media_url: options.videoUrl,
+  });
+  const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
+  const raw = await session.raw({
+    method: 'POST',
+    path: '/messages/send',
+    body: {
+      to: contact.e164,
+      from: 'whatsapp',
+      channel_uuid: facts.mainChannelUuid,
+      type: 'video',
+      content: { url: options.videoUrl },
+    },
+  });
+  const count = [isSuccess(answer), isSuccess(raw)].filter(Boolean).length;
+  findings.rows.push(
+    row(
+      id,
+      SEND_DOC,
+      VIDEO,
+      `as a document: ${statusText(answer)}${sent.error ? `; ${sent.error}` : ''}; as type video: ${statusText(raw)}`,
+      verdictFrom(answer, typeof sent.value?.uuid === 'string'),
+    ),
+  );
+  if (count)
+    findings.changes.push({
+      what: `sent ${count} video message(s) to ${maskPhone(contact.e164)}`,
+      restored: false,
+      note: 'a sent message cannot be unsent',
+    });
+}
+
 /** The contact and conversation in a send's answer, asked for with `fields`. */
 function answerContactRow(body: unknown, sent: boolean): Row {
   const message = isObject(body) && isObject(body.message) ? body.message : {};
@@ -575,10 +844,14 @@ export async function writeChecks(
   const contact = await testContact(session, options, findings);
   if (!contact) return;
   try {
+    await createdIsFound(session, contact, options, findings);
     await tags(session, contact, options, facts, findings);
+    await customFields(session, contact, facts, findings);
     await funnel(session, contact, facts, findings);
     await send(session, contact, facts, findings);
     await audio(session, contact, facts, options, findings);
+    await video(session, contact, facts, options, findings);
+    await mediaTemplate(session, contact, facts, options, findings);
   } finally {
     await cleanUp(session, contact, findings);
   }
