@@ -8,6 +8,8 @@
  *   … --webhook https://example.com/hook   also point the account's webhook there, then remove it
  *   … --tag VIP    the tag to put on and take off the test contact
  *   … --audio-url https://example.com/a.mp3   also send one audio message (24-hour window only)
+ *   … --video-url https://example.com/v.mp4   also send two video messages (24-hour window only)
+ *   … --media-url https://example.com/i.jpg   also send a media template of 2+ placeholders
  *   … --report path.json   where to write the report (default check-live-report.json)
  *
  * The key comes from `.env` (`authData_api_key=…`), as for `zapier invoke`; CALLBELL_API_URL
@@ -24,7 +26,7 @@ import { checkLive } from './lib/live/run';
 import type { LiveApp } from './lib/live/session';
 
 const USAGE =
-  'Usage: npm run check-live [-- --write --phone <number you own> [--yes] [--webhook <https URL>] [--tag <tag>] [--audio-url <https URL>]] [--report <file>]';
+  'Usage: npm run check-live [-- --write --phone <number you own> [--yes] [--webhook <https URL>] [--tag <tag>] [--audio-url <https URL>] [--video-url <https URL>] [--media-url <https URL>]] [--report <file>]';
 
 /** `.env` values for what the environment does not set already (dotenv's rule). */
 function loadDotEnv(file: string) {
@@ -57,6 +59,8 @@ async function main() {
       webhook: { type: 'string' },
       tag: { type: 'string' },
       'audio-url': { type: 'string' },
+      'video-url': { type: 'string' },
+      'media-url': { type: 'string' },
       report: { type: 'string', default: 'check-live-report.json' },
       help: { type: 'boolean', default: false },
     },
@@ -67,8 +71,9 @@ async function main() {
   }
   if (values.write && !values.phone)
     fail(`--write needs --phone: a number you own, whose contact the check may change.\n${USAGE}`);
-  if (!values.write && (values.phone || values.webhook || values.tag || values['audio-url']))
-    fail(`--phone, --webhook, --tag and --audio-url change the account: add --write.\n${USAGE}`);
+  const writing = ['phone', 'webhook', 'tag', 'audio-url', 'video-url', 'media-url'] as const;
+  if (!values.write && writing.some((flag) => values[flag]))
+    fail(`--${writing.join(', --')} change the account: add --write.\n${USAGE}`);
   if (values.webhook && !/^https?:\/\//.test(values.webhook))
     fail('--webhook needs a full URL with its protocol, e.g. https://example.com/hook.');
   // Without a terminal nobody can confirm: refuse before anything is sent.
@@ -88,7 +93,13 @@ async function main() {
     apiKey,
     write:
       values.write && values.phone
-        ? { phone: values.phone, tag: values.tag, audioUrl: values['audio-url'] }
+        ? {
+            phone: values.phone,
+            tag: values.tag,
+            audioUrl: values['audio-url'],
+            videoUrl: values['video-url'],
+            mediaUrl: values['media-url'],
+          }
         : undefined,
     webhookUrl: values.webhook,
     confirm: (account, plan) => ask(account, plan, values.yes),
