@@ -149,55 +149,43 @@ describe('send_template_message', () => {
     scope.done();
   });
 
-  it('puts a single value in content.text and sends media templates as their type', async () => {
-    const scope = expectSend({
-      to: '+31612345678',
-      from: 'whatsapp',
-      type: 'image',
-      template_uuid: orderShipped.uuid,
-      optin_contact: true,
-      content: { text: 'Ana', url: 'https://cdn.example.com/parcel.jpg' },
-    });
-    await run(
-      performSendTemplateMessage,
-      {
-        to: '+31 6 1234 5678',
-        template_uuid: orderShipped.uuid,
-        template_value_1: 'Ana',
-        media_url: 'https://cdn.example.com/parcel.jpg',
-        optin_contact: true,
-      },
-      metaFor('1', 'image'),
-    );
-    scope.done();
-  });
-
-  // post_send_messages.md: "When `template_values` are valid, the values inside `content` will
-  // be ignored". The file goes in content.url under both readings; the help says what is known.
-  it('sends a media template of several placeholders with template_values and the file', async () => {
-    const scope = expectSend({
-      to: '+31612345678',
-      from: 'whatsapp',
-      type: 'image',
-      template_uuid: orderShipped.uuid,
-      optin_contact: true,
-      content: { text: 'Ana', url: 'https://cdn.example.com/parcel.jpg' },
-      template_values: ['Ana', '1001'],
-    });
-    await run(
-      performSendTemplateMessage,
-      {
+  // One value goes in content.text; several in template_values, and post_send_messages.md says
+  // "When `template_values` are valid, the values inside `content` will be ignored": the file
+  // still goes in content.url under both readings, and Media URL's help says what is known.
+  it.each([
+    ['a single value in content.text', { template_value_1: 'Ana' }, '1', undefined],
+    [
+      'several values in template_values, the first in content.text',
+      { template_value_1: 'Ana', template_value_2: '1001' },
+      '1,2',
+      ['Ana', '1001'],
+    ],
+  ])(
+    'sends a media template as its type, with the file and %s',
+    async (_case, values, placeholders, templateValues) => {
+      const scope = expectSend({
         to: '+31612345678',
+        from: 'whatsapp',
+        type: 'image',
         template_uuid: orderShipped.uuid,
-        template_value_1: 'Ana',
-        template_value_2: '1001',
-        media_url: 'https://cdn.example.com/parcel.jpg',
         optin_contact: true,
-      },
-      metaFor('1,2', 'image'),
-    );
-    scope.done();
-  });
+        content: { text: 'Ana', url: 'https://cdn.example.com/parcel.jpg' },
+        ...(templateValues ? { template_values: templateValues } : {}),
+      });
+      await run(
+        performSendTemplateMessage,
+        {
+          to: '+31 6 1234 5678',
+          template_uuid: orderShipped.uuid,
+          media_url: 'https://cdn.example.com/parcel.jpg',
+          optin_contact: true,
+          ...values,
+        },
+        metaFor(placeholders, 'image'),
+      );
+      scope.done();
+    },
+  );
 
   it('sends a template without placeholders with its own text as the required content', async () => {
     const scope = expectSend({

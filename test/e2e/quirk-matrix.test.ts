@@ -37,6 +37,16 @@ async function failureOf(run: Promise<unknown>): Promise<{ message: string; code
   }
 }
 
+/** Send Template Message's fields for a template, as the Zap editor asks for them. */
+async function templateFieldsOf(sandbox: Sandbox, templateUuid: string | undefined) {
+  const inputFields = operation('creates', 'send_template_message').inputFields ?? [];
+  const templateFields = inputFields.find((field) => typeof field === 'function') as Perform;
+  return (await appTester(templateFields, bundleFor(sandbox, { template_uuid: templateUuid }))) as {
+    key: string;
+    helpText?: string;
+  }[];
+}
+
 async function newContact(sandbox: Sandbox, extra: Record<string, unknown> = {}) {
   return perform(sandbox, 'creates', 'create_contact', {
     phone: newNumber(),
@@ -112,12 +122,7 @@ const CHECKS: Record<string, { touches: Quirk[]; check: Check }> = {
   'send_template_message: the fields of a template, then the send': {
     touches: ['templateAnswer'],
     async check(sandbox) {
-      const inputFields = operation('creates', 'send_template_message').inputFields ?? [];
-      const templateFields = inputFields.find((field) => typeof field === 'function') as Perform;
-      const fields = (await appTester(
-        templateFields,
-        bundleFor(sandbox, { template_uuid: reminder?.uuid }),
-      )) as { key: string }[];
+      const fields = await templateFieldsOf(sandbox, reminder?.uuid);
       expect(fields.map((field) => field.key)).toEqual([
         'template_preview',
         'template_value_1',
@@ -158,12 +163,7 @@ const CHECKS: Record<string, { touches: Quirk[]; check: Check }> = {
   'send_template_message: a media template of two placeholders': {
     touches: ['severalValuesMedia', 'mediaTemplateType'],
     async check(sandbox, quirks) {
-      const inputFields = operation('creates', 'send_template_message').inputFields ?? [];
-      const templateFields = inputFields.find((field) => typeof field === 'function') as Perform;
-      const fields = (await appTester(
-        templateFields,
-        bundleFor(sandbox, { template_uuid: tracking?.uuid }),
-      )) as { key: string; helpText?: string }[];
+      const fields = await templateFieldsOf(sandbox, tracking?.uuid);
       // What the docs leave open is said where the file is chosen.
       expect(fields.find((field) => field.key === 'media_url')?.helpText).toMatch(
         /do not say whether the file goes out .*send a test first/,

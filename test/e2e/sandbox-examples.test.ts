@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SandboxQuirks } from '../../sandbox/quirks';
 import { seed } from '../../sandbox/seed';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { DOCUMENTED_CONTACT_KEYS } from '../helpers/fixtures';
 
 // Every answer of the sandbox has the keys and types of Callbell's own example of it
 // (test/fixtures/callbell-docs/, vendored from the docs): a key of the example is there with
@@ -20,27 +21,7 @@ interface Example {
 }
 
 /** The keys object_types/contact.md lists, which some examples of a contact leave out. */
-const CONTACT_KEYS = new Set([
-  'uuid',
-  'name',
-  'phoneNumber',
-  'avatarUrl',
-  'blockedAt',
-  'createdAt',
-  'source',
-  'funnelId',
-  'closedAt',
-  'href',
-  'conversationHref',
-  'tags',
-  'assignedUser',
-  'customFields',
-  'customFieldsMetadata',
-  'team',
-  'channel',
-  'bsuid',
-  'note',
-]);
+const CONTACT_KEYS = new Set([...DOCUMENTED_CONTACT_KEYS, 'customFieldsMetadata']);
 
 /** Objects keyed by the account's data, not by Callbell's field names. */
 const MAPS = new Set(['customFields', 'customFieldsMetadata', 'metadata', 'team']);

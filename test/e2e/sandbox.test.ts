@@ -1,33 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seed } from '../../sandbox/seed';
-import { documentedDelivery } from '../helpers/fixtures';
+import { DOCUMENTED_CONTACT_KEYS, documentedDelivery } from '../helpers/fixtures';
 import { startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 const MAIN_CHANNEL = seed.channels[0]?.uuid ?? '';
-
-/** The contact object as Callbell's API reference lists it. */
-const DOCUMENTED_CONTACT_KEYS = [
-  'uuid',
-  'name',
-  'phoneNumber',
-  'avatarUrl',
-  'blockedAt',
-  'createdAt',
-  'source',
-  'funnelId',
-  'closedAt',
-  'href',
-  'conversationHref',
-  'tags',
-  'assignedUser',
-  'customFields',
-  'team',
-  'channel',
-  'bsuid',
-  'note',
-];
 
 async function call(method: string, path: string, body?: object, key = sandbox().apiKey) {
   const response = await fetch(`${sandbox().apiUrl}${path}`, {

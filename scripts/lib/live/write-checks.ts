@@ -464,12 +464,24 @@ async function send(
       ),
     );
   }
-  if (count)
-    findings.changes.push({
-      what: `sent ${count} ${kind} message(s) to ${maskPhone(contact.e164)}`,
-      restored: false,
-      note: 'a sent message cannot be unsent',
-    });
+  if (count) findings.changes.push(sentChange(count, kind, contact.e164));
+}
+
+/** One file sent to the contact through Send Message, from the main channel. */
+async function sendFile(
+  session: Session,
+  contact: TestContact,
+  facts: AccountFacts,
+  type: 'audio' | 'video',
+  url: string | undefined,
+) {
+  const sent = await session.run<JsonObject>(session.step('creates', 'send_message'), {
+    to: contact.e164,
+    channel_uuid: facts.mainChannelUuid,
+    type,
+    media_url: url,
+  });
+  return { sent, answer: exchangeOf(sent, 'POST', /^\/messages\/send$/) };
 }
 
 const AUDIO =
@@ -508,13 +520,7 @@ async function audio(
     );
     return;
   }
-  const sent = await session.run<JsonObject>(session.step('creates', 'send_message'), {
-    to: contact.e164,
-    channel_uuid: facts.mainChannelUuid,
-    type: 'audio',
-    media_url: options.audioUrl,
-  });
-  const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
+  const { sent, answer } = await sendFile(session, contact, facts, 'audio', options.audioUrl);
   findings.rows.push(
     row(
       id,
@@ -524,12 +530,7 @@ async function audio(
       verdictFrom(answer, typeof sent.value?.uuid === 'string'),
     ),
   );
-  if (isSuccess(answer))
-    findings.changes.push({
-      what: `sent 1 audio message to ${maskPhone(contact.e164)}`,
-      restored: false,
-      note: 'a sent message cannot be unsent',
-    });
+  if (isSuccess(answer)) findings.changes.push(sentChange(1, 'audio', contact.e164));
 }
 
 const CREATE_FIND_DOC =
@@ -707,12 +708,7 @@ async function mediaTemplate(
     ...Object.fromEntries(values),
   });
   const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
-  if (isSuccess(answer))
-    findings.changes.push({
-      what: `sent 1 media template message to ${maskPhone(contact.e164)}`,
-      restored: false,
-      note: 'a sent message cannot be unsent',
-    });
+  if (isSuccess(answer)) findings.changes.push(sentChange(1, 'media template', contact.e164));
   // The message list documents no attachments (object_types/message.md): read them if shown.
   const listed = await session.raw({
     method: 'GET',
@@ -757,13 +753,7 @@ async function video(
     findings.rows.push(row(id, SEND_DOC, VIDEO, skip, 'could not tell'));
     return;
   }
-  const sent = await session.run<JsonObject>(session.step('creates', 'send_message'), {
-    to: contact.e164,
-    channel_uuid: facts.mainChannelUuid,
-    type: 'video',
-    media_url: options.videoUrl,
-  });
-  const answer = exchangeOf(sent, 'POST', /^\/messages\/send$/);
+  const { sent, answer } = await sendFile(session, contact, facts, 'video', options.videoUrl);
   const raw = await session.raw({
     method: 'POST',
     path: '/messages/send',
@@ -785,12 +775,16 @@ async function video(
       verdictFrom(answer, typeof sent.value?.uuid === 'string'),
     ),
   );
-  if (count)
-    findings.changes.push({
-      what: `sent ${count} video message(s) to ${maskPhone(contact.e164)}`,
-      restored: false,
-      note: 'a sent message cannot be unsent',
-    });
+  if (count) findings.changes.push(sentChange(count, 'video', contact.e164));
+}
+
+/** What sends changed: a sent message cannot be unsent. */
+function sentChange(count: number, kind: string, e164: string): Change {
+  return {
+    what: `sent ${count} ${kind} message(s) to ${maskPhone(e164)}`,
+    restored: false,
+    note: 'a sent message cannot be unsent',
+  };
 }
 
 /** The contact and conversation in a send's answer, asked for with `fields`. */
