@@ -45,6 +45,16 @@ describe('read-only (the default)', () => {
     expect(JSON.stringify(report)).not.toContain(sandbox.apiKey);
   });
 
+  // Readings the app reads alike: the rows about them hold under both.
+  it('holds where GET /templates/:uuid answers a list and contact lists carry meta', async () => {
+    await live.start({ templateAnswer: 'list', contactListMeta: 'meta' });
+    const report = await live.run();
+    expect(verdicts(report)).toEqual(all(READ_ROWS, 'holds'));
+    expect(report.rows.find((entry) => entry.id === 'templates.get')?.answered).toMatch(
+      /template as one-element array/,
+    );
+  });
+
   it('stops after the key is refused, saying so in the first row', async () => {
     const sandbox = await live.start();
     const report = await checkLive({

@@ -1,5 +1,14 @@
 import { isObject, type JsonObject } from '../../../src/values';
-import { isSuccess, keysOf, listIn, metaOf, statusText, verdictFrom, wrapping } from './answers';
+import {
+  isSuccess,
+  keysOf,
+  listIn,
+  metaOf,
+  recordIn,
+  statusText,
+  verdictFrom,
+  wrapping,
+} from './answers';
 import { row, verdictOf, type Row } from './report';
 import { exchangeOf, type Exchange, type Session } from './session';
 
@@ -150,20 +159,21 @@ async function oneTemplate(session: Session, first: JsonObject | undefined): Pro
   const id = 'templates.get';
   const doc = 'template_messages_api/get_template.md';
   const assumes =
-    "GET /templates/:uuid answers {template: {...}} with its text: Send Template Message's fields come from it";
+    "GET /templates/:uuid answers the template with its text, as an object (the example) or a one-element list (the table's Template[]): Send Template Message's fields come from it";
   if (typeof first?.uuid !== 'string')
     return row(id, doc, assumes, 'no template to read', 'could not tell');
   const answer = await session.raw({
     method: 'GET',
     path: `/templates/${encodeURIComponent(first.uuid)}`,
   });
-  const template = isObject(answer.body) ? answer.body.template : undefined;
+  const wrapped = isObject(answer.body) ? answer.body.template : undefined;
+  const template = recordIn(answer.body, 'template');
   return row(
     id,
     doc,
     assumes,
-    `${statusText(answer)}; template as ${wrapping(template)} with keys: ${keysOf(template)}`,
-    verdictFrom(answer, isObject(template) && typeof template.text === 'string'),
+    `${statusText(answer)}; template as ${wrapping(wrapped)} with keys: ${keysOf(template)}`,
+    verdictFrom(answer, typeof template?.text === 'string'),
   );
 }
 
