@@ -69,6 +69,12 @@ export interface SandboxQuirks {
    * lists have.
    */
   contactListMeta: 'no meta' | 'meta';
+  /**
+   * PATCH /contacts/:uuid answers the contact as it is `after` the change, or as it was
+   * `before` it: patch_contacts.md's example answer does not show its own snippet's changes
+   * (another name, `customFields: {}` after custom fields were sent).
+   */
+  patchAnswer: 'after' | 'before';
 }
 
 /**
@@ -88,6 +94,7 @@ export const DEFAULT_QUIRKS: SandboxQuirks = {
   severalValuesMedia: 'kept',
   mediaTemplateType: 'must match',
   contactListMeta: 'no meta',
+  patchAnswer: 'after',
 };
 
 /** Every reading the default does not answer by, one quirk flipped at a time. */
@@ -103,6 +110,7 @@ export const OTHER_READINGS: { [K in keyof SandboxQuirks]: SandboxQuirks[K][] } 
   severalValuesMedia: ['dropped'],
   mediaTemplateType: ['any'],
   contactListMeta: ['meta'],
+  patchAnswer: ['before'],
 };
 
 export function quirksWith(changes: Partial<SandboxQuirks> = {}): SandboxQuirks {

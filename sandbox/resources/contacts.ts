@@ -429,9 +429,9 @@ export const contactRoutes: Route[] = [
   route('PATCH', '/contacts/:id', ({ account, params, body, quirks }) => {
     const uuid = params[0] ?? '';
     const changes = quirks.tags === 'add' ? withTagsAdded(contact(account, uuid), body) : body;
-    return {
-      contact: [contactJson(account, updateContact(account, uuid, changes, quirks.customFields))],
-    };
+    const before = contactJson(account, contact(account, uuid));
+    const after = contactJson(account, updateContact(account, uuid, changes, quirks.customFields));
+    return { contact: [quirks.patchAnswer === 'before' ? before : after] };
   }),
   // contacts_api/delete_contact.md; the contact_deleted event
   // (webhooks/contact_events/contact_deleted.md).

@@ -1,6 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import type { ContactResult } from '../shapes/contact';
-import { updateContact } from './contacts';
+import { findContactByUuid, updateContact } from './contacts';
 import { fitMessage } from '../user-message';
 import type { JsonObject } from '../values';
 
@@ -22,9 +22,9 @@ export interface ContactPatch extends JsonObject {
 }
 
 /**
- * PATCH /contacts/:uuid, then the answer checked against what was meant (checkContactAnswer).
+ * PATCH /contacts/:uuid, then the contact checked against what was meant (checkContactAnswer).
  * `before` is the contact as read just before, needed when custom fields are sent: if the
- * answer lost fields the body did not name (PATCH replaced `custom_fields` rather than merging
+ * contact lost fields the body did not name (PATCH replaced `custom_fields` rather than merging
  * them: patch_contacts.md does not say), they are sent again with the new ones, once, so no
  * value is lost under either reading. Under the merge reading that second PATCH never happens,
  * so a field another Zap changes meanwhile is not overwritten with its old value.
@@ -36,62 +36,95 @@ export async function patchContactChecked(
   before: ContactResult | null,
 ): Promise<ContactResult> {
   const sent = body.custom_fields;
-  let after = await updateContact(z, uuid, body);
-  let meantFields = sent;
-  if (sent && before) {
-    const kept = sendableCustomFields(before.customFields);
-    const lost = Object.fromEntries(
-      Object.entries(kept).filter(
-        ([name, value]) =>
-          !Object.hasOwn(sent, name) && comparable(value) !== comparable(after.customFields[name]),
-      ),
+  const meant: MeantContact = { tags: body.tags, customFields: sent };
+  const kept = sent && before ? sendableCustomFields(before.customFields) : {};
+  let after = await settled(z, uuid, await updateContact(z, uuid, body), meant, kept);
+  const lost = lostFields(kept, after, sent ?? {});
+  if (Object.keys(lost).length) {
+    z.console.log(
+      `Callbell's PATCH lost custom fields the step did not name (${Object.keys(lost).join(', ')}): sending them again.`,
     );
-    if (Object.keys(lost).length) {
-      z.console.log(
-        `Callbell's answer lost custom fields the step did not name (${Object.keys(lost).join(', ')}): sending them again.`,
-      );
-      meantFields = { ...lost, ...sent };
-      after = await updateContact(z, uuid, { custom_fields: meantFields });
-    }
+    meant.customFields = { ...lost, ...sent };
+    const body2 = { custom_fields: meant.customFields };
+    after = await settled(z, uuid, await updateContact(z, uuid, body2), meant, {});
   }
-  checkContactAnswer(z, after, { tags: body.tags, customFields: meantFields });
+  checkContactAnswer(z, after, meant);
   return after;
+}
+
+/**
+ * The contact after a write: the PATCH answer when it shows what was meant, else the contact
+ * read again (GET, one request). patch_contacts.md's example answer does not show its own
+ * snippet's changes (`customFields: {}` after custom fields were sent), so an answer that
+ * differs is no proof yet that the write did not take.
+ */
+async function settled(
+  z: ZObject,
+  uuid: string,
+  answer: ContactResult,
+  meant: MeantContact,
+  kept: Record<string, CustomFieldValue>,
+): Promise<ContactResult> {
+  const differs =
+    contactProblem(answer, meant) !== undefined ||
+    Object.keys(lostFields(kept, answer, meant.customFields ?? {})).length > 0;
+  return differs ? ((await findContactByUuid(z, uuid)) ?? answer) : answer;
+}
+
+/** Fields the contact had, the body did not name, and the contact no longer holds. */
+function lostFields(
+  kept: Record<string, CustomFieldValue>,
+  after: ContactResult,
+  sent: Record<string, CustomFieldValue>,
+): Record<string, CustomFieldValue> {
+  return Object.fromEntries(
+    Object.entries(kept).filter(
+      ([name, value]) =>
+        !Object.hasOwn(sent, name) && comparable(value) !== comparable(after.customFields[name]),
+    ),
+  );
 }
 
 /**
  * Whether PATCH /contacts/:uuid replaces or adds `tags`, and merges or replaces
  * `custom_fields`, is not documented (contacts_api/patch_contacts.md): the app sends the whole
- * result it means under either reading, and the answer, which carries the contact
- * ("The contact which has been updated"), must show it. Where it does not (Callbell only adds
- * tags, or another Zap changed the contact at the same moment), the step fails and says so:
- * a green step means the contact is as the Zap meant.
+ * result it means under either reading, and the contact must show it. Where it does not
+ * (Callbell only adds tags, or another Zap changed the contact at the same moment), the step
+ * fails and says so: a green step means the contact is as the Zap meant.
  */
 export function checkContactAnswer(z: ZObject, contact: ContactResult, meant: MeantContact) {
+  const problem = contactProblem(contact, meant);
+  if (problem) throw new z.errors.Error(problem.message, problem.code, 409);
+}
+
+function contactProblem(
+  contact: ContactResult,
+  meant: MeantContact,
+): { message: string; code: string } | undefined {
   const tagProblem = meant.tags && tagDifference(meant.tags, contact.tags);
   if (tagProblem) {
-    throw new z.errors.Error(
-      fitMessage(
+    return {
+      message: fitMessage(
         "Check the contact's tags in Callbell: ",
         tagProblem,
         '. Callbell may only add tags by API, or another step changed them at once: fix them by hand.',
       ),
-      'TagsNotApplied',
-      409,
-    );
+      code: 'TagsNotApplied',
+    };
   }
   const fieldProblem =
     meant.customFields && customFieldDifference(meant.customFields, contact.customFields);
   if (fieldProblem) {
-    throw new z.errors.Error(
-      fitMessage(
+    return {
+      message: fitMessage(
         "Check the contact's custom fields in Callbell: ",
         fieldProblem,
         '. Callbell did not keep what was sent: set them by hand, then tell Callbell support.',
       ),
-      'CustomFieldsNotApplied',
-      409,
-    );
+      code: 'CustomFieldsNotApplied',
+    };
   }
+  return undefined;
 }
 
 /** Tags ignore case ("Tags are case-insentive", contacts_api/get_contacts.md). */

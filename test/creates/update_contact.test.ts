@@ -44,6 +44,38 @@ describe('update_contact', () => {
       scope.done();
     });
 
+    // patch_contacts.md's example answer shows `customFields: {}` after its snippet sent some.
+    it('an answer that does not show the change, while the contact does: one more read, success', async () => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts/${uuid}`)
+        .query(withTypes)
+        .reply(200, { contact: { ...contact, tags: ['Lead'], customFields } })
+        .patch(`${API_PATH}/contacts/${uuid}`, {
+          tags: ['Lead', 'VIP'],
+          custom_fields: { Plan: 'Enterprise' },
+        })
+        .reply(200, { contact: [{ ...contact, tags: [], customFields: {} }] })
+        .get(`${API_PATH}/contacts/${uuid}`)
+        .query(withTypes)
+        .reply(200, {
+          contact: [
+            {
+              ...contact,
+              tags: ['Lead', 'VIP'],
+              customFields: { ...customFields, Plan: 'Enterprise' },
+            },
+          ],
+        });
+      await expect(
+        run(performUpdateContact, {
+          contact_uuid: uuid,
+          tags: ['VIP'],
+          custom_fields: { Plan: 'Enterprise' },
+        }),
+      ).resolves.toMatchObject({ tags: ['Lead', 'VIP'], customFields: { Plan: 'Enterprise' } });
+      scope.done();
+    });
+
     it('custom fields replaced: the fields it lost are sent again, once', async () => {
       const scope = callbellApi()
         .get(`${API_PATH}/contacts/${uuid}`)
@@ -59,6 +91,10 @@ describe('update_contact', () => {
           },
         })
         .patch(`${API_PATH}/contacts/${uuid}`, { custom_fields: { Plan: 'Enterprise' } })
+        .reply(200, { contact: { ...contact, customFields: { Plan: 'Enterprise' } } })
+        // The answer lost fields: the contact is read again, and has lost them too.
+        .get(`${API_PATH}/contacts/${uuid}`)
+        .query(withTypes)
         .reply(200, { contact: { ...contact, customFields: { Plan: 'Enterprise' } } })
         .patch(`${API_PATH}/contacts/${uuid}`, {
           custom_fields: { 'Order Total': '59.90', Interests: ['Shoes'], Plan: 'Enterprise' },
@@ -81,6 +117,9 @@ describe('update_contact', () => {
         .query(withTypes)
         .reply(200, { contact: { ...contact, customFields } })
         .patch(`${API_PATH}/contacts/${uuid}`)
+        .reply(200, { contact: { ...contact, customFields } })
+        .get(`${API_PATH}/contacts/${uuid}`)
+        .query(withTypes)
         .reply(200, { contact: { ...contact, customFields } });
       const { message, code } = await failure(performUpdateContact, {
         contact_uuid: uuid,
@@ -104,9 +143,13 @@ describe('update_contact', () => {
             .get(`${API_PATH}/contacts/${uuid}`)
             .query(withTypes)
             .reply(200, { contact: { ...contact, tags: current } });
+        const added = { contact: { ...contact, tags: [...new Set([...current, ...sent])] } };
         scope
           .patch(`${API_PATH}/contacts/${uuid}`, { tags: sent })
-          .reply(200, { contact: { ...contact, tags: [...new Set([...current, ...sent])] } });
+          .reply(200, added)
+          .get(`${API_PATH}/contacts/${uuid}`)
+          .query(withTypes)
+          .reply(200, added);
         const { message, code } = await failure(performUpdateContact, {
           contact_uuid: uuid,
           tags: given,
@@ -126,6 +169,9 @@ describe('update_contact', () => {
         .query(withTypes)
         .reply(200, { contact: { ...contact, tags: ['Lead'] } })
         .patch(`${API_PATH}/contacts/${uuid}`, { tags: ['Lead', 'VIP'] })
+        .reply(200, { contact: { ...contact, tags: ['VIP'] } })
+        .get(`${API_PATH}/contacts/${uuid}`)
+        .query(withTypes)
         .reply(200, { contact: { ...contact, tags: ['VIP'] } });
       const { message } = await failure(performUpdateContact, {
         contact_uuid: uuid,

@@ -57,7 +57,7 @@ async function newContact(sandbox: Sandbox, extra: Record<string, unknown> = {})
 
 const CHECKS: Record<string, { touches: Quirk[]; check: Check }> = {
   'update_contact: Tags Mode add, remove, replace': {
-    touches: ['tags'],
+    touches: ['tags', 'patchAnswer'],
     async check(sandbox, quirks) {
       const contact = await newContact(sandbox, { tags: ['Lead'] });
       const update = (tags: string[], mode: string) =>
@@ -89,7 +89,7 @@ const CHECKS: Record<string, { touches: Quirk[]; check: Check }> = {
     },
   },
   'update_contact: one custom field leaves the others': {
-    touches: ['customFields'],
+    touches: ['customFields', 'patchAnswer'],
     async check(sandbox) {
       const contact = await newContact(sandbox, {
         custom_fields: { Plan: 'Pro', Birthday: '1990-04-01' },
