@@ -1,5 +1,5 @@
 import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
-import { failureReason } from '../shapes/message-status';
+import { failureReason, statusPayloadOutput } from '../shapes/message-status';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, objectOrEmpty, stringList, stringOrNull } from '../values';
@@ -33,8 +33,8 @@ export const mapMessageStatusUpdated: EventMapper = (payload) => {
     contact: contactOutput(payload.contact),
     // "The raw message status payload" (message_status_updated.md): for a `mismatch`, "the
     // corrected phone number identifier will be present inside the inner payload". Handed on
-    // as it came (Zapier offers each nested field), and as JSON text for lists and code steps.
-    status_payload: statusPayload,
+    // as fields a Zap can map (epoch times as ISO 8601), and exactly as it came as JSON text.
+    status_payload: statusPayloadOutput(statusPayload),
     status_payload_json: JSON.stringify(statusPayload),
   };
 };
@@ -70,7 +70,7 @@ export const messageStatusUpdated = hookTrigger({
     failure_reason: null,
     metadata: {},
     contact: sampleContact,
-    status_payload: SAMPLE_STATUS_PAYLOAD,
+    status_payload: statusPayloadOutput(SAMPLE_STATUS_PAYLOAD),
     status_payload_json: JSON.stringify(SAMPLE_STATUS_PAYLOAD),
   },
   outputFields: [

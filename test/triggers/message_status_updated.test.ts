@@ -37,7 +37,11 @@ describe('message_status_updated', () => {
     const [output] = await deliver(messageStatusUpdated, withStatus('mismatch', mismatch));
     expect(output).toMatchObject({
       status: 'mismatch',
-      status_payload: mismatch,
+      // Epoch times as ISO 8601 (Zapier's build guidelines), the JSON as it came.
+      status_payload: {
+        type: 'mismatch',
+        payload: { phone: '+5511987654321', ts: '2023-06-12T09:58:33.000Z' },
+      },
       status_payload_json: JSON.stringify(mismatch),
     });
   });
