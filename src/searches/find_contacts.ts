@@ -122,5 +122,7 @@ export const findContactsSearch = {
 /** The example run the tests and docs/operations.md are built from (src/example.ts). */
 export const example: Example = {
   input: { tags: ['VIP'] },
-  requests: ['GET /contacts'],
+  // Page 2 too: GET /contacts shows no meta (contacts_api/get_contacts.md), so only an empty
+  // page says the list has ended.
+  requests: ['GET /contacts', 'GET /contacts'],
 };
