@@ -61,7 +61,7 @@ const tagsModeField: PlainInputField = {
   default: 'add',
   required: false,
   helpText:
-    "What Tags does: add them to the contact's tags (default), replace all of its tags with them, or remove them. Add and Remove read the contact first, and the step fails if Callbell's answer shows other tags. Two Zaps changing one contact's tags at the same moment can undo each other: let one Zap do it, or add a Delay step.",
+    "What Tags does: add them to the contact's tags (default), replace all of its tags with them, or remove them. Add and Remove read the contact first, and the step fails if the contact then has other tags. Two Zaps changing one contact's tags at the same moment can undo each other: let one Zap do it, or add a Delay step.",
 };
 
 /** Callbell's tags ignore case ("Tags are case-insentive", contacts_api/get_contacts.md). */
