@@ -61,6 +61,9 @@ export function downloadFailure(z: ZObject, error: unknown, seconds: number): Er
   if (code === 'EINTERNALADDRESS') {
     return refusedLinkError(z, 'leads to a private, local or cloud-internal address');
   }
-  const reason = typeof code === 'string' ? code : typeof name === 'string' ? name : 'error';
-  return notDownloadedError(z, `the file host could not be reached (${reason.slice(0, 30)})`);
+  if (name === 'FetchError' || typeof code === 'string') {
+    const reason = typeof code === 'string' ? code : 'connection failed';
+    return notDownloadedError(z, `the file host could not be reached (${reason.slice(0, 30)})`);
+  }
+  return notDownloadedError(z, 'Zapier could not store the file');
 }

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import App from '../../index';
 import { attachmentFile } from '../../src/hydrators/attachment_file';
 import { MAX_FILE_MB, MAX_REDIRECTS } from '../../src/hydrators/download';
 import { messageCreated } from '../../src/triggers/message_created';
@@ -8,6 +9,7 @@ import { newEvent } from '../../src/triggers/new_event';
 import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
 import { API_KEY, API_PATH, API_URL, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
+import { coreStash, endCoreStash, storedAs } from '../helpers/core-stash';
 import { fakeDns } from '../helpers/fake-dns';
 import { deliver, documentedDelivery } from '../helpers/hook-trigger';
 
@@ -153,6 +155,40 @@ describe('attachment files', () => {
     expect(stashed).toEqual([
       { bytes: 8, filename: 'invoice.pdf', contentType: 'application/pdf' },
     ]);
+    scope.done();
+  });
+
+  it("core's own stashFile stores the download under the link's name and the host's type", async () => {
+    const scope = nock(CDN)
+      .get(FILE_PATH)
+      .reply(200, '%PDF-1.4 body', { 'Content-Type': 'application/pdf' });
+    const upload = coreStash();
+    try {
+      const url = await appTester(App.hydrators.attachmentFile, bundleWith({ url: FILE_URL }));
+      expect(url).toBe(upload.url);
+      expect(storedAs(upload.form)).toEqual({
+        name: 'attachment; filename="invoice.pdf"',
+        type: 'application/pdf',
+      });
+      expect(upload.form).toContain('%PDF-1.4 body');
+    } finally {
+      endCoreStash();
+    }
+    scope.done();
+  });
+
+  it('a file Zapier cannot store says so, not that the host failed', async () => {
+    const scope = nock(CDN).get(FILE_PATH).reply(200, '%PDF-1.4');
+    // No deploy key: core's RPC for the upload fails, as an outage of Zapier's storage would.
+    const error = await appTester(App.hydrators.attachmentFile, bundleWith({ url: FILE_URL })).then(
+      () => undefined,
+      (thrown: Error) => thrown,
+    );
+    expect(JSON.parse(String(error?.message))).toEqual({
+      message:
+        'Try again in a few minutes, or open the attachment in Callbell: it could not be downloaded, Zapier could not store the file.',
+      code: 'AttachmentNotDownloaded',
+    });
     scope.done();
   });
 
