@@ -134,8 +134,7 @@ export class Session {
 
   /**
    * Runs one check, whose rows go into `rows`: if Callbell gave no verdict to any request of it
-   * (no answer, 429, 5xx), none of its rows says "does not hold" or "holds": they could not be
-   * checked. What the check throws goes on to the caller, after the rows are judged.
+   * (no answer, 429, 5xx), none of its rows gives a verdict: they could not be checked. What the check throws goes on to the caller, after the rows are judged.
    */
   async judge<T>(rows: Row[], check: () => Promise<T>): Promise<T> {
     const start = rows.length;
@@ -146,7 +145,7 @@ export class Session {
       const outages = this.outages.slice(before);
       if (outages.length) {
         for (const entry of rows.slice(start)) {
-          if (entry.verdict !== 'holds' && entry.verdict !== 'does not hold') continue;
+          if (entry.verdict === 'could not be checked') continue;
           entry.verdict = 'could not be checked';
           entry.answered += ` [not Callbell's verdict: ${outages.slice(0, 2).join('; ')}]`;
         }

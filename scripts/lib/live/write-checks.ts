@@ -606,16 +606,22 @@ async function cleanUp(session: Session, contact: TestContact, findings: Finding
     change.what.startsWith('created the test contact'),
   );
   const restored = isSuccess(deleted);
-  // Whatever was done to the contact went with it.
-  for (const change of findings.changes)
-    if (restored && !change.restored && change.undo?.startsWith('delete the contact')) {
-      change.restored = true;
-      if (change !== created) change.note = 'the contact it was on is deleted';
-    }
-  if (created)
+  // Whatever was done to the contact goes with it: deleted, or left with it to delete by hand.
+  for (const change of findings.changes) {
+    if (change === created || change.restored || !change.undo?.startsWith('delete the contact'))
+      continue;
+    change.restored = restored;
+    change.note = restored
+      ? 'the contact it was on is deleted'
+      : 'it is on the test contact, which was not deleted';
+    if (!restored) delete change.undo;
+  }
+  if (created) {
+    created.restored = restored;
     created.note = restored
       ? 'deleted (contacts_api/delete_contact.md)'
       : `not deleted: ${statusText(deleted)}`;
+  }
 }
 
 /**
