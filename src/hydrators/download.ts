@@ -52,7 +52,7 @@ export async function openDownload(
 ): Promise<Download> {
   let url = link;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    url = await checkedUrl(z, url, hop);
+    url = await checkedUrl(z, url, hop, signal);
     const response = await z.request({
       url,
       method: 'GET',
@@ -78,7 +78,12 @@ export async function openDownload(
 }
 
 /** The URL to request at this hop, normalised, or an error saying why it is refused. */
-async function checkedUrl(z: ZObject, link: string, hop: number): Promise<string> {
+async function checkedUrl(
+  z: ZObject,
+  link: string,
+  hop: number,
+  signal: AbortSignal,
+): Promise<string> {
   let url: URL;
   try {
     url = new URL(link);
@@ -91,7 +96,8 @@ async function checkedUrl(z: ZObject, link: string, hop: number): Promise<string
   if (isCallbellUrl(url.href) && (hop > 0 || !isCallbellFileUrl(url.href))) {
     throw refusedLinkError(z, "leads to Callbell's API, not to a file Callbell serves");
   }
-  const refusal = await checkPublicHost(hostOf(url));
+  // DNS has no timeout of its own: the download's time limit ends the wait.
+  const refusal = await untilAborted(checkPublicHost(hostOf(url)), signal);
   if (refusal?.refused === 'internal') {
     throw refusedLinkError(z, 'leads to a private, local or cloud-internal address');
   }
@@ -146,6 +152,16 @@ function limitedDownload(z: ZObject, response: RawHttpResponse, url: string): Do
     filename: fileNameOf(url),
     contentType: response.getHeader('content-type') ?? undefined,
   };
+}
+
+/** `work`, or an AbortError as soon as `signal` aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /** The file's name as the link gives it ("…/12389/file.png" → "file.png"). */

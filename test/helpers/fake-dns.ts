@@ -6,9 +6,13 @@ import {
   type LookupOptions,
 } from 'node:dns';
 
+/** A name DNS never answers for, in every fakeDns. */
+export const HANGING_NAME = 'dns-never-answers.example.com';
+
 /**
- * DNS for a test: each name answers the addresses given, every other name is not found, and
- * nothing leaves the machine. Replaces `dns.promises.lookup` until jest restores its mocks.
+ * DNS for a test: each name answers the addresses given, HANGING_NAME never answers, every
+ * other name is not found, and nothing leaves the machine. Replaces `dns.promises.lookup`
+ * until jest restores its mocks.
  */
 export function fakeDns(names: Record<string, string[]>): void {
   function lookup(hostname: string, family: number): Promise<LookupAddress>;
@@ -23,6 +27,7 @@ export function fakeDns(names: Record<string, string[]>): void {
     hostname: string,
     options?: number | LookupOptions,
   ): Promise<LookupAddress | LookupAddress[]> {
+    if (hostname === HANGING_NAME) return new Promise<never>(() => undefined);
     const addresses = (names[hostname] ?? []).map((address): LookupAddress => ({
       address,
       family: address.includes(':') ? 6 : 4,

@@ -10,7 +10,7 @@ import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
 import { API_KEY, API_PATH, API_URL, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
 import { coreStash, endCoreStash, storedAs } from '../helpers/core-stash';
-import { fakeDns } from '../helpers/fake-dns';
+import { fakeDns, HANGING_NAME } from '../helpers/fake-dns';
 import { deliver, documentedDelivery } from '../helpers/hook-trigger';
 
 const CDN = 'https://files.example-cdn.com';
@@ -317,6 +317,17 @@ describe('attachment files', () => {
         'Try again in a few minutes: the file host did not deliver the attachment within 25 seconds.',
       );
       scope.done();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('ends a DNS look-up that never answers at the time limit', async () => {
+    useFakeClock();
+    try {
+      const outcome = failure(`https://${HANGING_NAME}/a.pdf`);
+      await elapse(26_000);
+      expect(errorCode(await outcome)).toBe('AttachmentTimedOut');
     } finally {
       jest.useRealTimers();
     }
