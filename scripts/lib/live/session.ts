@@ -81,7 +81,7 @@ export class Session {
   /** Every answer that was no verdict of Callbell's, as `METHOD /path status`. */
   private readonly outages: string[] = [];
   /** The one redactor of the run: every form of the key (src/client/redact.ts). */
-  readonly redactor: Redactor;
+  private readonly redactor: Redactor;
 
   constructor(
     private readonly app: LiveApp,
@@ -134,7 +134,8 @@ export class Session {
 
   /**
    * Runs one check, whose rows go into `rows`: if Callbell gave no verdict to any request of it
-   * (no answer, 429, 5xx), none of its rows gives a verdict: they could not be checked. What the check throws goes on to the caller, after the rows are judged.
+   * (no answer, 429, 5xx), none of its rows gives one: they could not be checked. What the
+   * check throws goes on to the caller, after its rows are judged.
    */
   async judge<T>(rows: Row[], check: () => Promise<T>): Promise<T> {
     const start = rows.length;
@@ -176,8 +177,7 @@ export class Session {
       body: null,
       error: (error ?? 'no answer').slice(0, 200),
     };
-    if (!this.outages.at(-1)?.startsWith(`${request.method} ${path}`))
-      this.outages.push(`${request.method} ${path}: no answer`);
+    this.outages.push(`${request.method} ${path}: no answer`);
     return missing;
   }
 
