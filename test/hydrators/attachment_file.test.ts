@@ -26,6 +26,7 @@ const DNS: Record<string, string[]> = {
   'inside.example.com': ['10.1.2.3'],
   'rebound.example.com': ['93.184.216.34', '127.0.0.1'],
   'mapped.example.com': ['::ffff:a9fe:a9fe'],
+  'cdn.api.callbell.eu': ['52.1.2.4'],
 };
 
 beforeEach(() => fakeDns(DNS));
@@ -111,6 +112,10 @@ const REFUSED_LINKS: [string, string][] = [
   ['not a URL', 'not a url'],
   ['empty', ''],
   ['user info', 'https://user:secret@files.example-cdn.com/a.pdf'],
+  [
+    'template text core refuses',
+    'https://files.example-cdn.com/a.pdf?k={{bundle.authData.api_key}}',
+  ],
   ['another port', 'https://files.example-cdn.com:8443/a.pdf'],
   ["Callbell's contact list", `${API_URL}${API_PATH}/contacts?page=1`],
   ["Callbell's API root", `${API_URL}${API_PATH}`],
@@ -246,6 +251,19 @@ describe('attachment files', () => {
     expect(stashed).toEqual([{ bytes: 3, filename: 'photo.png', contentType: 'image/png' }]);
     callbell.done();
     storage.done();
+  });
+
+  it('follows a redirect to a Callbell subdomain without the key', async () => {
+    const callbell = callbellApi()
+      .get(`${API_PATH}/uploads/conversation_attachment/7/photo.png`)
+      .reply(302, '', { Location: 'https://cdn.api.callbell.eu/v1/uploads/photo.png' });
+    const cdn = nock('https://cdn.api.callbell.eu', { badheaders: ['authorization'] })
+      .get('/v1/uploads/photo.png')
+      .reply(200, 'png');
+    const { stashed } = await hydrate(CALLBELL_FILE);
+    expect(stashed).toHaveLength(1);
+    callbell.done();
+    cdn.done();
   });
 
   it('follows a relative redirect on the same host', async () => {
