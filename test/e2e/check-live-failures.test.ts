@@ -168,6 +168,29 @@ describe('a connection lost midway: what was changed is restored where it can be
     expect(box.account.contactByPhone('31687654321')).toBeDefined();
   });
 
+  it.each([
+    ['the create never reached Callbell: nothing to undo', false, []],
+    [
+      'Callbell created the contact and its answer was lost: found again, the run goes on, then deletes it',
+      true,
+      [['created the test contact +3168…21', true]],
+    ],
+  ])('%s', async (_case, reached, changes) => {
+    const box = await behindProxy(({ method, path }) =>
+      method === 'POST' && path === '/v1/contacts'
+        ? reached
+          ? { pass: true, loseAnswer: true }
+          : { drop: true }
+        : PASS,
+    );
+    const report = await run({ write: { phone: NEW_NUMBER } });
+    expect(verdicts(report)['contacts.create']).toBe('could not be checked');
+    const creations = report.changes.filter((change) => change.what.startsWith('created'));
+    expect(creations.map(({ what, restored }) => [what, restored])).toEqual(changes);
+    expect(leftOver(report)).toEqual([]);
+    expect(() => box.account.contactByPhone('31687654321')).toThrow();
+  });
+
   it('the command writes the report, prints what to undo, and exits 3', async () => {
     await behindProxy(dropAfter('POST', /^\/v1\/contacts$/));
     const dir = mkdtempSync(join(tmpdir(), 'check-live-'));

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** What the proxy does with one request: pass it on (maybe rewriting the answer), or fail it. */
 export type Fault =
-  | { pass: true; rewrite?: (body: string) => string }
+  | { pass: true; rewrite?: (body: string) => string; loseAnswer?: boolean }
   | { drop: true }
   | { status: number; body: string };
 
@@ -40,6 +40,11 @@ export async function startFaultyProxy(target: string, rule: FaultRule) {
       },
       async (answer) => {
         const text = await read(answer);
+        // Callbell did the work; its answer is lost on the way back.
+        if (fault.loseAnswer) {
+          incoming.socket.destroy();
+          return;
+        }
         const body = fault.rewrite ? fault.rewrite(text) : text;
         const headers = { ...answer.headers };
         delete headers['content-length'];

@@ -136,7 +136,7 @@ async function testContact(
     const creating: Change = {
       what: `created the test contact ${maskPhone(options.phone)}`,
       restored: false,
-      note: 'it is deleted at the end',
+      note: 'the run deletes it when it ends',
       undo: `delete the contact ${maskPhone(options.phone)} in Callbell, if it is there`,
     };
     findings.changes.push(creating);
@@ -162,6 +162,8 @@ async function testContact(
       });
       contact = again.value?.[0];
       if (!contact && !again.error) findings.changes.splice(findings.changes.indexOf(creating), 1);
+      else if (!contact)
+        creating.note = 'the answer did not show it and looking it up again failed: it may exist';
     }
   }
   if (typeof contact?.uuid !== 'string') return null;
