@@ -3,14 +3,14 @@ import {
   type AfterResponseMiddleware,
   type Bundle,
   type HttpResponse,
-  type ZObject,
 } from 'zapier-platform-core';
 import { apiBaseUrl } from '../../../src/client/config';
 import { redactor, type Redactor } from '../../../src/client/redact';
 import { isObject, type JsonObject } from '../../../src/values';
+import type { Perform } from '../../../src/operations';
 import type { Row } from './report';
 
-export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
+export type { Perform };
 
 interface Operation {
   perform: Perform;
