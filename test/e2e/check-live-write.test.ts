@@ -60,12 +60,12 @@ describe('--write', () => {
     expect(othersThan('')).toEqual(others);
     expect(sandbox.hooks.current()).toBeNull();
     expect(report.changes.map(({ what, restored }) => [what, restored])).toEqual([
+      ["pointed the account's webhook at the URL given", false],
       ['created the test contact +3168…21', true],
       ['tag "Lead" put on the test contact', true],
       ['two custom fields set on the test contact', true],
       ['moved the test contact between funnel stages', true],
       ['sent 1 template message(s) to +3168…21', false],
-      ["pointed the account's webhook at the URL given", false],
     ]);
     // It never deleted what it did not create.
     expect(sandbox.requests.filter((request) => request.startsWith('DELETE '))).toEqual([
@@ -87,6 +87,7 @@ describe('--write', () => {
 
     const report = await live.run({
       write: { phone: JOHN, audioUrl: AUDIO_URL, videoUrl: VIDEO_URL, mediaUrl: MEDIA_URL },
+      existingContact: true,
     });
 
     expect(verdicts(report)).toMatchObject({

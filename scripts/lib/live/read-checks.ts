@@ -76,7 +76,13 @@ const auth: Check = async (session, facts) => {
   // No answer at all (no network, wrong URL) says nothing about the assumption.
   if (!me)
     return [
-      row('auth.me', 'auth_api/me.md', assumes, `no answer: ${outcome.error}`, 'could not tell'),
+      row(
+        'auth.me',
+        'auth_api/me.md',
+        assumes,
+        `no answer: ${outcome.error}`,
+        'could not be checked',
+      ),
     ];
   return [
     row(
@@ -382,9 +388,13 @@ export async function readChecks(session: Session): Promise<{ rows: Row[]; facts
     tags: [],
     textFields: [],
   };
-  const rows = await auth(session, facts);
+  const rows: Row[] = [];
+  // Each check is judged on its own: an outage during it makes its rows "could not be checked".
+  const judged = (check: Check) =>
+    session.judge(rows, async () => rows.push(...(await check(session, facts))));
+  await judged(auth);
   if (rows[0]?.verdict !== 'holds') return { rows, facts };
   for (const check of [channels, templates, teams, funnels, contacts, deliveryLog])
-    rows.push(...(await check(session, facts)));
+    await judged(check);
   return { rows, facts };
 }
