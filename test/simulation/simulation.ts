@@ -1,0 +1,62 @@
+import { interceptNetwork, connect } from './network';
+import { Prng } from './prng';
+import { tallyByKind, type Tally } from './report';
+import { runSchedule, type Outcome } from './run-schedule';
+import { drawSchedule } from './schedule';
+import { VirtualClock } from './virtual-clock';
+import { hookTriggerKeys, type SimulatedApp } from './world';
+
+export interface SimulationOptions {
+  seed: number;
+  schedules: number;
+  /** Told after each schedule (the script prints progress). */
+  onSchedule?: (index: number, outcome: Outcome) => void;
+}
+
+export interface SimulationResult {
+  rows: [string, Tally][];
+  total: Tally;
+  outcomes: Outcome[];
+  /** Callbell calls the app made that the model does not answer, once each. */
+  unmodelled: string[];
+}
+
+/** Virtual time starts here in every schedule. */
+const START = Date.UTC(2026, 10, 1, 9, 0, 0);
+
+/**
+ * Runs `schedules` seeded schedules against the app, one after the other, each in a fresh
+ * world (Callbell account, Zapier, cache) and from the same virtual start time. Schedule N
+ * of a seed is always the same schedule, whatever the number run.
+ */
+export async function simulate(
+  app: SimulatedApp,
+  options: SimulationOptions,
+): Promise<SimulationResult> {
+  const triggers = hookTriggerKeys(app);
+  if (!triggers.length) throw new Error('the app has no REST-hook triggers to simulate');
+  const clock = new VirtualClock();
+  const stopNetwork = interceptNetwork();
+  const outcomes: Outcome[] = [];
+  try {
+    for (let index = 0; index < options.schedules; index += 1) {
+      const random = Prng.forSchedule(options.seed, index);
+      const schedule = drawSchedule(random, triggers);
+      clock.install(START);
+      try {
+        const outcome = await runSchedule(app, schedule, random, clock, connect);
+        outcomes.push(outcome);
+        options.onSchedule?.(index, outcome);
+      } finally {
+        connect(null);
+        clock.uninstall();
+      }
+    }
+  } finally {
+    stopNetwork();
+  }
+  const rows = tallyByKind(outcomes);
+  const total = rows[rows.length - 1]?.[1] as Tally;
+  const unmodelled = [...new Set(outcomes.flatMap((outcome) => outcome.unmodelled))];
+  return { rows, total, outcomes, unmodelled };
+}

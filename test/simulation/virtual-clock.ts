@@ -1,0 +1,104 @@
+import { install } from '@sinonjs/fake-timers';
+import { performance } from 'node:perf_hooks';
+
+type InstalledClock = ReturnType<typeof install>;
+
+/** Node's own setImmediate, kept before any clock replaces it. */
+const realImmediate = setImmediate;
+const realTurn = () => new Promise<void>((resolve) => realImmediate(resolve));
+
+/** Handles that stay open for the whole run: pipes, servers, signals. */
+const LASTING = new Set(['PipeWrap', 'TTYWrap', 'TCPServerWrap', 'SignalWrap']);
+
+/**
+ * Real work the process is still doing: files, DNS, sockets, and real timers, which nock
+ * uses on purpose (it keeps Node's own timers, so that fake ones cannot stall a reply).
+ */
+function realWorkPending(): boolean {
+  return process.getActiveResourcesInfo().some((kind) => !LASTING.has(kind));
+}
+
+/** Real time given to real work before the clock moves anyway (a timer that never ends). */
+const MAX_REAL_WAIT_MS = 200;
+
+/** Timers fired while waiting for one thing: more means something re-arms itself forever. */
+const MAX_TIMERS = 200_000;
+
+/** The world stopped: nothing left to run, or timers forever, yet what was awaited never ended. */
+export class Stalled extends Error {
+  constructor(what: string) {
+    super(`stalled: ${what} never ended`);
+    this.name = 'Stalled';
+  }
+}
+
+/**
+ * Virtual time for the whole process: setTimeout, setInterval, setImmediate and Date are
+ * fake (@sinonjs/fake-timers, jest's own fake timers), promises and process.nextTick are
+ * real. Time moves only when everything that can run without it has run, straight to the
+ * next timer, so a 25 s wait costs no real time and the order of events never depends on
+ * how busy the machine is.
+ */
+export class VirtualClock {
+  private clock: InstalledClock | null = null;
+
+  install(start: number): void {
+    this.clock = install({
+      now: start,
+      toFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'Date',
+      ],
+      loopLimit: 1_000_000,
+    });
+  }
+
+  uninstall(): void {
+    this.clock?.uninstall();
+    this.clock = null;
+  }
+
+  now(): number {
+    return this.installed().now;
+  }
+
+  /**
+   * Runs the world until `done()` holds, firing timers one at a time, each after everything
+   * that could run without the clock has run. Throws Stalled when nothing is left to run or
+   * timers never stop coming.
+   */
+  async runUntil(done: () => boolean, what: string): Promise<void> {
+    const clock = this.installed();
+    for (let fired = 0; fired < MAX_TIMERS; fired += 1) {
+      await settle();
+      if (done()) return;
+      if (clock.countTimers() === 0) break;
+      clock.next();
+    }
+    throw new Stalled(what);
+  }
+
+  /** Lets `ms` of virtual time pass, running whatever falls due meanwhile. */
+  async pass(ms: number): Promise<void> {
+    let reached = false;
+    setTimeout(() => (reached = true), ms);
+    await this.runUntil(() => reached, 'a pause');
+  }
+
+  private installed(): InstalledClock {
+    if (!this.clock) throw new Error('the virtual clock is not installed');
+    return this.clock;
+  }
+}
+
+/** Waits in real turns until only timers are left (promises and real I/O done). */
+async function settle(): Promise<void> {
+  await realTurn();
+  const deadline = performance.now() + MAX_REAL_WAIT_MS;
+  while (realWorkPending() && performance.now() < deadline) await realTurn();
+}
