@@ -1,8 +1,8 @@
 import createCache from 'zapier-platform-core/src/tools/create-cache';
-import type { ZObject } from 'zapier-platform-core';
 import type { Prng } from './prng';
 
-type Cache = ZObject['cache'];
+/** z.cache as core builds it (get and delete also take a scope). */
+export type Cache = ReturnType<typeof createCache>;
 
 /**
  * What can go wrong with Zapier's cache (docs/_reference/cli-docs.md publishes no limits;

@@ -2,7 +2,7 @@ import { interceptNetwork, connect } from './network';
 import { Prng } from './prng';
 import { tallyByKind, type Tally } from './report';
 import { runSchedule, type Outcome } from './run-schedule';
-import { drawSchedule } from './schedule';
+import { drawSchedule, type Schedule } from './schedule';
 import { VirtualClock } from './virtual-clock';
 import { hookTriggerKeys, type SimulatedApp } from './world';
 
@@ -26,8 +26,8 @@ const START = Date.UTC(2026, 10, 1, 9, 0, 0);
 
 /**
  * Runs `schedules` seeded schedules against the app, one after the other, each in a fresh
- * world (Callbell account, Zapier, cache) and from the same virtual start time. Schedule N
- * of a seed is always the same schedule, whatever the number run.
+ * world (Callbell account, Zapier, cache). Schedule N of a seed is always the same schedule,
+ * whatever the number run.
  */
 export async function simulate(
   app: SimulatedApp,
@@ -35,18 +35,39 @@ export async function simulate(
 ): Promise<SimulationResult> {
   const triggers = hookTriggerKeys(app);
   if (!triggers.length) throw new Error('the app has no REST-hook triggers to simulate');
+  const outcomes = await runSchedules(
+    app,
+    options.schedules,
+    (index) => {
+      const random = Prng.forSchedule(options.seed, index);
+      return { random, schedule: drawSchedule(random, triggers) };
+    },
+    options.onSchedule,
+  );
+  const rows = tallyByKind(outcomes);
+  const total = rows[rows.length - 1]?.[1] as Tally;
+  const unmodelled = [...new Set(outcomes.flatMap((outcome) => outcome.unmodelled))];
+  return { rows, total, outcomes, unmodelled };
+}
+
+/** Runs `count` schedules, each in a fresh world from the same virtual start time. */
+export async function runSchedules(
+  app: SimulatedApp,
+  count: number,
+  scheduleAt: (index: number) => { random: Prng; schedule: Schedule },
+  onSchedule?: (index: number, outcome: Outcome) => void,
+): Promise<Outcome[]> {
   const clock = new VirtualClock();
   const stopNetwork = interceptNetwork();
   const outcomes: Outcome[] = [];
   try {
-    for (let index = 0; index < options.schedules; index += 1) {
-      const random = Prng.forSchedule(options.seed, index);
-      const schedule = drawSchedule(random, triggers);
+    for (let index = 0; index < count; index += 1) {
+      const { random, schedule } = scheduleAt(index);
       clock.install(START);
       try {
         const outcome = await runSchedule(app, schedule, random, clock, connect);
         outcomes.push(outcome);
-        options.onSchedule?.(index, outcome);
+        onSchedule?.(index, outcome);
       } finally {
         connect(null);
         clock.uninstall();
@@ -55,8 +76,5 @@ export async function simulate(
   } finally {
     stopNetwork();
   }
-  const rows = tallyByKind(outcomes);
-  const total = rows[rows.length - 1]?.[1] as Tally;
-  const unmodelled = [...new Set(outcomes.flatMap((outcome) => outcome.unmodelled))];
-  return { rows, total, outcomes, unmodelled };
+  return outcomes;
 }

@@ -7,22 +7,27 @@ type InstalledClock = ReturnType<typeof install>;
 const realImmediate = setImmediate;
 const realTurn = () => new Promise<void>((resolve) => realImmediate(resolve));
 
-/** Handles that stay open for the whole run: pipes, servers, signals. */
-const LASTING = new Set(['PipeWrap', 'TTYWrap', 'TCPServerWrap', 'SignalWrap']);
+/** How many handles of each kind are open (sockets, files, real timers…). */
+function openHandles(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const kind of process.getActiveResourcesInfo())
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return counts;
+}
 
 /**
- * Real work the process is still doing: files, DNS, sockets, and real timers, which nock
- * uses on purpose (it keeps Node's own timers, so that fake ones cannot stall a reply).
+ * Whether the process is doing real work beyond what was open when the clock was installed
+ * (pipes, a test runner's own handles): files, DNS, sockets, real timers.
  */
-function realWorkPending(): boolean {
-  return process.getActiveResourcesInfo().some((kind) => !LASTING.has(kind));
+function realWorkPending(lasting: Map<string, number>): boolean {
+  return [...openHandles()].some(([kind, count]) => count > (lasting.get(kind) ?? 0));
 }
 
 /** Real time given to real work before the clock moves anyway (a timer that never ends). */
 const MAX_REAL_WAIT_MS = 200;
 
 /** Timers fired while waiting for one thing: more means something re-arms itself forever. */
-const MAX_TIMERS = 200_000;
+const MAX_TIMERS = 20_000;
 
 /** The world stopped: nothing left to run, or timers forever, yet what was awaited never ended. */
 export class Stalled extends Error {
@@ -41,8 +46,10 @@ export class Stalled extends Error {
  */
 export class VirtualClock {
   private clock: InstalledClock | null = null;
+  private lasting = new Map<string, number>();
 
   install(start: number): void {
+    this.lasting = openHandles();
     this.clock = install({
       now: start,
       toFake: [
@@ -75,7 +82,7 @@ export class VirtualClock {
   async runUntil(done: () => boolean, what: string): Promise<void> {
     const clock = this.installed();
     for (let fired = 0; fired < MAX_TIMERS; fired += 1) {
-      await settle();
+      await settle(this.lasting);
       if (done()) return;
       if (clock.countTimers() === 0) break;
       clock.next();
@@ -96,9 +103,9 @@ export class VirtualClock {
   }
 }
 
-/** Waits in real turns until only timers are left (promises and real I/O done). */
-async function settle(): Promise<void> {
+/** Waits in real turns until only fake timers are left (promises and real I/O done). */
+async function settle(lasting: Map<string, number>): Promise<void> {
   await realTurn();
   const deadline = performance.now() + MAX_REAL_WAIT_MS;
-  while (realWorkPending() && performance.now() < deadline) await realTurn();
+  while (realWorkPending(lasting) && performance.now() < deadline) await realTurn();
 }

@@ -8,19 +8,19 @@ type Step = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 /** Core's app tester, given a bundle as loose as the one Zapier builds. */
 type Tester = (step: Step, bundle: Record<string, unknown>) => Promise<unknown>;
 
-/** The parts of the app the simulation drives: its REST-hook triggers. */
-export interface HookOperation {
-  type?: string;
-  perform: Step;
-  performSubscribe?: Step;
-  performUnsubscribe?: Step;
-}
+const STEP_KINDS = ['performSubscribe', 'performUnsubscribe', 'perform'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
 
+/** An app definition as index.ts exports it; the simulation drives its REST-hook triggers. */
 export interface SimulatedApp {
-  triggers: Record<string, { operation: HookOperation }>;
+  triggers: Record<string, { operation: { type?: string } & Partial<Record<StepKind, unknown>> }>;
 }
 
-export type StepKind = 'performSubscribe' | 'performUnsubscribe' | 'perform';
+/** One of a trigger's steps, when the app defines it as a function. */
+function stepOf(app: SimulatedApp, trigger: string, kind: StepKind): Step | null {
+  const step = app.triggers[trigger]?.operation[kind];
+  return typeof step === 'function' ? (step as Step) : null;
+}
 
 /** The bundle's meta of a live Zap's step (no editor test, no dropdown). */
 const STEP_META = {
@@ -196,11 +196,9 @@ export class World {
     const started = Date.now();
     const cache = this.cache.client({ user: zap.connection.user, auth: zap.connection.id });
     const app = appForStep(this.app, cache, (line) => record.logs.push(line));
-    const operation = app.triggers[zap.trigger]?.operation;
-    const run = operation?.[kind];
+    const run = stepOf(app, zap.trigger, kind);
     try {
       if (!run) throw new Error(`trigger ${zap.trigger} has no ${kind}`);
-      // One tester per step: core's tester keeps ad-hoc functions on the app it was given.
       const bundle: Record<string, unknown> = {
         authData: { api_key: zap.connection.apiKey },
         inputData: zap.inputData,
@@ -235,30 +233,21 @@ function appForStep(
   cache: ZObject['cache'],
   log: (line: string) => void,
 ): SimulatedApp {
-  const withStep = (step: Step | undefined): Step | undefined =>
-    step &&
-    ((z, bundle) => {
-      const write = (...parts: unknown[]) => log(parts.map(String).join(' '));
-      z.cache = cache;
-      z.console = { ...z.console, log: write, info: write, warn: write, error: write };
-      return step(z, bundle);
-    });
+  const withStep = (step: Step | null): Step | undefined =>
+    step
+      ? (z, bundle) => {
+          const write = (...parts: unknown[]) => log(parts.map(String).join(' '));
+          z.cache = cache;
+          z.console = { ...z.console, log: write, info: write, warn: write, error: write };
+          return step(z, bundle);
+        }
+      : undefined;
   const triggers = Object.fromEntries(
     hookTriggerKeys(app).map((key) => {
-      const trigger = app.triggers[key] as { operation: HookOperation };
-      const { operation } = trigger;
-      return [
-        key,
-        {
-          ...trigger,
-          operation: {
-            ...operation,
-            perform: withStep(operation.perform) as Step,
-            performSubscribe: withStep(operation.performSubscribe),
-            performUnsubscribe: withStep(operation.performUnsubscribe),
-          },
-        },
-      ];
+      const trigger = app.triggers[key] as SimulatedApp['triggers'][string];
+      const operation = { ...trigger.operation };
+      for (const kind of STEP_KINDS) operation[kind] = withStep(stepOf(app, key, kind));
+      return [key, { ...trigger, operation }];
     }),
   );
   return { ...app, triggers, creates: {}, searches: {}, searchOrCreates: {} } as SimulatedApp;
@@ -267,9 +256,9 @@ function appForStep(
 /** The app's instant triggers: REST hooks that subscribe and unsubscribe. */
 export function hookTriggerKeys(app: SimulatedApp): string[] {
   return Object.keys(app.triggers).filter((key) => {
-    const operation = app.triggers[key]?.operation;
     return (
-      operation?.type === 'hook' && !!operation.performSubscribe && !!operation.performUnsubscribe
+      app.triggers[key]?.operation.type === 'hook' &&
+      STEP_KINDS.every((kind) => stepOf(app, key, kind) !== null)
     );
   });
 }
