@@ -83,6 +83,14 @@ describe("the simulation's z.cache", () => {
     expect(cache.keys()).toEqual([]);
   });
 
+  it('can evict an entry at any call', async () => {
+    const { cache, z } = cacheAt();
+    await z.set('k', 1);
+    cache.faults.evictRate = 1;
+    await expect(z.get('k')).resolves.toBeNull();
+    expect(cache.keys()).toEqual([]);
+  });
+
   it('fails calls the way core reports an RPC that cannot be reached', async () => {
     const { cache, z } = cacheAt();
     await z.set('k', 1);

@@ -19,6 +19,8 @@ export interface CacheFaults {
   ignoreNx: boolean;
   /** Every call takes this long (virtual ms). */
   delayMs: number;
+  /** Before each call, one entry is evicted (Zapier's eviction rules are unpublished). */
+  evictRate: number;
 }
 
 export const NO_CACHE_FAULTS: CacheFaults = {
@@ -27,6 +29,7 @@ export const NO_CACHE_FAULTS: CacheFaults = {
   tooLargeRate: 0,
   ignoreNx: false,
   delayMs: 0,
+  evictRate: 0,
 };
 
 /** Whose Zap a step runs for: z.cache scopes `user` and `auth` partition keys by these. */
@@ -91,6 +94,10 @@ export class FaultCache {
 
   private async rpc(scope: CacheScope, method: string, params: unknown[]): Promise<unknown> {
     if (this.faults.delayMs) await pause(this.faults.delayMs);
+    if (this.random.chance(this.faults.evictRate)) {
+      const held = this.keys();
+      if (held.length) this.forget(this.random.pick(held));
+    }
     if (this.random.chance(this.faults.throwRate)) {
       await pause(RETRIES_MS);
       throw new Error(UNREACHABLE);

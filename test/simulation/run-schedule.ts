@@ -99,6 +99,7 @@ function applyFaults(world: World, kinds: FaultKind[], random: Prng): void {
   if (has('cache set false')) cache.refuseRate = random.pick([0.2, 0.6]);
   if (has('cache 413')) cache.tooLargeRate = random.pick([0.05, 0.2]);
   if (has('cache ignores nx')) cache.ignoreNx = true;
+  if (has('cache forgets')) cache.evictRate = random.pick([0, 0.02, 0.1]);
   if (has('cache slow')) cache.delayMs = random.pick([1_000, 3_000, 4_000]);
   const callbell = world.callbell.faults;
   if (has('Callbell slow'))
