@@ -1,22 +1,11 @@
+import { SUBSCRIBABLE_EVENTS, type SandboxEvent } from '../../sandbox/resources/webhooks';
 import type { Prng } from './prng';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
 
-/** Every event Callbell delivers (webhooks/**; object_types/webhook.md lists the first seven). */
-export const CALLBELL_EVENTS = [
-  'message_created',
-  'message_status_updated',
-  'contact_created',
-  'contact_updated',
-  'contact_deleted',
-  'conversation_opened',
-  'conversation_closed',
-  'agent_status_updated',
-  'agent_session_updated',
-  'team_membership_updated',
-] as const;
-
-export type CallbellEvent = (typeof CALLBELL_EVENTS)[number];
+/** Every event Callbell delivers: the sandbox's list, which stands in for Callbell's docs. */
+export const CALLBELL_EVENTS = SUBSCRIBABLE_EVENTS;
+export type CallbellEvent = SandboxEvent;
 
 export interface Webhook {
   url: string;

@@ -1,55 +1,17 @@
-import type { Outcome } from './run-schedule';
+import { NO_COUNTS, type Counters, type Outcome } from './run-schedule';
 import { FAULT_KINDS } from './schedule';
 import { STEP_LIMIT_MS } from './world';
 
-export interface Tally {
+export interface Tally extends Counters {
   schedules: number;
-  owed: number;
-  once: number;
-  twice: number;
-  lostLogged: number;
-  lostSilently: number;
-  unreachable: number;
-  deletedWhileLive: number;
-  forwardsElsewhere: number;
-  forgeries: number;
-  forgedRuns: number;
-  slowestMs: number;
-  stalled: number;
 }
 
-const EMPTY: Tally = {
-  schedules: 0,
-  owed: 0,
-  once: 0,
-  twice: 0,
-  lostLogged: 0,
-  lostSilently: 0,
-  unreachable: 0,
-  deletedWhileLive: 0,
-  forwardsElsewhere: 0,
-  forgeries: 0,
-  forgedRuns: 0,
-  slowestMs: 0,
-  stalled: 0,
-};
+const EMPTY: Tally = { ...NO_COUNTS, schedules: 0 };
 
 function add(tally: Tally, outcome: Outcome): Tally {
-  return {
-    schedules: tally.schedules + 1,
-    owed: tally.owed + outcome.owed,
-    once: tally.once + outcome.once,
-    twice: tally.twice + outcome.twice,
-    lostLogged: tally.lostLogged + outcome.lostLogged,
-    lostSilently: tally.lostSilently + outcome.lostSilently,
-    unreachable: tally.unreachable + outcome.unreachable,
-    deletedWhileLive: tally.deletedWhileLive + outcome.deletedWhileLive,
-    forwardsElsewhere: tally.forwardsElsewhere + outcome.forwardsElsewhere,
-    forgeries: tally.forgeries + outcome.forgeries,
-    forgedRuns: tally.forgedRuns + outcome.forgedRuns,
-    slowestMs: Math.max(tally.slowestMs, outcome.slowestMs),
-    stalled: tally.stalled + outcome.stalled,
-  };
+  const sum = { ...tally, schedules: tally.schedules + 1 };
+  for (const key of Object.keys(NO_COUNTS) as (keyof Counters)[]) sum[key] += outcome[key];
+  return { ...sum, slowestMs: Math.max(tally.slowestMs, outcome.slowestMs) };
 }
 
 /** One row per fault kind (a schedule counts in every kind it drew), calm ones, and the total. */

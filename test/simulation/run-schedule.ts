@@ -6,9 +6,8 @@ import type { Action, FaultKind, Schedule } from './schedule';
 import { Stalled, type VirtualClock } from './virtual-clock';
 import { World, type Connection, type SimulatedApp, type Zap } from './world';
 
-/** What one schedule came to; the report adds these up per fault kind. */
-export interface Outcome {
-  kinds: FaultKind[];
+/** What the simulation counts, per schedule and in total. */
+export interface Counters {
   owed: number;
   once: number;
   twice: number;
@@ -20,8 +19,29 @@ export interface Outcome {
   forwardsElsewhere: number;
   forgeries: number;
   forgedRuns: number;
+  /** The slowest step (virtual ms): the one counter that is a maximum, not a sum. */
   slowestMs: number;
   stalled: number;
+}
+
+export const NO_COUNTS: Counters = {
+  owed: 0,
+  once: 0,
+  twice: 0,
+  lostLogged: 0,
+  lostSilently: 0,
+  unreachable: 0,
+  deletedWhileLive: 0,
+  forwardsElsewhere: 0,
+  forgeries: 0,
+  forgedRuns: 0,
+  slowestMs: 0,
+  stalled: 0,
+};
+
+/** What one schedule came to; the report adds these up per fault kind. */
+export interface Outcome extends Counters {
+  kinds: FaultKind[];
   /** Callbell calls the model does not answer (listed, not counted as a failure). */
   unmodelled: string[];
 }
@@ -47,22 +67,7 @@ export async function runSchedule(
 ): Promise<Outcome> {
   const world = new World(app, random);
   connectWorld(world);
-  const outcome: Outcome = {
-    kinds: schedule.kinds,
-    owed: 0,
-    once: 0,
-    twice: 0,
-    lostLogged: 0,
-    lostSilently: 0,
-    unreachable: 0,
-    deletedWhileLive: 0,
-    forwardsElsewhere: 0,
-    forgeries: 0,
-    forgedRuns: 0,
-    slowestMs: 0,
-    stalled: 0,
-    unmodelled: [],
-  };
+  const outcome: Outcome = { ...NO_COUNTS, kinds: schedule.kinds, unmodelled: [] };
   try {
     applyFaults(world, schedule.kinds, random);
     const connections = makeConnections(world, schedule, random);
