@@ -22,9 +22,6 @@ function run(schedule: Schedule, seed = 1) {
   );
 }
 
-// Core echoes every z.console line it is given; the simulation keeps the app's own lines.
-beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
-
 describe('one schedule', () => {
   it('in a calm world, every live Zap gets each event it wants exactly once', async () => {
     const outcome = await run({

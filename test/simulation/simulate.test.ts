@@ -10,8 +10,6 @@ import { simulate } from './simulation';
 // Thirty schedules run the whole app through core about two thousand times.
 jest.setTimeout(300_000);
 
-beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
-
 it('meets every goal of the fan-out in 30 seeded schedules', async () => {
   const { rows, total } = await simulate(App, { seed: 21, schedules: 30 });
   expect({ missed: missedGoals(total), table: formatTable(rows) }).toEqual({
