@@ -14,6 +14,24 @@ function add(tally: Tally, outcome: Outcome): Tally {
   return { ...sum, slowestMs: Math.max(tally.slowestMs, outcome.slowestMs) };
 }
 
+export interface Summary {
+  rows: [string, Tally][];
+  total: Tally;
+  outcomes: Outcome[];
+  /** Callbell calls the app made that the model does not answer, once each. */
+  unmodelled: string[];
+}
+
+export function summarize(outcomes: Outcome[]): Summary {
+  const rows = tallyByKind(outcomes);
+  return {
+    rows,
+    total: rows[rows.length - 1]?.[1] ?? EMPTY,
+    outcomes,
+    unmodelled: [...new Set(outcomes.flatMap((outcome) => outcome.unmodelled))],
+  };
+}
+
 /** One row per fault kind (a schedule counts in every kind it drew), calm ones, and the total. */
 export function tallyByKind(outcomes: Outcome[]): [string, Tally][] {
   const rows: [string, Tally][] = FAULT_KINDS.map((kind) => [

@@ -1,6 +1,6 @@
 import { interceptNetwork, connect } from './network';
 import { Prng } from './prng';
-import { tallyByKind, type Tally } from './report';
+import { summarize, type Summary } from './report';
 import { runSchedule, type Outcome } from './run-schedule';
 import { drawSchedule, type Schedule } from './schedule';
 import { VirtualClock } from './virtual-clock';
@@ -9,16 +9,10 @@ import { hookTriggerKeys, type SimulatedApp } from './world';
 export interface SimulationOptions {
   seed: number;
   schedules: number;
+  /** The first schedule's number (0 unless a run is split into parts). */
+  first?: number;
   /** Told after each schedule (the script prints progress). */
   onSchedule?: (index: number, outcome: Outcome) => void;
-}
-
-export interface SimulationResult {
-  rows: [string, Tally][];
-  total: Tally;
-  outcomes: Outcome[];
-  /** Callbell calls the app made that the model does not answer, once each. */
-  unmodelled: string[];
 }
 
 /** Virtual time starts here in every schedule. */
@@ -29,25 +23,19 @@ const START = Date.UTC(2026, 10, 1, 9, 0, 0);
  * world (Callbell account, Zapier, cache). Schedule N of a seed is always the same schedule,
  * whatever the number run.
  */
-export async function simulate(
-  app: SimulatedApp,
-  options: SimulationOptions,
-): Promise<SimulationResult> {
+export async function simulate(app: SimulatedApp, options: SimulationOptions): Promise<Summary> {
   const triggers = hookTriggerKeys(app);
   if (!triggers.length) throw new Error('the app has no REST-hook triggers to simulate');
   const outcomes = await runSchedules(
     app,
     options.schedules,
     (index) => {
-      const random = Prng.forSchedule(options.seed, index);
+      const random = Prng.forSchedule(options.seed, (options.first ?? 0) + index);
       return { random, schedule: drawSchedule(random, triggers) };
     },
     options.onSchedule,
   );
-  const rows = tallyByKind(outcomes);
-  const total = rows[rows.length - 1]?.[1] as Tally;
-  const unmodelled = [...new Set(outcomes.flatMap((outcome) => outcome.unmodelled))];
-  return { rows, total, outcomes, unmodelled };
+  return summarize(outcomes);
 }
 
 /** Runs `count` schedules, each in a fresh world from the same virtual start time. */
@@ -66,6 +54,7 @@ export async function runSchedules(
       clock.install(START);
       try {
         const outcome = await runSchedule(app, schedule, random, clock, connect);
+        await clock.drain();
         outcomes.push(outcome);
         onSchedule?.(index, outcome);
       } finally {
