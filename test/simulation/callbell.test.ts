@@ -117,6 +117,44 @@ describe("the simulation's Callbell account", () => {
     expect(callbell.webhook?.url).toBe('https://hooks.zapier.com/1/');
   });
 
+  it("posts a delivery to the webhook's URL if subscribed, and logs it with the answer", async () => {
+    const { callbell } = account();
+    const posted: [string, string][] = [];
+    const post = (url: string, text: string) => posted.push([url, text]) && 410;
+    callbell.deliver('message_created', { text: 'hi' }, post);
+    expect(posted).toEqual([]);
+    await callbell.answer(subscribe('key-a', 'https://hooks.zapier.com/1/?token=t'));
+    callbell.deliver('contact_created', { uuid: 'u' }, post);
+    callbell.deliver('message_created', { text: 'hi' }, post);
+    expect(posted).toEqual([
+      [
+        'https://hooks.zapier.com/1/?token=t',
+        '{"event":"message_created","payload":{"text":"hi"}}',
+      ],
+    ]);
+    const log = await callbell.answer({
+      ...request('GET', '/webhooks/events', 'key-b'),
+      query: new URLSearchParams({ subscriptions: 'message_created', items: '10', page: '1' }),
+    });
+    expect(log).toMatchObject({
+      status: 200,
+      body: {
+        webhook_events: [{ event: 'message_created', success: false, response: { code: 410 } }],
+        meta: { page: 1, pages: 1 },
+      },
+    });
+  });
+
+  it('lists the same main channel whichever key asks', async () => {
+    const { callbell } = account();
+    const a = await callbell.answer(request('GET', '/channels', 'key-a'));
+    const b = await callbell.answer(request('GET', '/channels', 'key-b'));
+    expect(a).toEqual(b);
+    expect(a.body).toMatchObject({
+      channels: expect.arrayContaining([expect.objectContaining({ main: true })]),
+    });
+  });
+
   it('answers 404 to calls it does not model, and lists them', async () => {
     const { callbell } = account();
     await expect(callbell.answer(request('GET', '/contacts', 'key-a'))).resolves.toMatchObject({

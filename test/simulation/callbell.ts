@@ -48,6 +48,18 @@ export interface ApiAnswer {
 /** The account user's identity, the same whichever of its keys asks (auth_api/me.md). */
 const ACCOUNT_USER = { user_email: 'owner@shop.example', user_name: 'Shop Owner' };
 
+/** One entry of the webhook's delivery log (object_types/webhook_event.md). */
+export interface LoggedDelivery {
+  event: CallbellEvent;
+  payload: Record<string, unknown>;
+  response: { body: string; code: number; headers: Record<string, string> };
+  success: boolean;
+  createdAt: string;
+}
+
+/** Where a delivery was posted, and what the receiver answered (its HTTP status). */
+export type Post = (url: string, text: string) => number;
+
 /**
  * One Callbell account as its API answers the app: any of its keys acts on the account's one
  * webhook (webhooks_api/subscribe.md: "Each account can only register 1 webhook"), which
@@ -58,13 +70,51 @@ export class CallbellAccount {
   webhook: Webhook | null = null;
   faults: CallbellFaults = { ...NO_CALLBELL_FAULTS };
   readonly unmodelled: string[] = [];
+  /** Newest first, as the sandbox answers it. */
+  readonly log: LoggedDelivery[] = [];
   private readonly keys = new Map<string, 'valid' | 'revoked'>();
+  /** The account's channels (channels_api/get_channels.md), the same whichever key asks. */
+  private readonly channels: object[];
 
   constructor(
     private readonly random: Prng,
     /** Told each time the webhook is deleted. */
     private readonly onDelete: () => void,
-  ) {}
+  ) {
+    this.channels = [
+      {
+        uuid: random.hex(32),
+        title: 'Shop WhatsApp',
+        type: 'whatsapp',
+        main: true,
+        discardedAt: null,
+      },
+      {
+        uuid: random.hex(32),
+        title: 'Shop Instagram',
+        type: 'instagram',
+        main: false,
+        discardedAt: null,
+      },
+    ];
+  }
+
+  /**
+   * An event happens: Callbell posts `{event, payload}` to the webhook's URL if it is
+   * subscribed to the event, and logs the delivery with the receiver's answer.
+   */
+  deliver(event: CallbellEvent, payload: Record<string, unknown>, post: Post): void {
+    const webhook = this.webhook;
+    if (!webhook?.enabled || !webhook.subscriptions.includes(event)) return;
+    const code = post(webhook.url, JSON.stringify({ event, payload }));
+    this.log.unshift({
+      event,
+      payload,
+      response: { body: '', code, headers: {} },
+      success: code >= 200 && code < 300,
+      createdAt: new Date().toISOString(),
+    });
+  }
 
   addKey(key: string): void {
     this.keys.set(key, 'valid');
@@ -86,14 +136,15 @@ export class CallbellAccount {
     return answer;
   }
 
-  private handle({ method, path, body }: ApiRequest, key: string): ApiAnswer {
+  private handle({ method, path, query, body }: ApiRequest, key: string): ApiAnswer {
     const route = `${method} ${path.replace(/^\/v1/, '')}`;
     if (route === 'POST /webhooks/subscribe') return this.subscribe(body);
     if (route === 'DELETE /webhooks/unsubscribe') return this.unsubscribe();
     if (route === 'GET /auth/me')
       return { status: 200, body: { status: 'ok', ...ACCOUNT_USER, api_key: key } };
-    if (route === 'GET /webhooks/events')
-      return { status: 200, body: { webhook_events: [], meta: { page: 1, pages: 1 } } };
+    if (route === 'GET /webhooks/events') return this.deliveryLog(query);
+    if (route === 'GET /channels')
+      return { status: 200, body: { channels: this.channels, meta: { page: 1, pages: 1 } } };
     this.unmodelled.push(route);
     return { status: 404, body: { error: 'Not found' } };
   }
@@ -115,6 +166,24 @@ export class CallbellAccount {
       enabled: true,
     };
     return { status: 200, body: { webhook: this.webhook } };
+  }
+
+  /** webhooks_api/events.md: filtered by `subscriptions` and `status`, `items` a page. */
+  private deliveryLog(query: URLSearchParams): ApiAnswer {
+    const events = query.get('subscriptions')?.split(',').filter(Boolean);
+    const status = query.get('status');
+    const items = Number(query.get('items')) || 25;
+    const page = Number(query.get('page')) || 1;
+    const matching = this.log
+      .filter((delivery) => !events || events.includes(delivery.event))
+      .filter((delivery) => !status || (status === 'success') === delivery.success);
+    return {
+      status: 200,
+      body: {
+        webhook_events: matching.slice((page - 1) * items, page * items),
+        meta: { page, pages: Math.max(1, Math.ceil(matching.length / items)) },
+      },
+    };
   }
 
   /** webhooks_api/unsubscribe.md; 404 when there is none is the sandbox's reading. */

@@ -1,6 +1,6 @@
 import type { CallbellEvent } from './callbell';
 import { holdsMarker, markedDelivery } from './deliveries';
-import type { HookRequest, Sender } from './hook-service';
+import type { HookRequest } from './hook-service';
 import type { Prng } from './prng';
 import type { Action, FaultKind, Schedule } from './schedule';
 import { Stalled, type VirtualClock } from './virtual-clock';
@@ -54,6 +54,8 @@ const SAYS_LOSS =
   /\b(lost|miss(ed|ing)|not (reached|delivered|passed|forwarded|sent)|fail(ed|s|ure)?|could not|cannot|unavailable|refused|dropped|gone)\b/i;
 
 const EVIL_ORIGIN = 'https://hooks.evil.example';
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** The marker each delivery carries (see deliveries.ts). */
 const DELIVERY_MARKER = /sim[0-9a-f]{10}x/;
@@ -214,7 +216,12 @@ async function deliverEveryEvent(
     const owed = live().filter((zap) => zap.wants.includes(event));
     // No app could run on this one: Callbell posts to a deleted Zap and no step ran since.
     const unreachable = world.ownerDeletedUnseen;
-    post(world, 'callbell', null, JSON.stringify(markedDelivery(event, marker)), event);
+    const { payload } = markedDelivery(event, marker);
+    world.callbell.deliver(event, payload, (url, text) => {
+      const { pathname, searchParams } = new URL(url);
+      const request = { path: pathname, query: Object.fromEntries(searchParams), text };
+      return world.hooks.receive({ ...request, headers: JSON_HEADERS, sender: 'callbell' }).status;
+    });
     await clock.runUntil(() => world.idle(), `delivery of ${event}`);
     const steps = world.steps.filter((step) => step.window === world.window);
     const visible = steps.some(
@@ -235,32 +242,6 @@ async function deliverEveryEvent(
       else outcome.lostSilently += 1;
     }
   }
-}
-
-/** Posts a body to a hook URL, as Callbell's webhook (to where it points) or an attacker. */
-function post(
-  world: World,
-  sender: Sender,
-  target: Zap | null,
-  text: string,
-  event: CallbellEvent,
-  headers: Record<string, string> = { 'content-type': 'application/json' },
-  query: Record<string, string> = {},
-): void {
-  const webhook = world.callbell.webhook;
-  if (sender === 'callbell') {
-    if (!webhook?.enabled || !webhook.subscriptions.includes(event)) return;
-    const url = new URL(webhook.url);
-    world.hooks.receive({
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      text,
-      sender,
-    });
-    return;
-  }
-  if (target) world.hooks.receive({ path: target.path, query, headers, text, sender });
 }
 
 /**
@@ -294,7 +275,7 @@ async function forgeRelays(
       const body = JSON.stringify(markedDelivery(event, marker));
       return {
         target,
-        request: { text: body, headers: { 'content-type': 'application/json' }, query: {} },
+        request: { text: body, headers: JSON_HEADERS, query: {} },
       };
     },
     (marker) => tampered(world, random, relays, marker, (text) => text),
