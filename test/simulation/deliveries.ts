@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallbellEvent } from './callbell';
+import type { Prng } from './prng';
 
 export interface DeliveryBody {
   event: CallbellEvent;
@@ -52,7 +53,18 @@ function mark(record: Record<string, unknown>, key: string, value: string): void
   if (typeof record[key] === 'string') record[key] = value;
 }
 
-/** Whether a Zap's output items hold this marker. */
-export function holdsMarker(items: unknown[], marker: string): number {
+/** How many of a Zap's output items hold this marker. */
+export function itemsHolding(items: unknown[], marker: string): number {
   return items.filter((item) => JSON.stringify(item).includes(marker)).length;
+}
+
+/** What every real delivery's marker looks like; a forgery's never does. */
+export const DELIVERY_MARKER = /sim[0-9a-f]{10}x/;
+
+export function deliveryMarker(random: Prng): string {
+  return `sim${random.hex(10)}x`;
+}
+
+export function forgeryMarker(random: Prng): string {
+  return `forged${random.hex(10)}x`;
 }

@@ -1,5 +1,11 @@
 import type { CallbellEvent } from './callbell';
-import { holdsMarker, markedDelivery } from './deliveries';
+import {
+  DELIVERY_MARKER,
+  deliveryMarker,
+  forgeryMarker,
+  itemsHolding,
+  markedDelivery,
+} from './deliveries';
 import type { HookRequest } from './hook-service';
 import type { Prng } from './prng';
 import type { Action, FaultKind, Schedule } from './schedule';
@@ -56,9 +62,6 @@ const SAYS_LOSS =
 const EVIL_ORIGIN = 'https://hooks.evil.example';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
-
-/** The marker each delivery carries (see deliveries.ts). */
-const DELIVERY_MARKER = /sim[0-9a-f]{10}x/;
 
 export async function runSchedule(
   app: SimulatedApp,
@@ -211,7 +214,7 @@ async function deliverEveryEvent(
   ] as const);
   if (!wanted.has(extra)) events.push(extra);
   for (const [index, event] of events.entries()) {
-    const marker = `sim${random.hex(10)}x`; // DELIVERY_MARKER
+    const marker = deliveryMarker(random);
     world.window = `delivery ${index + 1}`;
     const owed = live().filter((zap) => zap.wants.includes(event));
     // No app could run on this one: Callbell posts to a deleted Zap and no step ran since.
@@ -228,7 +231,7 @@ async function deliverEveryEvent(
       (step) => step.error !== undefined || step.logs.some((line) => SAYS_LOSS.test(line)),
     );
     for (const zap of owed) {
-      const runs = holdsMarker(
+      const runs = itemsHolding(
         steps
           .filter((step) => step.zap === zap && step.kind === 'perform')
           .flatMap((step) => step.items),
@@ -285,14 +288,14 @@ async function forgeRelays(
       ),
   ];
   for (const [index, forge] of forgeries.entries()) {
-    const marker = `forged${random.hex(10)}x`;
+    const marker = forgeryMarker(random);
     const forged = forge(marker);
     if (!forged) continue;
     world.window = `forgery ${index + 1}`;
     world.hooks.receive({ ...forged.request, path: forged.target.path, sender: 'forger' });
     await clock.runUntil(() => world.idle(), 'a forged relay');
     const ran = world.steps.some(
-      (step) => step.window === world.window && holdsMarker(step.items, marker) > 0,
+      (step) => step.window === world.window && itemsHolding(step.items, marker) > 0,
     );
     outcome.forgeries += 1;
     if (ran) outcome.forgedRuns += 1;
