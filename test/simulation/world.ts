@@ -17,7 +17,7 @@ export interface SimulatedApp {
 }
 
 /** One of a trigger's steps, when the app defines it as a function. */
-function stepOf(app: SimulatedApp, trigger: string, kind: StepKind): Step | null {
+export function stepOf(app: SimulatedApp, trigger: string, kind: StepKind): Step | null {
   const step = app.triggers[trigger]?.operation[kind];
   return typeof step === 'function' ? (step as Step) : null;
 }
