@@ -3,7 +3,9 @@
  * (docs/simulation.md). Prints the table per fault kind and exits non-zero when a goal
  * counter is not met: deliveries lost silently, the webhook deleted while a Zap was live,
  * forged relays that ran a Zap, forwards to a non-Zapier host, a step of 30 s or more.
- * `--docs` also writes the table into docs/simulation.md.
+ * `--docs` also writes the table into docs/simulation.md; `--first N` starts at schedule N;
+ * `--trace` runs in this process and prints every step of every schedule (replay one with
+ * `--first N --schedules 1 --trace`).
  *
  * Schedules run in parts of 100, each in a process of its own, as many at once as there are
  * cores: nock's interceptor never frees a request's HTTP parser (about 200 KB a request), and
@@ -20,6 +22,7 @@ import { simulate } from '../test/simulation/simulation';
 import type { SimulatedApp } from '../test/simulation/world';
 import { ROOT } from './lib/build-zip';
 import { writeGenerated } from './lib/generated-docs';
+import { traceOf } from '../test/simulation/trace';
 
 const PART = 100;
 
@@ -30,19 +33,31 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** A part of the run, in this process: prints its outcomes as JSON. */
-async function runPart(seed: number, first: number, schedules: number) {
+/** Schedules run in this process: their outcomes, and each one's trace if asked. */
+async function runHere(seed: number, first: number, schedules: number, trace: boolean) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const app = require(join(ROOT, 'dist', 'index.js')) as SimulatedApp;
   // Core echoes every z.console line to the process console; the simulation keeps its own.
+  const log = console.log;
   console.log = () => undefined;
-  const { outcomes } = await simulate(app, { seed, schedules, first });
-  process.stdout.write(JSON.stringify(outcomes));
+  try {
+    const { outcomes } = await simulate(app, {
+      seed,
+      schedules,
+      first,
+      onSchedule: (index, outcome, world) => {
+        if (trace) process.stdout.write(`${traceOf(first + index, outcome, world)}\n`);
+      },
+    });
+    return outcomes;
+  } finally {
+    console.log = log;
+  }
 }
 
 /** Every part, as many at once as there are cores; outcomes in schedule order. */
-async function runAll(seed: number, schedules: number): Promise<Outcome[]> {
-  const firsts = [...Array(Math.ceil(schedules / PART)).keys()].map((part) => part * PART);
+async function runAll(seed: number, start: number, schedules: number): Promise<Outcome[]> {
+  const firsts = [...Array(Math.ceil(schedules / PART)).keys()].map((part) => start + part * PART);
   const parts: Outcome[][] = [];
   let done = 0;
   const runNext = async (): Promise<void> => {
@@ -50,7 +65,7 @@ async function runAll(seed: number, schedules: number): Promise<Outcome[]> {
     const first = firsts[index];
     if (first === undefined) return;
     parts.push([]);
-    const count = Math.min(PART, schedules - first);
+    const count = Math.min(PART, start + schedules - first);
     const args = [__filename, '--part', '--seed', `${seed}`, '--first', `${first}`];
     const { stdout } = await promisify(execFile)(
       process.execPath,
@@ -69,13 +84,20 @@ async function runAll(seed: number, schedules: number): Promise<Outcome[]> {
 async function main() {
   const schedules = option('schedules', 200);
   const seed = option('seed', 21);
-  if (process.argv.includes('--part')) return runPart(seed, option('first', 0), schedules);
+  const first = option('first', 0);
+  if (process.argv.includes('--part')) {
+    process.stdout.write(JSON.stringify(await runHere(seed, first, schedules, false)));
+    return;
+  }
   const started = performance.now();
-  const summary = summarize(await runAll(seed, schedules));
+  const outcomes = process.argv.includes('--trace')
+    ? await runHere(seed, first, schedules, true)
+    : await runAll(seed, first, schedules);
+  const summary = summarize(outcomes);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const missed = missedGoals(summary.total);
   const report = [
-    `### ${schedules} schedules, seed ${seed}: ${new Date().toISOString().slice(0, 10)}, ${seconds} s wall time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
+    `### ${schedules} schedules${first ? ` from number ${first}` : ''}, seed ${seed}: ${new Date().toISOString().slice(0, 10)}, ${seconds} s wall time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     '',
     formatTable(summary.rows),
     '',

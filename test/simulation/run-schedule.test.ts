@@ -2,6 +2,7 @@ import App from '../../index';
 import { Prng } from './prng';
 import type { Schedule, ZapPlan } from './schedule';
 import { runSchedules, simulate } from './simulation';
+import { traceOf } from './trace';
 import type { SimulatedApp } from './world';
 
 const app: SimulatedApp = App;
@@ -76,6 +77,47 @@ describe('one schedule', () => {
       ],
     });
     expect(outcome).toMatchObject({ owed: 1, once: 1, deletedWhileLive: 0 });
+  });
+});
+
+describe('the trace of a schedule', () => {
+  it('shows each Zap, each step with its log lines and where the webhook ends, never a whole key', async () => {
+    const traces: string[] = [];
+    const keys: string[] = [];
+    await runSchedules(
+      app,
+      1,
+      () => ({
+        random: new Prng(3),
+        schedule: {
+          kinds: ['cache forgets'],
+          connections: 1,
+          zaps: [
+            zap('message_created', ['message_created']),
+            zap('contact_created', ['contact_created']),
+          ],
+          actions: [
+            { type: 'turn', zaps: [0] },
+            { type: 'turn', zaps: [1] },
+            { type: 'forget keys', share: 1 },
+          ],
+        },
+      }),
+      (index, outcome, world) => {
+        traces.push(traceOf(index, outcome, world));
+        keys.push(...world.zaps.map((zap) => zap.connection.apiKey));
+      },
+    );
+    const [trace = ''] = traces;
+    expect(trace).toMatch(
+      /^## schedule 0: cache forgets\nzap1 message_created wants message_created, user1 key …\w{4}, ends on/,
+    );
+    expect(trace).toMatch(/\[steps\] zap1 performSubscribe \d+ ms, 1 item\(s\)/);
+    expect(trace).toMatch(
+      /\[delivery 1\] zap\d perform \d+ ms, \d item\(s\) on callbell post \{"event":"(message|contact)_created"/,
+    );
+    expect(trace).toMatch(/\nwebhook: …\S+ for \S+\noutcome: owed 2, /);
+    for (const key of keys) expect(trace).not.toContain(key);
   });
 });
 

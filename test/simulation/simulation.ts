@@ -4,15 +4,15 @@ import { summarize, type Summary } from './report';
 import { runSchedule, type Outcome } from './run-schedule';
 import { drawSchedule, type Schedule } from './schedule';
 import { VirtualClock } from './virtual-clock';
-import { hookTriggerKeys, type SimulatedApp } from './world';
+import { hookTriggerKeys, type SimulatedApp, type World } from './world';
 
 export interface SimulationOptions {
   seed: number;
   schedules: number;
   /** The first schedule's number (0 unless a run is split into parts). */
   first?: number;
-  /** Told after each schedule (the script prints progress). */
-  onSchedule?: (index: number, outcome: Outcome) => void;
+  /** Told after each schedule, with the world it ran in (the script's --trace prints it). */
+  onSchedule?: (index: number, outcome: Outcome, world: World) => void;
 }
 
 /** Virtual time starts here in every schedule. */
@@ -43,7 +43,7 @@ export async function runSchedules(
   app: SimulatedApp,
   count: number,
   scheduleAt: (index: number) => { random: Prng; schedule: Schedule },
-  onSchedule?: (index: number, outcome: Outcome) => void,
+  onSchedule?: (index: number, outcome: Outcome, world: World) => void,
 ): Promise<Outcome[]> {
   const clock = new VirtualClock();
   const stopNetwork = interceptNetwork();
@@ -53,10 +53,14 @@ export async function runSchedules(
       const { random, schedule } = scheduleAt(index);
       clock.install(START);
       try {
-        const outcome = await runSchedule(app, schedule, random, clock, connect);
+        let world: World | null = null;
+        const outcome = await runSchedule(app, schedule, random, clock, (played) => {
+          world = played;
+          connect(played);
+        });
         await clock.drain();
         outcomes.push(outcome);
-        onSchedule?.(index, outcome);
+        if (world) onSchedule?.(index, outcome, world);
       } finally {
         connect(null);
         clock.uninstall();
