@@ -30,7 +30,7 @@ module.exports = {
       testPathIgnorePatterns: [
         '<rootDir>/test/e2e/',
         '<rootDir>/test/robustness/',
-        '<rootDir>/test/simulation/simulate.test.ts',
+        '<rootDir>/test/scripts/simulation/simulate.test.ts',
       ],
       // No network: Callbell is mocked with nock.
       setupFilesAfterEnv: ['<rootDir>/test/setup/no-network.ts'],

@@ -16,13 +16,13 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { formatTable, missedGoals, summarize } from '../test/simulation/report';
-import type { Outcome } from '../test/simulation/run-schedule';
-import { simulate } from '../test/simulation/simulation';
-import type { SimulatedApp } from '../test/simulation/world';
+import { formatTable, missedGoals, summarize } from './lib/simulation/report';
+import type { Outcome } from './lib/simulation/run-schedule';
+import { simulate } from './lib/simulation/simulation';
+import type { SimulatedApp } from './lib/simulation/world';
 import { ROOT } from './lib/build-zip';
 import { writeGenerated } from './lib/generated-docs';
-import { traceOf } from '../test/simulation/trace';
+import { traceOf } from './lib/simulation/trace';
 
 const PART = 100;
 

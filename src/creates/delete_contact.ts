@@ -3,6 +3,7 @@ import { contactUuidOf, deleteContact } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { InputError } from '../input-error';
 import { isYes, stringOrNull } from '../values';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 interface DeletedContact {
   id: string;
@@ -62,3 +63,9 @@ export const deleteContactCreate = {
     ],
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.otherContact, confirm: true },
+  requests: [`DELETE /contacts/${EXAMPLE_IDS.otherContact}`],
+};

@@ -4,8 +4,8 @@ import {
   requestBundle,
   type HookRequest,
   type HookTarget,
-} from './hook-service';
-import { Prng } from './prng';
+} from '../../../scripts/lib/simulation/hook-service';
+import { Prng } from '../../../scripts/lib/simulation/prng';
 
 interface TestZap extends HookTarget {
   path: string;

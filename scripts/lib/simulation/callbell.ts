@@ -1,4 +1,4 @@
-import { SUBSCRIBABLE_EVENTS, type SandboxEvent } from '../../sandbox/resources/webhooks';
+import { SUBSCRIBABLE_EVENTS, type SandboxEvent } from '../../../sandbox/resources/webhooks';
 import type { Prng } from './prng';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.

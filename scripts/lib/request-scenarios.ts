@@ -1,8 +1,9 @@
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { createAppTester, type Bundle } from 'zapier-platform-core';
 import { seed } from '../../sandbox/seed';
 import type { Sandbox } from '../../sandbox/server';
+import type { Perform } from '../../src/operations';
+import { listedOperations } from './operation-examples';
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 type Operation = Partial<
   Record<'perform' | 'performList' | 'performSubscribe' | 'performUnsubscribe', Perform>
 > & {
@@ -22,12 +23,16 @@ export interface RequestCount {
   /** The fewest requests Callbell's API allows for it. */
   minimum: number;
   note?: string;
+  /** What the sandbox received, `METHOD /path`, and, for an operation's example, what it says. */
+  sent: string[];
+  expected?: string[];
 }
 
 interface Scenario {
   operation: string;
   minimum: number;
   note?: string;
+  expected?: string[];
   run: (
     call: (
       perform: Perform | undefined,
@@ -54,30 +59,58 @@ const documentedMessage = {
   },
 };
 
-/** Every operation the app offers, run once against the sandbox, with the minimum it can take. */
-function scenarios(app: AppUnderTest): Scenario[] {
-  const trigger = (key: string) => app.triggers[key]?.operation ?? {};
-  const create = (key: string) => app.creates[key]?.operation.perform;
-  const search = (key: string) => app.searches[key]?.operation.perform;
-  const teams = seed.teams.length;
+type Call = Parameters<Scenario['run']>[0];
+
+/** Runs a step of the app as it is registered: dropdowns are triggers to Zapier. */
+function stepOf(app: AppUnderTest, kind: string, key: string): Perform | undefined {
+  const group =
+    kind === 'creates' ? app.creates : kind === 'searches' ? app.searches : app.triggers;
+  return group[key]?.operation.perform;
+}
+
+/**
+ * Each action's, search's and dropdown's own example (declared beside it): the requests it
+ * says, no more. Dropdowns read their first page (Zapier's page 0).
+ */
+function exampleScenarios(app: AppUnderTest, kinds: string[]): Scenario[] {
+  return listedOperations().flatMap((listed) =>
+    kinds.includes(listed.kind) && 'requests' in listed.example
+      ? [
+          {
+            operation: listed.kind === 'dropdowns' ? `dropdown ${listed.key}` : listed.key,
+            minimum: listed.example.requests.length,
+            expected: listed.example.requests,
+            run: (call: Call) =>
+              call(
+                stepOf(app, listed.kind, listed.key),
+                listed.example.input,
+                listed.kind === 'dropdowns' ? { meta: { page: 0 } } : {},
+              ),
+          },
+        ]
+      : [],
+  );
+}
+
+/** The shared hook steps, which every instant trigger runs alike. */
+function hookScenarios(app: AppUnderTest): Scenario[] {
+  const hook = app.triggers.message_created?.operation ?? {};
   return [
-    { operation: 'auth test', minimum: 1, run: (call) => call(app.authentication.test) },
     {
       operation: 'hook subscribe',
       minimum: 1,
-      run: (call) => call(trigger('message_created').performSubscribe, {}, { targetUrl: ZAP_URL }),
+      run: (call) => call(hook.performSubscribe, {}, { targetUrl: ZAP_URL }),
     },
     {
       operation: 'hook perform (a delivery)',
       minimum: 0,
-      run: (call) =>
-        call(trigger('message_created').perform, {}, { cleanedRequest: documentedMessage }),
+      run: (call) => call(hook.perform, {}, { cleanedRequest: documentedMessage }),
     },
     {
       operation: 'hook performList (empty log)',
       minimum: 3,
       note: 'log, then a recent conversation: contacts and its messages',
-      run: (call) => call(trigger('message_created').performList),
+      run: (call) => call(hook.performList),
     },
     {
       operation: 'hook performList (delivery log)',
@@ -85,27 +118,25 @@ function scenarios(app: AppUnderTest): Scenario[] {
       run: async (call, sandbox) => {
         sandbox.account.receive('+31612345678', 'Hello');
         await sandbox.hooks.idle();
-        return call(trigger('message_created').performList);
+        return call(hook.performList);
       },
     },
     {
       operation: 'hook unsubscribe',
       minimum: 1,
-      run: (call) =>
-        call(trigger('message_created').performUnsubscribe, {}, { targetUrl: ZAP_URL }),
+      run: (call) => call(hook.performUnsubscribe, {}, { targetUrl: ZAP_URL }),
     },
-    ...['channel_list', 'contact_list', 'template_list', 'team_list', 'funnel_list'].map((key) => ({
-      operation: `dropdown ${key} (a page)`,
-      minimum: 1,
-      run: (call: Parameters<Scenario['run']>[0]) =>
-        call(trigger(key).perform, {}, { meta: { page: 0 } }),
-    })),
-    {
-      operation: 'dropdown user_list (a page)',
-      minimum: 1 + teams,
-      note: "no account-wide user list: teams, then each team's members",
-      run: (call) => call(trigger('user_list').perform, {}, { meta: { page: 0 } }),
-    },
+  ];
+}
+
+/**
+ * The branches an example does not take: a cold or warm cache, tags added rather than
+ * replaced, a contact found by phone, Find or Create.
+ */
+function branchScenarios(app: AppUnderTest): Scenario[] {
+  const create = (key: string) => app.creates[key]?.operation.perform;
+  const search = (key: string) => app.searches[key]?.operation.perform;
+  return [
     {
       operation: 'send_message (no channel chosen, cache cold)',
       minimum: 2,
@@ -119,18 +150,9 @@ function scenarios(app: AppUnderTest): Scenario[] {
       run: (call) => call(create('send_message'), { to: '+31612345678', text: 'Hi again' }),
     },
     {
-      operation: 'send_message (channel chosen)',
+      operation: 'send_template_message (template read by the Zap editor, channel cached)',
       minimum: 1,
-      run: (call) =>
-        call(create('send_message'), {
-          to: '+31612345678',
-          text: 'Hi',
-          channel_uuid: seed.channels[0]?.uuid,
-        }),
-    },
-    {
-      operation: 'send_template_message (channel cached)',
-      minimum: 1,
+      note: "the template's placeholders are in the step's meta: no GET /templates/:uuid",
       run: (call) =>
         call(
           create('send_template_message'),
@@ -143,11 +165,6 @@ function scenarios(app: AppUnderTest): Scenario[] {
           },
           templateMeta,
         ),
-    },
-    {
-      operation: 'create_contact',
-      minimum: 1,
-      run: (call) => call(create('create_contact'), { phone: '+81 90-1234-5678', name: 'Yuki' }),
     },
     {
       operation: 'update_contact (by ID, tags replaced)',
@@ -168,80 +185,9 @@ function scenarios(app: AppUnderTest): Scenario[] {
       run: (call) => call(create('update_contact'), { phone: '+31612345678', tags: ['Lead'] }),
     },
     {
-      operation: 'add_conversation_note',
-      minimum: 1,
-      run: (call) => call(create('add_conversation_note'), { contact_uuid: john, text: 'note' }),
-    },
-    {
-      operation: 'close_conversation',
-      minimum: 1,
-      run: (call) => call(create('close_conversation'), { contact_uuid: john }),
-    },
-    {
-      operation: 'open_conversation',
-      minimum: 1,
-      run: (call) => call(create('open_conversation'), { contact_uuid: john }),
-    },
-    {
-      operation: 'update_conversation_funnel',
-      minimum: 2,
-      note: "the stage's name (GET /funnels): the answer gives only its id",
-      run: (call) =>
-        call(create('update_conversation_funnel'), {
-          contact_uuid: john,
-          funnel_id: seed.funnels[0]?.uuid,
-        }),
-    },
-    {
-      operation: 'set_bot_status',
-      minimum: 1,
-      run: (call) => call(create('set_bot_status'), { contact_uuid: john, status: 'bot_end' }),
-    },
-    {
-      operation: 'find_contact',
-      minimum: 1,
-      run: (call) => call(search('find_contact'), { phone: '+31 6 12345678' }),
-    },
-    {
-      operation: 'find_contacts (by tag)',
-      minimum: 1,
-      run: (call) => call(search('find_contacts'), { tags: ['VIP'] }),
-    },
-    {
-      operation: 'find_conversation_messages (by ID, last received)',
-      minimum: 1,
-      run: (call) =>
-        call(search('find_conversation_messages'), {
-          contact_uuid: john,
-          direction: 'received',
-          max_results: 1,
-        }),
-    },
-    {
       operation: 'find_conversation_messages (by phone)',
       minimum: 2,
       run: (call) => call(search('find_conversation_messages'), { phone: '+31612345678' }),
-    },
-    {
-      operation: 'find_team_members (available)',
-      minimum: 1,
-      run: (call) =>
-        call(search('find_team_members'), { team_uuid: seed.teams[0]?.uuid, status: 'available' }),
-    },
-    {
-      operation: 'delete_contact',
-      minimum: 1,
-      run: (call, sandbox) =>
-        call(create('delete_contact'), {
-          contact_uuid: sandbox.account.contactByPhone('819012345678').uuid,
-          confirm: true,
-        }),
-    },
-    {
-      operation: 'find_message_status',
-      minimum: 1,
-      run: (call) =>
-        call(search('find_message_status'), { message_uuid: '00000000000000000000000000000000' }),
     },
     {
       operation: 'find or create contact (not found)',
@@ -258,16 +204,22 @@ function scenarios(app: AppUnderTest): Scenario[] {
   ];
 }
 
-/** The operations the scenarios run, by name: each starts with the key it exercises. */
-export function scenarioNames(app: AppUnderTest): string[] {
-  return scenarios(app).map(({ operation }) => operation);
+/** Every operation the app offers, run against the sandbox, with the minimum it can take. */
+function scenarios(app: AppUnderTest): Scenario[] {
+  return [
+    { operation: 'auth test', minimum: 1, run: (call) => call(app.authentication.test) },
+    ...hookScenarios(app),
+    ...exampleScenarios(app, ['dropdowns']),
+    ...branchScenarios(app),
+    ...exampleScenarios(app, ['creates', 'searches']),
+  ];
 }
 
 /** Runs every scenario once and counts the requests the sandbox received for it. */
 export async function countRequests(app: AppUnderTest, sandbox: Sandbox): Promise<RequestCount[]> {
   const tester = createAppTester(app);
   const rows: RequestCount[] = [];
-  for (const { operation, minimum, note, run } of scenarios(app)) {
+  for (const { operation, minimum, note, expected, run } of scenarios(app)) {
     const before = sandbox.requests.length;
     await run(async (perform, input = {}, extra = {}) => {
       if (!perform) throw new Error(`${operation}: no such operation`);
@@ -277,7 +229,8 @@ export async function countRequests(app: AppUnderTest, sandbox: Sandbox): Promis
         ...extra,
       } as Partial<Bundle>);
     }, sandbox);
-    rows.push({ operation, requests: sandbox.requests.length - before, minimum, note });
+    const sent = sandbox.requests.slice(before);
+    rows.push({ operation, requests: sent.length, minimum, note, sent, expected });
   }
   return rows;
 }

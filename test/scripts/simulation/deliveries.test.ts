@@ -1,15 +1,15 @@
 import { createAppTester } from 'zapier-platform-core';
-import App from '../../index';
-import { CALLBELL_EVENTS } from './callbell';
+import App from '../../../index';
+import { CALLBELL_EVENTS } from '../../../scripts/lib/simulation/callbell';
 import {
   DELIVERY_MARKER,
   deliveryMarker,
   forgeryMarker,
   itemsHolding,
   markedDelivery,
-} from './deliveries';
-import { Prng } from './prng';
-import { stepOf, type SimulatedApp } from './world';
+} from '../../../scripts/lib/simulation/deliveries';
+import { Prng } from '../../../scripts/lib/simulation/prng';
+import { stepOf, type SimulatedApp } from '../../../scripts/lib/simulation/world';
 
 const app: SimulatedApp = App;
 const appTester = createAppTester(App);

@@ -1,4 +1,4 @@
-import { Prng } from './prng';
+import { Prng } from '../../../scripts/lib/simulation/prng';
 
 const draw = (random: Prng, count: number) => [...Array(count)].map(() => random.next());
 

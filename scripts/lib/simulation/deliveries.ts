@@ -8,11 +8,11 @@ export interface DeliveryBody {
   payload: Record<string, unknown>;
 }
 
-/** Callbell's documented webhook bodies (test/fixtures/webhook-events), from src or dist. */
+/** Callbell's documented webhook bodies (test/fixtures/webhook-events), from scripts or dist. */
 function fixturesDir(): string {
   const candidates = [
-    join(__dirname, '..', 'fixtures', 'webhook-events'),
     join(__dirname, '..', '..', '..', 'test', 'fixtures', 'webhook-events'),
+    join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'webhook-events'),
   ];
   const found = candidates.find((dir) => existsSync(dir));
   if (!found) throw new Error('test/fixtures/webhook-events not found');

@@ -1,9 +1,9 @@
-import App from '../../index';
-import { Prng } from './prng';
-import type { Schedule, ZapPlan } from './schedule';
-import { runSchedules, simulate } from './simulation';
-import { traceOf } from './trace';
-import type { SimulatedApp } from './world';
+import App from '../../../index';
+import { Prng } from '../../../scripts/lib/simulation/prng';
+import type { Schedule, ZapPlan } from '../../../scripts/lib/simulation/schedule';
+import { runSchedules, simulate } from '../../../scripts/lib/simulation/simulation';
+import { traceOf } from '../../../scripts/lib/simulation/trace';
+import type { SimulatedApp } from '../../../scripts/lib/simulation/world';
 
 const app: SimulatedApp = App;
 

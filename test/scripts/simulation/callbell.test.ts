@@ -1,5 +1,5 @@
-import { CallbellAccount, type ApiRequest } from './callbell';
-import { Prng } from './prng';
+import { CallbellAccount, type ApiRequest } from '../../../scripts/lib/simulation/callbell';
+import { Prng } from '../../../scripts/lib/simulation/prng';
 
 const request = (
   method: string,

@@ -1,5 +1,5 @@
-import { FaultCache, type CacheScope } from './fault-cache';
-import { Prng } from './prng';
+import { FaultCache, type CacheScope } from '../../../scripts/lib/simulation/fault-cache';
+import { Prng } from '../../../scripts/lib/simulation/prng';
 
 const ALICE: CacheScope = { user: 'user1', auth: 'connection1' };
 const BOB: CacheScope = { user: 'user2', auth: 'connection2' };

@@ -1,4 +1,4 @@
-import { Stalled, VirtualClock } from './virtual-clock';
+import { Stalled, VirtualClock } from '../../../scripts/lib/simulation/virtual-clock';
 
 const START = Date.UTC(2026, 10, 1);
 

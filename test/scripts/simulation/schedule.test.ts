@@ -1,5 +1,10 @@
-import { Prng } from './prng';
-import { drawSchedule, FAULT_KINDS, type Action, type FaultKind } from './schedule';
+import { Prng } from '../../../scripts/lib/simulation/prng';
+import {
+  drawSchedule,
+  FAULT_KINDS,
+  type Action,
+  type FaultKind,
+} from '../../../scripts/lib/simulation/schedule';
 
 const TRIGGERS = ['message_created', 'contact_created', 'new_event', 'not_an_event'];
 

@@ -1,5 +1,10 @@
-import { formatTable, missedGoals, summarize, type Tally } from './report';
-import { NO_COUNTS, type Outcome } from './run-schedule';
+import {
+  formatTable,
+  missedGoals,
+  summarize,
+  type Tally,
+} from '../../../scripts/lib/simulation/report';
+import { NO_COUNTS, type Outcome } from '../../../scripts/lib/simulation/run-schedule';
 
 const outcome = (extra: Partial<Outcome>): Outcome => ({
   ...NO_COUNTS,

@@ -1,4 +1,11 @@
-import type { Create, Search, SearchOrCreate, Trigger } from 'zapier-platform-core';
+import type {
+  Bundle,
+  Create,
+  Search,
+  SearchOrCreate,
+  Trigger,
+  ZObject,
+} from 'zapier-platform-core';
 import { addConversationNoteCreate } from './creates/add_conversation_note';
 import { closeConversationCreate } from './creates/close_conversation';
 import { createContactCreate } from './creates/create_contact';
@@ -33,6 +40,9 @@ import { messageStatusUpdated } from './triggers/message_status_updated';
 import { newEvent } from './triggers/new_event';
 import { teamMembershipUpdated } from './triggers/team_membership_updated';
 import type { HookTrigger } from './webhooks/hook-trigger';
+
+/** What Zapier runs for a step: a perform, performList, performSubscribe, auth test… */
+export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
 
 /** The instant triggers, one per Callbell event plus New Event. */
 export const hookTriggers: HookTrigger[] = [

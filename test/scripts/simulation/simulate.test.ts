@@ -1,6 +1,6 @@
-import App from '../../index';
-import { formatTable, missedGoals } from './report';
-import { simulate } from './simulation';
+import App from '../../../index';
+import { formatTable, missedGoals } from '../../../scripts/lib/simulation/report';
+import { simulate } from '../../../scripts/lib/simulation/simulation';
 
 // The goals of issue 21, on a short seeded run: no delivery lost silently, the webhook never
 // deleted while a Zap is live, no forged relay running a Zap, nothing posted to a host that is
