@@ -1,4 +1,8 @@
-import { SUBSCRIBABLE_EVENTS, type SandboxEvent } from '../../../sandbox/resources/webhooks';
+import {
+  SUBSCRIBABLE_EVENTS,
+  type Delivery as LoggedDelivery,
+  type SandboxEvent,
+} from '../../../sandbox/resources/webhooks';
 import type { Prng } from './prng';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
@@ -47,15 +51,6 @@ export interface ApiAnswer {
 
 /** The account user's identity, the same whichever of its keys asks (auth_api/me.md). */
 const ACCOUNT_USER = { user_email: 'owner@shop.example', user_name: 'Shop Owner' };
-
-/** One entry of the webhook's delivery log (object_types/webhook_event.md). */
-export interface LoggedDelivery {
-  event: CallbellEvent;
-  payload: Record<string, unknown>;
-  response: { body: string; code: number; headers: Record<string, string> };
-  success: boolean;
-  createdAt: string;
-}
 
 /** Where a delivery was posted, and what the receiver answered (its HTTP status). */
 export type Post = (url: string, text: string) => number;
