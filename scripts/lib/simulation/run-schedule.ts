@@ -85,6 +85,7 @@ export async function runSchedule(
       ),
     );
     for (const action of schedule.actions) {
+      if (action.type !== 'turn') world.note(describe(action));
       if (action.type === 'time passes') await clock.pass(action.ms);
       else await drive(clock, world, act(world, action, zaps, connections, random), action.type);
     }
@@ -190,7 +191,22 @@ async function drive(
 /** Turns a Zap on if it is off, off if it is on; a deleted Zap stays deleted. */
 function turn(world: World, zap: Zap): Promise<void> {
   if (zap.state === 'deleted') return Promise.resolve();
+  world.note(`turning ${zap.id} ${zap.state === 'on' ? 'off' : 'on'}`);
   return zap.state === 'on' ? world.turnOff(zap) : world.turnOn(zap);
+}
+
+/** An action other than turning Zaps on or off, in words for the trace. */
+function describe(action: Exclude<Action, { type: 'turn' }>): string {
+  switch (action.type) {
+    case 'rotate key':
+      return `connection${action.connection + 1} gets a new key${action.revokeOld ? ', the old one revoked' : ''}`;
+    case 'forget keys':
+      return `the cache forgets ${action.share * 100} % of its keys`;
+    case 'time passes':
+      return `${action.ms / 1000} s pass`;
+    default:
+      return action.type;
+  }
 }
 
 /**
@@ -220,10 +236,19 @@ async function deliverEveryEvent(
     // No app could run on this one: Callbell posts to a deleted Zap and no step ran since.
     const unreachable = world.ownerDeletedUnseen;
     const { payload } = markedDelivery(event, marker);
+    world.note(
+      `Callbell: ${event} (${marker}), owed to ${owed.map((zap) => zap.id).join(', ') || 'no Zap'}`,
+    );
     world.callbell.deliver(event, payload, (url, text) => {
       const { pathname, searchParams } = new URL(url);
       const request = { path: pathname, query: Object.fromEntries(searchParams), text };
-      return world.hooks.receive({ ...request, headers: JSON_HEADERS, sender: 'callbell' }).status;
+      const { status } = world.hooks.receive({
+        ...request,
+        headers: JSON_HEADERS,
+        sender: 'callbell',
+      });
+      world.note(`Callbell posted it to …${pathname.slice(-13)}: ${status}`);
+      return status;
     });
     await clock.runUntil(() => world.idle(), `delivery of ${event}`);
     const steps = world.steps.filter((step) => step.window === world.window);
@@ -292,6 +317,7 @@ async function forgeRelays(
     const forged = forge(marker);
     if (!forged) continue;
     world.window = `forgery ${index + 1}`;
+    world.note(`forged post to ${forged.target.id}`);
     world.hooks.receive({ ...forged.request, path: forged.target.path, sender: 'forger' });
     await clock.runUntil(() => world.idle(), 'a forged relay');
     const ran = world.steps.some(

@@ -12,7 +12,11 @@ export function traceOf(index: number, outcome: Outcome, world: World): string {
     lines.push(
       `${zap.id} ${zap.trigger} wants ${zap.wants.join(',')}, ${zap.connection.user} key …${zap.connection.apiKey.slice(-4)}, ends ${zap.state}, URL …${zap.url.slice(-13)}`,
     );
-  for (const step of world.steps) {
+  for (const step of world.journal) {
+    if (typeof step === 'string') {
+      lines.push(step);
+      continue;
+    }
     const error = step.error ? ` ERROR ${step.error.slice(0, 200)}` : '';
     const body = step.request
       ? ` on ${step.request.sender} post ${step.request.text.slice(0, 60)}…`

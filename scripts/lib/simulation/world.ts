@@ -93,6 +93,8 @@ export class World {
   readonly hooks: HookService<Zap>;
   readonly zaps: Zap[] = [];
   readonly steps: StepRecord[] = [];
+  /** Steps and what happened around them (actions, deliveries), in order, for the trace. */
+  readonly journal: (StepRecord | string)[] = [];
   /** Webhook deletions while some Zap was on. */
   deletedWhileLive = 0;
   /** Requests the app sent to a host that is neither Callbell nor Zapier's hook service. */
@@ -118,6 +120,11 @@ export class World {
       (path) => this.zaps.find((zap) => zap.path === path),
       (zap, request) => void this.perform(zap, request),
     );
+  }
+
+  /** Notes what happened outside the app's steps (an action, a delivery), for the trace. */
+  note(text: string): void {
+    this.journal.push(`[${this.window}] ${text}`);
   }
 
   /** Whether every step started so far, and every run those queued, has ended. */
@@ -193,6 +200,7 @@ export class World {
       request,
     };
     this.steps.push(record);
+    this.journal.push(record);
     const started = Date.now();
     const cache = this.cache.client({ user: zap.connection.user, auth: zap.connection.id });
     const app = appForStep(this.app, cache, (line) => record.logs.push(line));
