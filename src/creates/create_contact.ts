@@ -56,7 +56,6 @@ export const createContactCreate = {
         key: 'name',
         label: 'Name',
         required: true,
-        helpText: "The contact's name as your team will see it in Callbell.",
       },
       {
         key: 'source',

@@ -18,15 +18,15 @@ import {
 
 /**
  * Only what the user filled in reaches Callbell: an empty mapped value never wipes data.
- * Clearing takes an explicit choice (Unassign User, Clear Note).
+ * Clearing takes an explicit choice (Unassign Agent, Clear Note).
  */
 function changes(input: Record<string, unknown>) {
   const assignment = readAssignment(input);
   const unassign = isYes(input.unassign_user);
   if (unassign && assignment.assigned_user) {
     throw new InputError(
-      'Unassign User',
-      'choose either Assign to User or Unassign User, not both.',
+      'Unassign Agent',
+      'choose either Assign to Agent or Unassign Agent, not both.',
     );
   }
   const details = readContactDetails(input);
@@ -121,7 +121,7 @@ export const updateContactCreate = {
         key: 'name',
         label: 'Name',
         required: false,
-        helpText: "The contact's new name. Leave empty to keep it.",
+        helpText: 'Leave empty to keep the current name.',
       },
       ...contactDetailFields.flatMap((field) =>
         field.key === 'tags' ? [field, tagsModeField] : [field],
@@ -136,10 +136,10 @@ export const updateContactCreate = {
       ...assignmentFields,
       {
         key: 'unassign_user',
-        label: 'Unassign User',
+        label: 'Unassign Agent',
         type: 'boolean',
         required: false,
-        helpText: 'Set to Yes to remove the assigned collaborator from the conversation.',
+        helpText: 'Set to Yes to remove the assigned agent from the conversation.',
       },
     ],
     perform: performUpdateContact,

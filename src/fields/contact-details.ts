@@ -39,7 +39,7 @@ export const contactDetailFields: PlainInputField[] = [
     label: 'Contact Note',
     type: 'text',
     required: false,
-    helpText: 'A note on the contact, up to 1000 characters.',
+    helpText: 'Up to 1000 characters.',
   },
 ];
 

@@ -14,7 +14,7 @@ export const agentStatusUpdated = hookTrigger({
   noun: 'Agent Status',
   label: 'Agent Status Updated',
   description:
-    'Triggers when a team member becomes available or unavailable, or changes their custom status.',
+    'Triggers when an agent becomes available or away, or changes custom status.',
   mappers: { agent_status_updated: mapAgentStatusUpdated },
   sample: {
     id: 'john.doe@gmail.com-5c7e8d81dec2fc6b',

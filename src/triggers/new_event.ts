@@ -51,7 +51,7 @@ const EVENT_LABELS: Record<CallbellEvent, string> = {
   conversation_opened: 'Conversation Opened',
   conversation_closed: 'Conversation Closed',
   agent_status_updated: 'Agent Status Updated',
-  agent_session_updated: 'Agent Logged In or Out',
+  agent_session_updated: 'Agent Login or Logout',
   team_membership_updated: 'Team Membership Updated',
 };
 
@@ -91,7 +91,7 @@ const newEventTrigger = hookTrigger({
   noun: 'Event',
   label: 'New Event',
   description:
-    'Triggers when any of the events you choose happens, so that one Zap can handle several kinds of event with Paths or Filters.',
+    'Triggers when any of the events you choose happens.',
   mappers: MAPPERS,
   events: (bundle) => chosenEvents(bundle.inputData.events),
   inputFields: [

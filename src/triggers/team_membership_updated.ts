@@ -14,7 +14,7 @@ export const teamMembershipUpdated = hookTrigger({
   key: 'team_membership_updated',
   noun: 'Team Membership',
   label: 'Team Membership Updated',
-  description: 'Triggers when a team member is added to or removed from a team.',
+  description: 'Triggers when an agent is added to or removed from a team.',
   mappers: { team_membership_updated: mapTeamMembershipUpdated },
   sample: {
     id: 'john.doe@gmail.com-4ee5d3ff934ce115',
