@@ -28,6 +28,8 @@ export async function performFindTeamMembers(z: ZObject, bundle: Bundle): Promis
 const sampleMember: AgentOutput = {
   email: 'maria@example-shop.com',
   name: 'Maria Rossi',
+  firstName: 'Maria',
+  lastName: 'Rossi',
   available: true,
   lastUpdatedAt: '2026-11-20T09:00:00Z',
 };

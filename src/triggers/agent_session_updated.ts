@@ -22,6 +22,8 @@ export const agentSessionUpdated = hookTrigger({
     user: {
       email: 'john.doe@gmail.com',
       name: 'John Doe',
+      firstName: 'John',
+      lastName: 'Doe',
       available: false,
       lastUpdatedAt: '2024-02-21T12:02:47Z',
     },

@@ -31,6 +31,8 @@ export const teamMembershipUpdated = hookTrigger({
     user: {
       email: 'john.doe@gmail.com',
       name: null,
+      firstName: null,
+      lastName: null,
       available: true,
       lastUpdatedAt: '2024-02-06T15:02:30Z',
     },

@@ -582,9 +582,12 @@ function checkCreateFields(where: string, definition: Definition, fields: Field[
 
 /**
  * BG "Dropdown Fields": where the action's sample returns the object a dropdown chose (a key
- * naming it: `channel__uuid`, `team`), it also returns its pretty name (`channel__name`; a
- * person's email is read as their name). An object the answer does not return at all is out
- * of reach ("where the answer allows"); the operation's own object is its sample's `name`.
+ * naming it: `channel__uuid`, `team`), it also returns its pretty name (a key with `name` or
+ * `title`, or one whose output label says it is a name, a title or an email: an agent is
+ * chosen and shown by email). An object the
+ * answer does not return at all is out of reach ("where the answer allows"). A search-powered
+ * field picks the record the action works on, which its search step or trigger returns whole;
+ * the operation's own object is its sample's `name`.
  */
 function checkDropdownOutputs(
   where: string,
@@ -594,14 +597,24 @@ function checkDropdownOutputs(
 ) {
   const sample = definition.operation?.sample;
   if (!isRecord(sample)) return;
-  const keys = Object.keys(flatten(sample)).map((key) =>
-    key.toLowerCase().replace(/[^a-z0-9]/g, ''),
+  const squash = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const flat = Object.keys(flatten(sample)).map((key) => [squash(key)] as const);
+  const labels = new Map(
+    staticOutputFields(definition.operation?.outputFields).map((output) => [
+      squash(output.key),
+      output.label ?? '',
+    ]),
   );
   for (const field of fields) {
     const object = field.dynamic?.split('.')[0]?.replace(/_list$/, '');
-    if (!object || object === definition.noun?.toLowerCase()) continue;
-    const returned = keys.filter((key) => key.includes(object));
-    if (returned.length && !returned.some((key) => /name|email/.test(key.replace(object, '')))) {
+    if (!object || field.search || object === definition.noun?.toLowerCase()) continue;
+    const returned = flat.filter(([key]) => key.includes(object));
+    const named = returned.some(
+      ([key]) =>
+        /name|title/.test(key.replace(object, '')) ||
+        /\b(Name|Title|Email)\b/.test(labels.get(key) ?? ''),
+    );
+    if (returned.length && !named) {
       report(
         'BG-dropdown-output',
         `${where}.inputFields.${field.key}`,
