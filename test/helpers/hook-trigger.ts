@@ -52,9 +52,20 @@ export function deliveryLog(bodies: unknown[]) {
  */
 export function itBehavesLikeAHookTrigger(
   trigger: HookTrigger,
-  { events, inputData = {} }: { events: CallbellEvent[]; inputData?: Record<string, unknown> },
+  {
+    events,
+    inputData = {},
+    sampleIsSubset = false,
+  }: {
+    events: CallbellEvent[];
+    inputData?: Record<string, unknown>;
+    /** The sample holds only the keys every event gives (New Event), not the whole output. */
+    sampleIsSubset?: boolean;
+  },
 ) {
   const { operation } = trigger;
+  const asSample = (sample: HookOutput) =>
+    sampleIsSubset ? expect.objectContaining(sampleAsDelivered(sample)) : sampleAsDelivered(sample);
 
   it("says in its set-up step how its Zaps share Callbell's one webhook", () => {
     const [notice] = trigger.operation.inputFields;
@@ -118,7 +129,7 @@ export function itBehavesLikeAHookTrigger(
       .post(new URL(SECOND_TARGET_URL).pathname, (sent) => forwarded.push(sent) > 0)
       .reply(200, { status: 'success' });
     const [own] = await deliver(trigger, body, inputData);
-    expect(own).toEqual(sampleAsDelivered(operation.sample));
+    expect(own).toEqual(asSample(operation.sample));
     expect(forwarded).toEqual([{ ...body, relayed_by: 'callbell-zapier' }]);
     probe.done();
     hook.done();
@@ -161,7 +172,7 @@ export function itBehavesLikeAHookTrigger(
   it("maps Callbell's documented body to the trigger's sample", async () => {
     const [first] = events;
     const [output] = await deliver(trigger, sampleDelivery(first), inputData);
-    expect(output).toEqual(sampleAsDelivered(operation.sample));
+    expect(output).toEqual(asSample(operation.sample));
   });
 
   it.each(events)("accepts Callbell's documented %s body", async (event) => {

@@ -790,8 +790,8 @@ function checkInputField(app: AppDefinition, where: string, field: Field, report
 
 /** Words that carry no information of their own in a help text. */
 const FILLER = new Set(
-  'a an the this that these those to of for in on at by with from into its it their his her your you is are be will which who whom whose as and or s'.split(
-    ' ',
+  words(
+    'a an the this that these those to of for in on at by with from into its it their his her your you is are be will which who whom whose as and or',
   ),
 );
 
@@ -805,6 +805,7 @@ function restatesLabel(label: string, help: string): boolean {
   return extra.length <= 1;
 }
 
+/** The words of a text, lower case, a final s dropped (so "tags" and "tag" meet). */
 function words(text: string): string[] {
   return text
     .toLowerCase()
