@@ -26,6 +26,9 @@ import { agentStatusUpdated } from './triggers/agent_status_updated';
 import { contactCreated } from './triggers/contact_created';
 import { contactDeleted } from './triggers/contact_deleted';
 import { contactUpdated } from './triggers/contact_updated';
+import { contactUpdatedForAgent } from './triggers/contact_updated_for_agent';
+import { contactUpdatedInTeam } from './triggers/contact_updated_in_team';
+import { contactUpdatedWithTag } from './triggers/contact_updated_with_tag';
 import { conversationClosed } from './triggers/conversation_closed';
 import { conversationOpened } from './triggers/conversation_opened';
 import { messageCreated } from './triggers/message_created';
@@ -34,12 +37,15 @@ import { newEvent } from './triggers/new_event';
 import { teamMembershipUpdated } from './triggers/team_membership_updated';
 import type { HookTrigger } from './webhooks/hook-trigger';
 
-/** The instant triggers, one per Callbell event plus New Event. */
+/** The instant triggers: one per Callbell event, specific contact updates, and New Event. */
 export const hookTriggers: HookTrigger[] = [
   messageCreated,
   messageStatusUpdated,
   contactCreated,
   contactUpdated,
+  contactUpdatedWithTag,
+  contactUpdatedForAgent,
+  contactUpdatedInTeam,
   contactDeleted,
   conversationOpened,
   conversationClosed,

@@ -737,14 +737,28 @@ describe('live results (T/Z checks)', () => {
 describe('live results of every instant trigger, one event at a time', () => {
   afterEach(() => nock.cleanAll());
 
+  /** What a Zap on each contact-update scenario asks for, and a contact that matches it. */
+  const SCENARIOS: Record<string, { input: Record<string, unknown>; payload: object }> = {
+    contact_updated_with_tag: { input: { tag: 'lead' }, payload: {} },
+    contact_updated_for_agent: { input: {}, payload: { assignedUser: 'maria@example-shop.com' } },
+    contact_updated_in_team: {
+      input: { team_uuid: 't1' },
+      payload: { team: { uuid: 't1', name: 'Sales' } },
+    },
+  };
   const cases = hookTriggers.flatMap((trigger) => {
-    const events: string[] = trigger.key === 'new_event' ? [...CALLBELL_EVENTS] : [trigger.key];
-    return events.map((event) => [trigger.key, event, trigger] as const);
+    const scenario = SCENARIOS[trigger.key];
+    const events: string[] =
+      trigger.key === 'new_event'
+        ? [...CALLBELL_EVENTS]
+        : [scenario ? 'contact_updated' : trigger.key];
+    return events.map((event) => [trigger.key, event, trigger, scenario] as const);
   });
 
-  it.each(cases)('%s, latest run %s', async (key, event, trigger) => {
-    const body = documentedDelivery(event);
-    const inputData = key === 'new_event' ? { events: [event] } : {};
+  it.each(cases)('%s, latest run %s', async (key, event, trigger, scenario) => {
+    const documented = documentedDelivery(event);
+    const body = { event, payload: { ...documented.payload, ...scenario?.payload } };
+    const inputData = key === 'new_event' ? { events: [event] } : (scenario?.input ?? {});
     const [latest] = await appTester(
       trigger.operation.perform,
       bundleWith(inputData, { cleanedRequest: body }),

@@ -13,8 +13,7 @@ export const agentStatusUpdated = hookTrigger({
   key: 'agent_status_updated',
   noun: 'Agent Status',
   label: 'Agent Status Updated',
-  description:
-    'Triggers when an agent becomes available or away, or changes custom status.',
+  description: 'Triggers when an agent becomes available or away, or changes custom status.',
   mappers: { agent_status_updated: mapAgentStatusUpdated },
   sample: {
     id: 'john.doe@gmail.com-5c7e8d81dec2fc6b',

@@ -9,8 +9,7 @@ export const contactCreated = hookTrigger({
   key: 'contact_created',
   noun: 'Contact',
   label: 'New Contact',
-  description:
-    'Triggers when a new contact is created, e.g. on their first message.',
+  description: 'Triggers when a new contact is created, e.g. on their first message.',
   mappers: { contact_created: mapContactCreated },
   sample: {
     id: 'eb2b914a977e4ab896e7b886698b3eac-bd985e631b262fbe',

@@ -8,7 +8,7 @@ import { hookTrigger } from '../webhooks/hook-trigger';
  */
 export const mapContactUpdated: EventMapper = (payload) => contactOutput(payload);
 
-export const contactUpdated = hookTrigger({
+const anyContactUpdate = hookTrigger({
   key: 'contact_updated',
   noun: 'Contact',
   label: 'Updated Contact',
@@ -21,3 +21,13 @@ export const contactUpdated = hookTrigger({
   },
   outputFields: contactOutputFields(),
 });
+
+/**
+ * Hidden, not removed: the key is a contract, so Zaps built on it keep running, while new Zaps
+ * choose a specific update (tag, agent, team) or New Event's "Updated Contact" for any change
+ * (build guidelines, "Update triggers": "Don't offer a generic 'Updated' trigger").
+ */
+export const contactUpdated = {
+  ...anyContactUpdate,
+  display: { ...anyContactUpdate.display, hidden: true },
+};

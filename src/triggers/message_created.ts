@@ -82,8 +82,7 @@ export const messageCreated = offeringAttachmentFiles(
     key: 'message_created',
     noun: 'Message',
     label: 'New Message',
-    description:
-      'Triggers when a message is received from or sent to a contact.',
+    description: 'Triggers when a message is received from or sent to a contact.',
     mappers: { message_created: mapMessageCreated },
     inputFields: [
       {

@@ -30,8 +30,7 @@ export const messageStatusUpdated = hookTrigger({
   key: 'message_status_updated',
   noun: 'Message Status',
   label: 'Message Status Updated',
-  description:
-    'Triggers when a sent WhatsApp message is delivered, read or fails.',
+  description: 'Triggers when a sent WhatsApp message is delivered, read or fails.',
   mappers: { message_status_updated: mapMessageStatusUpdated },
   inputFields: [
     {
