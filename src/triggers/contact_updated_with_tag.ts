@@ -3,7 +3,7 @@ import { contactUpdatedWhere } from './contact-updated-where';
 
 export const contactUpdatedWithTag = contactUpdatedWhere({
   key: 'contact_updated_with_tag',
-  label: 'Updated Contact with Tag',
+  label: 'Updated Tagged Contact',
   description: 'Triggers when a contact with the chosen tag is changed, e.g. tagged.',
   inputFields: [
     {
