@@ -13,6 +13,7 @@ import { channelList } from './dropdowns/channel_list';
 import { contactList } from './dropdowns/contact_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
+import { messageList } from './dropdowns/message_list';
 import { teamList } from './dropdowns/team_list';
 import { templateList } from './dropdowns/template_list';
 import { userList } from './dropdowns/user_list';
@@ -63,6 +64,7 @@ export const dropdowns: DropdownTrigger[] = [
   teamList,
   userList,
   funnelList,
+  messageList,
 ];
 
 /** Every operation the app offers, keyed by its public key (a contract: live Zaps use it). */

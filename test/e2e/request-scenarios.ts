@@ -101,6 +101,13 @@ function scenarios(app: AppUnderTest): Scenario[] {
         call(trigger(key).perform, {}, { meta: { page: 0 } }),
     })),
     {
+      operation: 'dropdown message_list (a page)',
+      minimum: 1,
+      note: 'the sent messages of the contact chosen in Find Message Status',
+      run: (call) =>
+        call(trigger('message_list').perform, { contact_uuid: john }, { meta: { page: 0 } }),
+    },
+    {
       operation: 'dropdown user_list (a page)',
       minimum: 1 + teams,
       note: "no account-wide user list: teams, then each team's members",
