@@ -14,6 +14,7 @@ import { contactList } from './dropdowns/contact_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
 import { messageList } from './dropdowns/message_list';
+import { whatsappUserList } from './dropdowns/whatsapp_user_list';
 import { teamList } from './dropdowns/team_list';
 import { templateList } from './dropdowns/template_list';
 import { userList } from './dropdowns/user_list';
@@ -65,6 +66,7 @@ export const dropdowns: DropdownTrigger[] = [
   userList,
   funnelList,
   messageList,
+  whatsappUserList,
 ];
 
 /** Every operation the app offers, keyed by its public key (a contract: live Zaps use it). */

@@ -2,13 +2,7 @@ import type { PlainOutputField } from 'zapier-platform-core';
 import type { Contact } from '../api/contacts';
 import { single, unwrapOne } from '../client/unwrap';
 import { nameParts } from './name-parts';
-import {
-  objectOrEmpty,
-  outputTime,
-  stringList,
-  stringOrNull,
-  type JsonObject,
-} from '../values';
+import { objectOrEmpty, outputTime, stringList, stringOrNull, type JsonObject } from '../values';
 
 /**
  * A contact as every trigger, action and search hands it to the Zap: Callbell's own fields,

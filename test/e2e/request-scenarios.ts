@@ -108,6 +108,12 @@ function scenarios(app: AppUnderTest): Scenario[] {
         call(trigger('message_list').perform, { contact_uuid: john }, { meta: { page: 0 } }),
     },
     {
+      operation: 'dropdown whatsapp_user_list (a page)',
+      minimum: 2,
+      note: 'contacts with a BSUID: pages are read until one is empty (GET /contacts documents no meta)',
+      run: (call) => call(trigger('whatsapp_user_list').perform, {}, { meta: { page: 0 } }),
+    },
+    {
       operation: 'dropdown user_list (a page)',
       minimum: 1 + teams,
       note: "no account-wide user list: teams, then each team's members",
