@@ -6,7 +6,11 @@ import {
   type ContactTarget,
 } from '../api/contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
-import { contactDetailFields, readContactDetails } from '../fields/contact-details';
+import {
+  contactDetailFields,
+  legacyCheckboxFields,
+  readContactDetails,
+} from '../fields/contact-details';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { definedEntries, isYes, oneOf, optionalText } from '../values';
 import { InputError } from '../input-error';
@@ -126,6 +130,7 @@ export const updateContactCreate = {
       ...contactDetailFields.flatMap((field) =>
         field.key === 'tags' ? [field, tagsModeField] : [field],
       ),
+      legacyCheckboxFields,
       {
         key: 'clear_note',
         label: 'Clear Note',

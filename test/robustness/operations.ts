@@ -1,6 +1,7 @@
 import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
 import { messageFields } from '../../src/creates/send_message';
+import { legacyCheckboxFields } from '../../src/fields/contact-details';
 import { CALLBELL_EVENTS } from '../../src/webhooks/events';
 import { documentedDelivery } from '../helpers/fixtures';
 import { TARGET_URL } from '../helpers/hook-trigger';
@@ -54,7 +55,7 @@ interface AnyOperation {
 }
 
 /** Dynamic fields worked out from the step's input alone: they make no request. */
-const FIELDS_FROM_INPUT_ALONE = new Set<unknown>([messageFields]);
+const FIELDS_FROM_INPUT_ALONE = new Set<unknown>([messageFields, legacyCheckboxFields]);
 
 function asPerform(value: unknown): Perform | undefined {
   return typeof value === 'function' ? (value as Perform) : undefined;
