@@ -97,7 +97,13 @@ export const searches: Record<string, Search> = byKey<Search>([
   findTeamMembersSearch,
 ]);
 
-/** Find or Create Contact, offering to update the contact it finds. */
+/**
+ * Find or Create Contact, offering to update the contact it finds. `update` and
+ * `updateInputFromSearchOutput` are EXPERIMENTAL in Zapier's schema (SearchOrCreateSchema);
+ * they are kept because the pair works without them: where Zapier does not offer the update,
+ * this is a plain Find or Create (Find Contact, else Create Contact), and an Update Contact
+ * step mapped to the found contact does the update.
+ */
 export const searchOrCreates: Record<string, SearchOrCreate> = {
   find_contact: {
     key: 'find_contact',

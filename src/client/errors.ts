@@ -34,10 +34,11 @@ export interface Answer {
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /**
- * Zapier retries a throttled step once ("a max retry delay of 300 seconds and a default delay
- * of 60 seconds … if a request during the retry attempt is also throttled, it will not be
- * re-attempted again", Handling Throttled Requests in Zapier's CLI docs): a longer
- * Retry-After would only park the task.
+ * The longest wait asked of Zapier. Zapier's CLI docs ("Handling Throttled Requests") say a
+ * throttled operation "will be repeatedly retried at the specified time"; the 300-second cap
+ * and the single retry they add apply "for webhook processing only" (a hook trigger's perform).
+ * Callbell's limit is per second (300 requests), so a Retry-After beyond five minutes is not
+ * one its rate limit needs: actions wait at most that too, and a hook's perform is retried.
  */
 const MAX_RETRY_AFTER_SECONDS = 300;
 
@@ -76,13 +77,10 @@ function callbellError(z: ZObject, answer: Answer, about: Subject, detail: Error
   const { status, method } = answer;
   const safe = (text: string) => answer.redact.text(text);
   if (status === 401) {
-    // ExpiredAuthError makes Zapier ask for a reconnection. Core would append its "What
-    // happened" trail (with the start of the raw answer) to it: this message stands alone.
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: core adds its trail only outside tests (create-lambda-handler.js checks IS_TESTING).
-    return Object.assign(new z.errors.ExpiredAuthError(unauthorizedMessage(detail)), {
-      // Stryker disable next-line BooleanLiteral: as above.
-      doNotContextify: true,
-    });
+    // ExpiredAuthError makes Zapier ask for a reconnection. Core may append its own trail
+    // after the message (its `doNotContextify` flag is internal, so it is left alone): the
+    // message says what to do first, within 250 characters, whatever follows it.
+    return new z.errors.ExpiredAuthError(unauthorizedMessage(detail));
   }
   if (status === 429) {
     const delay = retryAfterSeconds(answer.retryAfter);
