@@ -1,10 +1,19 @@
 /** @type {import('jest').Config} */
 const shared = {
-  testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // What a test logs is printed only when it fails (or with DEBUG=1).
+  testEnvironment: '<rootDir>/test/setup/quiet-environment.ts',
+  // Each file is transpiled alone, without type checking: `npm run typecheck` checks types, and
+  // jest starts each file in a fraction of the time.
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: { ...require('./tsconfig.json').compilerOptions, isolatedModules: true } },
+    ],
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/', '<rootDir>/.stryker-tmp/'],
   clearMocks: true,
+  testMatch: ['**/*.test.ts'],
 };
 
 module.exports = {
@@ -16,21 +25,29 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       roots: ['<rootDir>/test'],
-      testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
+      testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/robustness/'],
       // No network: Callbell is mocked with nock.
-      setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-nock.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/no-network.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'robustness',
+      roots: ['<rootDir>/test/robustness'],
+      // Hostile input, odd answers and slow networks against every operation (nock, fake clock).
+      // Its tests run hundreds of steps each: 30 s bounds a hang on a busy machine.
+      setupFilesAfterEnv: [
+        '<rootDir>/test/setup/no-network.ts',
+        '<rootDir>/test/setup/long-test-timeout.ts',
+      ],
     },
     {
       ...shared,
       displayName: 'e2e',
       roots: ['<rootDir>/test/e2e'],
-      testMatch: ['**/*.test.ts'],
       // Real HTTP on loopback: the built app against the local Callbell sandbox.
-      // e2e-timeout: each test gets 30 s.
       setupFilesAfterEnv: [
-        '<rootDir>/test/helpers/restore-http.ts',
-        '<rootDir>/test/helpers/e2e-timeout.ts',
+        '<rootDir>/test/setup/restore-http.ts',
+        '<rootDir>/test/setup/long-test-timeout.ts',
       ],
     },
   ],

@@ -30,5 +30,5 @@ module.exports = {
   ],
   // Property runs over every hook trigger: whole operations, like the robustness suite.
   testPathIgnorePatterns: ['<rootDir>/test/webhooks/perform-properties.test.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/helpers/setup-nock.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/no-network.ts'],
 };

@@ -1,11 +1,41 @@
 import { startSandbox } from './server';
 
+const DEFAULT_PORT = 4010;
+
+/** `--port N` on the command line, else SANDBOX_PORT, else 4010. */
+export function chosenPort(argv: string[], env: NodeJS.ProcessEnv): number {
+  const flag = argv.indexOf('--port');
+  const text = flag >= 0 ? argv[flag + 1] : env.SANDBOX_PORT;
+  const port = Number(text ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`"${text}" is no port: give a number from 1 to 65535, e.g. --port 4011.`);
+  }
+  return port;
+}
+
+/** What to do when the sandbox cannot start, in one line instead of a stack trace. */
+export function startFailure(error: unknown, port: number): string {
+  // Node's own errors may come from another realm (jest's), so no `instanceof`.
+  const { code, message } =
+    typeof error === 'object' && error !== null
+      ? (error as { code?: unknown; message?: unknown })
+      : {};
+  if (code === 'EADDRINUSE') {
+    return `Port ${port} is taken (another sandbox?): stop it, or run \`npm run sandbox -- --port ${port + 1}\` and use that port in CALLBELL_API_URL.`;
+  }
+  return `The sandbox could not start on port ${port}: ${String(message ?? error)}`;
+}
+
 /** `npm run sandbox`: the sandbox alone, for trying `zapier invoke` by hand. */
 async function main() {
+  const port = chosenPort(process.argv.slice(2), process.env);
   const sandbox = await startSandbox({
-    port: Number(process.env.SANDBOX_PORT ?? 4010),
+    port,
     rateLimit: Number(process.env.SANDBOX_RATE_LIMIT ?? 300),
     connectionCheckMs: 60_000,
+  }).catch((error: unknown) => {
+    console.error(startFailure(error, port));
+    process.exit(1);
   });
   console.log(`Callbell sandbox listening on ${sandbox.apiUrl}
 
@@ -25,4 +55,4 @@ Ctrl+C stops it.`);
   process.on('SIGTERM', stop);
 }
 
-void main();
+if (require.main === module) void main();

@@ -136,7 +136,8 @@ export function optionalText(value: unknown): string | undefined {
 /** A text input the step cannot do without. */
 export function requiredText(value: unknown, fieldLabel: string, what: string): string {
   const text = optionalText(value);
-  if (!text) throw new InputError(fieldLabel, `${what} is required.`);
+  if (!text)
+    throw new InputError(fieldLabel, `fill in or map ${what}; this run got an empty value.`);
   return text;
 }
 

@@ -118,9 +118,9 @@ describe('readers of unknown values', () => {
   });
 
   it('requiredText answers trimmed text or names the field that is empty', () => {
-    expect(requiredText(' Hi ', 'Text', 'A message')).toBe('Hi');
-    expect(inputErrorText(() => requiredText(' ', 'Text', 'A message'))).toBe(
-      'Text: A message is required.',
+    expect(requiredText(' Hi ', 'Text', 'a message')).toBe('Hi');
+    expect(inputErrorText(() => requiredText(' ', 'Text', 'a message'))).toBe(
+      'Text: fill in or map a message; this run got an empty value.',
     );
   });
 

@@ -202,12 +202,41 @@ export function unreachableError(
 }
 
 /** The request failed before it left (core or node refused it): nothing reached Callbell. */
-export function notSentError(z: ZObject, method: string, about: Subject, reason: string): Error {
+export function notSentError(z: ZObject, about: Subject, reason: string): Error {
   return new z.errors.Error(
     fitMessage(
-      `${retryAdvice(method)} The request to `,
+      `Replay this step; if it fails again, report it to the maintainers of this integration. The request to `,
       about.action,
-      ` could not be sent (${shorten(reason, 30)}).`,
+      ` could not be sent (${shorten(reason, 30)}), so nothing reached Callbell.`,
+    ),
+    'RequestNotSent',
+  );
+}
+
+/**
+ * Connection codes that prove the request never left this machine: no address for the host, or
+ * no connection to it. A reset or timed-out connection may have delivered it, so those are
+ * CallbellUnreachable (outcome unknown).
+ */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+export function neverConnected(code: string | undefined): code is string {
+  return code !== undefined && NEVER_CONNECTED.has(code);
+}
+
+/** No connection could be made: the request was not sent, so a replay does nothing twice. */
+export function notConnectedError(z: ZObject, about: Subject, code: string): Error {
+  return new z.errors.Error(
+    fitMessage(
+      `Replay this step in a few minutes: Callbell could not be reached (${code}), so the request to `,
+      about.action,
+      ' was not sent.',
     ),
     'RequestNotSent',
   );

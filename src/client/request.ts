@@ -11,6 +11,8 @@ import {
   noTimeLeftError,
   tooLargeError,
   tooManyRequestsError,
+  neverConnected,
+  notConnectedError,
   notSentError,
   unreachableError,
   unreadableAnswerError,
@@ -233,9 +235,12 @@ function requestError(z: ZObject, error: unknown, { method, about, status }: Fai
     return timedOutError(z, method, about);
   }
   if (type === 'max-size') return tooLargeError(z, { status: status ?? 200, method }, about);
+  if (name === 'FetchError' && neverConnected(code)) {
+    return notConnectedError(z, about, code);
+  }
   if (name === 'FetchError') return unreachableError(z, method, about, { type, code });
   if (isZapierError(error)) return error;
-  return notSentError(z, method, about, name ?? 'error');
+  return notSentError(z, about, name ?? 'error');
 }
 
 /** z.request rejects with Error objects (node-fetch's FetchError has a string type and code). */

@@ -278,18 +278,37 @@ describe('error mapping', () => {
     }
   });
 
-  it('a refused connection says Callbell could not be reached', async () => {
+  it.each([
+    ['GET', 'ECONNREFUSED'],
+    ['POST', 'ECONNREFUSED'],
+    ['POST', 'ENOTFOUND'],
+    ['POST', 'EHOSTUNREACH'],
+  ] as const)('a %s whose connection failed with %s says it was not sent', async (method, code) => {
     callbellApi()
-      .get(`${API_PATH}/funnels`)
-      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+      .intercept(`${API_PATH}/funnels`, method)
+      .replyWithError(Object.assign(new Error(`connect ${code}`), { code }));
     const error = await failure({
+      method,
+      path: '/funnels',
+      about: { action: 'read funnels', thing: 'funnel' },
+    });
+    expect(error).toMatchObject({ code: 'RequestNotSent' });
+    expect(error.message).toBe(
+      `Replay this step in a few minutes: Callbell could not be reached (${code}), so the request to read funnels was not sent.`,
+    );
+  });
+
+  it('a POST whose connection was reset may have landed: check before replaying', async () => {
+    callbellApi()
+      .post(`${API_PATH}/funnels`)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const error = await failure({
+      method: 'POST',
       path: '/funnels',
       about: { action: 'read funnels', thing: 'funnel' },
     });
     expect(error).toMatchObject({ code: 'CallbellUnreachable' });
-    expect(error.message).toBe(
-      'Try again in a few minutes. Callbell could not be reached (ECONNREFUSED) while trying to read funnels.',
-    );
+    expect(error.message).toMatch(/^Check in Callbell whether this step took effect/);
   });
 
   it('never repeats the API key that an error body echoes', async () => {

@@ -435,7 +435,9 @@ describe('what else can go wrong on the way', () => {
       false,
       {
         code: 'RequestNotSent',
-        message: expect.stringMatching(/could not be sent \(TypeError\)\.$/),
+        message: expect.stringMatching(
+          /could not be sent \(TypeError\), so nothing reached Callbell\.$/,
+        ),
       },
     ],
   ])('%s', async (_case, make, zapierError, expected) => {

@@ -71,8 +71,8 @@ describe('add_conversation_note', () => {
   });
 
   it.each([
-    [{ contact_uuid: uuid }, /^Note: the note text is required/],
-    [{ contact_uuid: uuid, text: '   ' }, /^Note: the note text is required/],
+    [{ contact_uuid: uuid }, /^Note: fill in or map the note text;/],
+    [{ contact_uuid: uuid, text: '   ' }, /^Note: fill in or map the note text;/],
   ])('refuses %j before any request', async (input, message) => {
     expect(await inputErrorOf(run(performAddConversationNote, input))).toMatch(message);
   });

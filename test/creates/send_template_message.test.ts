@@ -262,7 +262,7 @@ describe('send_template_message', () => {
   it.each([
     [
       { template_value_1: 'a', template_value_3: 'c' },
-      /^Value for \{\{2\}\}: a value for placeholder \{\{2\}\} is required/,
+      /^Value for \{\{2\}\}: fill in or map a value for placeholder \{\{2\}\};/,
     ],
     [
       {
@@ -282,7 +282,7 @@ describe('send_template_message', () => {
       },
       /^Contact Opted In: WhatsApp requires the contact to have agreed/,
     ],
-    [{ template_uuid: '', template_value_1: 'a' }, /^Template: a template is required/],
+    [{ template_uuid: '', template_value_1: 'a' }, /^Template: fill in or map a template;/],
   ])('refuses %j before sending anything', async (values, message) => {
     const input = {
       to: '+31612345678',

@@ -97,6 +97,6 @@ describe('update_conversation_funnel', () => {
       await inputErrorOf(
         run(updateConversationFunnelCreate.operation.perform, { contact_uuid: uuid }),
       ),
-    ).toMatch(/^Funnel Stage: a funnel stage is required/);
+    ).toMatch(/^Funnel Stage: fill in or map a funnel stage;/);
   });
 });

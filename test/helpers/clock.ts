@@ -10,24 +10,19 @@ export function useFakeClock(): void {
 /** Resolves after `ms` of fake time. */
 export const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The fake clock moves this far at a time: a chain of zero-delay timers costs little of it. */
-const TICK_MS = 10;
 /** Real turns of the event loop after which work that never goes idle is given up on. */
 const MAX_TURNS = 1_000;
+/** How far fake time moves at a time. */
+const TICK_MS = 10;
+/**
+ * Handles that stay open for the whole run (jest's own pipes, servers) and real timers. A
+ * pending `setImmediate` is work still under way: streams hand data on through them.
+ */
+const LASTING = new Set(['Timeout', 'PipeWrap', 'TTYWrap', 'TCPServerWrap', 'SignalWrap']);
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Handles that stay open for the whole run (jest's own pipes, servers) and timers. */
-const LASTING = new Set([
-  'Timeout',
-  'Immediate',
-  'PipeWrap',
-  'TTYWrap',
-  'TCPServerWrap',
-  'SignalWrap',
-]);
-
-/** Real work the process is still doing (files, DNS, connections, the thread pool). */
+/** Work the process is still doing (files, DNS, connections, the thread pool, immediates). */
 function realWorkPending(): boolean {
   return process.getActiveResourcesInfo().some((kind) => !LASTING.has(kind));
 }
@@ -46,8 +41,10 @@ async function settle(): Promise<void> {
 }
 
 /**
- * Lets `ms` of fake time pass in small steps; before each, the process finishes whatever it
+ * Lets `ms` of fake time pass in steps of 10 ms; before each, the process finishes whatever it
  * can do without the clock moving, so the outcome is the same on an idle or a busy machine.
+ * Small steps, because some of that work waits on real timers that libraries took before the
+ * clock was faked (they cannot be told from jest's own), so only the next steps finish it.
  */
 export async function elapse(ms: number): Promise<void> {
   for (let passed = 0; passed < ms; passed += TICK_MS) {

@@ -37,7 +37,7 @@ describe('find_message_status', () => {
 
   it('refuses an empty message ID before any request', async () => {
     expect(await inputErrorOf(run(performFindMessageStatus, {}))).toMatch(
-      /^Message: the ID of a message sent from Callbell is required/,
+      /^Message: fill in or map the ID of a message sent from Callbell;/,
     );
   });
 });

@@ -43,7 +43,7 @@ describe('find_team_members', () => {
   });
 
   it.each([
-    [{}, /^Team: a team is required/],
+    [{}, /^Team: fill in or map a team; this run got an empty value/],
     [{ team_uuid: 't1', status: 'busy' }, /^Status: "busy" is not one of the choices/],
   ])('refuses %j before any request', async (input, message) => {
     expect(await inputErrorOf(run(performFindTeamMembers, input))).toMatch(message);
