@@ -3,7 +3,7 @@ import { version } from './package.json';
 import { authentication } from './src/authentication';
 import { addCallbellHeaders } from './src/client/middleware';
 import { attachmentFile } from './src/hydrators/attachment_file';
-import { creates, searches, searchOrCreates, triggers } from './src/registry';
+import { creates, searches, searchOrCreates, triggers } from './src/operations';
 
 const app = {
   version,

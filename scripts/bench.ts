@@ -15,8 +15,8 @@ import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
 import { startZapierHooks, type HookApp, type HookRun } from '../sandbox/zapier-hooks';
 import { buildZip, ROOT, zipReport } from './lib/build-zip';
-import { countRequests, type AppUnderTest } from '../test/e2e/request-scenarios';
-import { deliveryBundle } from '../test/helpers/bundle';
+import { countRequests, type AppUnderTest } from './lib/request-scenarios';
+import { deliveryBundle } from './lib/delivery-bundle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const app = require(join(ROOT, 'dist', 'index.js')) as AppUnderTest;

@@ -19,9 +19,15 @@ const run = promisify(execFile);
 
 type Json = Record<string, unknown>;
 
+/**
+ * A labelled line of the tour. Text (an error the Zap author reads) is shown whole; JSON is cut
+ * after 150 characters, at a word's end.
+ */
 function show(label: string, value: unknown) {
-  const text = JSON.stringify(value);
-  console.log(`  ${label.padEnd(9)} ${text.length > 150 ? `${text.slice(0, 149)}…` : text}`);
+  const json = JSON.stringify(value);
+  const cut = json.length > 150 ? `${json.slice(0, 150).replace(/[\w-]*$/, '')}…` : json;
+  const text = typeof value === 'string' ? value : cut;
+  console.log(`  ${label.padEnd(9)} ${text}`);
 }
 
 /** A throwaway copy of the project folder (links) whose .env points the CLI at the sandbox. */
@@ -82,69 +88,124 @@ async function refusal(dir: string, args: string[]): Promise<string> {
   throw new Error('the step was accepted but should have been refused');
 }
 
-async function main() {
-  const sandbox = await startSandbox();
-  process.env.CALLBELL_API_URL = sandbox.apiUrl;
-  const dir = workspaceFor(sandbox);
-  let step = 0;
-  let failed = 0;
+/** What one step of the tour does, and what the Zap author reads of its result. */
+interface TourStep {
+  title: string;
+  /** The `zapier-platform invoke` arguments it runs; none for steps the CLI cannot run. */
+  args?: string[];
+  work: () => Promise<unknown>;
+  summary: (result: never) => unknown;
+  /** Why the requests are what they are, where that is not obvious. */
+  note?: string;
+}
 
-  async function tour(
-    title: string,
-    args: string[] | null,
-    work: () => Promise<unknown>,
-    summary: (result: never) => unknown,
-  ) {
-    step += 1;
-    console.log(`\n${step}. ${title}`);
-    if (args)
-      console.log(
-        `  $ zapier-platform invoke ${args.map((arg) => (arg.includes(' ') || arg.startsWith('{') ? `'${arg}'` : arg)).join(' ')}`,
-      );
-    const before = sandbox.requests.length;
-    const deliveredBefore = sandbox.hooks.log.length;
+/** How an invoke command is shown: arguments with spaces or JSON quoted for a shell. */
+function commandLine(args: string[]): string {
+  const quoted = args.map((arg) => (arg.includes(' ') || arg.startsWith('{') ? `'${arg}'` : arg));
+  return `  $ zapier-platform invoke ${quoted.join(' ')}`;
+}
+
+/**
+ * Runs `work` with console.log collected rather than printed: what the app logs (Zapier shows
+ * it in the Zap's history) is shown as part of its step, not between the steps.
+ */
+async function collectingLogs<T>(work: () => Promise<T>): Promise<{ result: T; logs: string[] }> {
+  const logs: string[] = [];
+  const print = console.log;
+  console.log = (...parts: unknown[]) => logs.push(parts.map(String).join(' ').trim());
+  try {
+    return { result: await work(), logs };
+  } finally {
+    console.log = print;
+  }
+}
+
+/** The tour: numbered steps, each with the requests Callbell received and what the Zap gets. */
+class Tour {
+  private step = 0;
+  failed = 0;
+
+  constructor(readonly sandbox: Sandbox) {}
+
+  get steps(): number {
+    return this.step;
+  }
+
+  async run({ title, args, work, summary, note }: TourStep): Promise<void> {
+    this.step += 1;
+    console.log(`\n${this.step}. ${title}`);
+    if (args) console.log(commandLine(args));
+    const before = this.sandbox.requests.length;
+    const deliveredBefore = this.sandbox.hooks.log.length;
     try {
-      const result = await work();
-      show('Callbell:', sandbox.requests.slice(before));
-      const deliveries = sandbox.hooks.log.slice(0, sandbox.hooks.log.length - deliveredBefore);
+      const { result, logs } = await collectingLogs(work);
+      show('Callbell:', this.sandbox.requests.slice(before));
+      if (note) show('Why:', note);
+      const deliveries = this.sandbox.hooks.log.slice(
+        0,
+        this.sandbox.hooks.log.length - deliveredBefore,
+      );
       if (deliveries.length)
         show(
           'Webhook:',
           deliveries.map(({ event, response }) => `${event} → HTTP ${response.code}`),
         );
+      if (logs.length) show('Zap log:', logs);
       show('Zap gets:', summary(result as never));
     } catch (error) {
-      failed += 1;
+      this.failed += 1;
       const [message = ''] = (error as Error).message.split('\nWhat happened');
       console.log(`  FAILED: ${readable(message.replace(/\s+/g, ' ').trim())}`);
     }
   }
-  const cli = (title: string, args: string[], summary: (result: never) => unknown) =>
-    tour(title, args, () => invoke(dir, args), summary);
 
-  console.log(`Callbell sandbox on ${sandbox.apiUrl}: a seeded account, no real Callbell needed.`);
+  /** A step run through the real CLI, in the workspace that points it at the sandbox. */
+  cli(
+    dir: string,
+    title: string,
+    args: string[],
+    summary: (result: never) => unknown,
+    note?: string,
+  ) {
+    return this.run({ title, args, work: () => invoke(dir, args), summary, note });
+  }
+}
 
-  await cli('Test the connection and label it', ['auth', 'label'], (label: string) => label);
-  await cli(
+/** What a Zap author does first: connect, then open the dropdowns of a step. */
+async function connectAndFillDropdowns(tour: Tour, dir: string) {
+  await tour.cli(
+    dir,
+    'Test the connection and label it',
+    ['auth', 'label'],
+    (label: string) => label,
+  );
+  await tour.cli(
+    dir,
     'Fill the Channel dropdown',
     ['trigger', 'channel_list', '--isFillingDynamicDropdown'],
     (items: Json[]) => items.map((item) => item.name),
   );
-  await cli(
+  await tour.cli(
+    dir,
     'Fill the Template dropdown (approved only)',
     ['trigger', 'template_list', '--isFillingDynamicDropdown'],
     (items: Json[]) => items.map((item) => item.name),
   );
+}
 
-  const shopifyPhone = '(415) 555-0199';
-  await cli(
+const SHOPIFY_PHONE = '(415) 555-0199';
+
+/** A new Shopify customer: create the contact from the phone as Shopify sends it, then write. */
+async function welcomeShopifyCustomer(tour: Tour, dir: string) {
+  await tour.cli(
+    dir,
     'New Shopify customer → Create Contact from their phone as Shopify sends it',
     [
       'create',
       'create_contact',
       '-i',
       JSON.stringify({
-        phone: shopifyPhone,
+        phone: SHOPIFY_PHONE,
         default_country: 'US',
         name: 'Chris Lee',
         tags: ['Shopify'],
@@ -158,7 +219,8 @@ async function main() {
       customFields: contact.customFields,
     }),
   );
-  await cli(
+  await tour.cli(
+    dir,
     'Send a text to John, who wrote in two hours ago',
     [
       'create',
@@ -172,14 +234,15 @@ async function main() {
       conversation: message.conversationHref,
     }),
   );
-  await cli(
+  await tour.cli(
+    dir,
     'Send a template to Chris (no 24-hour window: a template is required)',
     [
       'create',
       'send_template_message',
       '-i',
       JSON.stringify({
-        to: shopifyPhone,
+        to: SHOPIFY_PHONE,
         default_country: 'US',
         template_uuid: 'd980fb66fd5043d3bce1aa06ba044342',
         template_value_1: 'Chris',
@@ -190,17 +253,26 @@ async function main() {
     (message: Json) => ({
       uuid: message.uuid,
       status: message.status,
-      text: sandbox.account.messages.at(-1)?.text,
+      text: tour.sandbox.account.messages.at(-1)?.text,
     }),
+    'GET /templates twice: invoke loads the fields, then runs the send without their meta ' +
+      '(bundle.meta.inputFields, where Zapier keeps the template), so the send reads it again; ' +
+      'each invoke starts with an empty z.cache, hence GET /channels for the main channel',
   );
-  await cli(
+}
+
+/** Find the contact again, in another format, and work its conversation. */
+async function followUpInTheConversation(tour: Tour, dir: string) {
+  await tour.cli(
+    dir,
     'Find the contact by phone number, in another format',
     ['search', 'find_contact', '-i', JSON.stringify({ phone: '+1 415-555-0199' })],
     (found: Json[]) =>
       found.map((contact) => `${String(contact.name)} ${String(contact.phoneNumberE164)}`),
   );
-  const chris = sandbox.account.contactByPhone('14155550199').uuid;
-  await cli(
+  const chris = tour.sandbox.account.contactByPhone('14155550199').uuid;
+  await tour.cli(
+    dir,
     'Add a note for the team',
     [
       'create',
@@ -210,24 +282,26 @@ async function main() {
     ],
     (note: Json) => note,
   );
-  await cli(
+  await tour.cli(
+    dir,
     'Close the conversation',
     ['create', 'close_conversation', '-i', JSON.stringify({ contact_uuid: chris })],
     (contact: Json) => ({ name: contact.name, closedAt: contact.closedAt }),
   );
-  const badPhone = [
-    'create',
-    'send_message',
-    '-i',
-    JSON.stringify({ to: '555-555-SHIP', text: 'Hi' }),
-  ];
-  await tour(
-    'A bad phone number is refused before anything is sent',
-    badPhone,
-    () => refusal(dir, badPhone),
-    (message: string) => message,
-  );
+}
 
+/** Bad input is refused before any request, with the whole message the Zap author reads. */
+async function refuseBadPhone(tour: Tour, dir: string) {
+  const args = ['create', 'send_message', '-i', JSON.stringify({ to: '555-555-SHIP', text: 'Hi' })];
+  await tour.run({
+    title: 'A bad phone number is refused before anything is sent',
+    args,
+    work: () => refusal(dir, args),
+    summary: (message: string) => message,
+  });
+}
+
+function explainAppTester() {
   console.log(
     "\nThe next steps run through core's app tester (as `npm test` does): `zapier-platform invoke`",
   );
@@ -235,20 +309,29 @@ async function main() {
     'cannot run hook triggers (subscribe, unsubscribe, a delivery) and always runs `perform`, never',
   );
   console.log("the Zap editor's test (`performList`); its own help lists those limits.");
+}
+
+async function main() {
+  const sandbox = await startSandbox();
+  process.env.CALLBELL_API_URL = sandbox.apiUrl;
+  const dir = workspaceFor(sandbox);
+  const tour = new Tour(sandbox);
+  console.log(`Callbell sandbox on ${sandbox.apiUrl}: a seeded account, no real Callbell needed.`);
+
+  await connectAndFillDropdowns(tour, dir);
+  await welcomeShopifyCustomer(tour, dir);
+  await followUpInTheConversation(tour, dir);
+  await refuseBadPhone(tour, dir);
+  explainAppTester();
   await twoZaps(sandbox, tour);
 
   await sandbox.stop();
   rmSync(dir, { recursive: true, force: true });
-  console.log(failed ? `\n${failed} step(s) failed.` : `\nAll ${step} steps passed.`);
-  process.exitCode = failed ? 1 : 0;
+  console.log(
+    tour.failed ? `\n${tour.failed} step(s) failed.` : `\nAll ${tour.steps} steps passed.`,
+  );
+  process.exitCode = tour.failed ? 1 : 0;
 }
-
-type Tour = (
-  title: string,
-  args: string[] | null,
-  work: () => Promise<unknown>,
-  summary: (result: never) => unknown,
-) => Promise<void>;
 
 /**
  * Two Zaps with different triggers on one account, as Zapier runs them (each with its own
@@ -271,52 +354,46 @@ async function twoZaps(sandbox: Sandbox, tour: Tour) {
   const got = (zap: HookZap, from: number) =>
     zap.items.slice(from).map((item) => `${String(item.event)}: ${String(item.name ?? item.text)}`);
 
-  await tour(
-    'Turn on Zap 1, "New Message" (received): the webhook points at it',
-    null,
-    () => messages.turnOn(),
-    () => ({ webhook: webhook() }),
-  );
-  await tour(
-    'Turn on Zap 2, "New Contact": it joins; the webhook stays with Zap 1, for both events',
-    null,
-    () => contacts.turnOn(),
-    () => ({ webhook: webhook() }),
-  );
-  await tour(
-    'Ana, a new customer, writes "Do you ship to Lisbon?": both Zaps fire',
-    null,
-    async () => {
+  await tour.run({
+    title: 'Turn on Zap 1, "New Message" (received): the webhook points at it',
+    work: () => messages.turnOn(),
+    summary: () => ({ webhook: webhook() }),
+  });
+  await tour.run({
+    title: 'Turn on Zap 2, "New Contact": it joins; the webhook stays with Zap 1, for both events',
+    work: () => contacts.turnOn(),
+    summary: () => ({ webhook: webhook() }),
+  });
+  await tour.run({
+    title: 'Ana, a new customer, writes "Do you ship to Lisbon?": both Zaps fire',
+    work: async () => {
       sandbox.account.receive('+351 912 345 678', 'Do you ship to Lisbon?');
       await sandbox.hooks.idle();
       await zapier.idle();
     },
-    () => ({ 'Zap 1': got(messages, 0), 'Zap 2 (passed on by Zap 1)': got(contacts, 0) }),
-  );
-  await tour(
-    'Turn Zap 1 off: Zap 2 takes the webhook',
-    null,
-    () => messages.turnOff(),
-    () => ({ webhook: webhook() }),
-  );
-  await tour(
-    'Another new customer writes in: Zap 2 still fires',
-    null,
-    async () => {
+    summary: () => ({ 'Zap 1': got(messages, 0), 'Zap 2 (passed on by Zap 1)': got(contacts, 0) }),
+  });
+  await tour.run({
+    title: 'Turn Zap 1 off: Zap 2 takes the webhook',
+    work: () => messages.turnOff(),
+    summary: () => ({ webhook: webhook() }),
+  });
+  await tour.run({
+    title: 'Another new customer writes in: Zap 2 still fires',
+    work: async () => {
       const before = contacts.items.length;
       sandbox.account.receive('+351 913 000 111', 'Olá!');
       await sandbox.hooks.idle();
       await zapier.idle();
       return before;
     },
-    (before: number) => ({ 'Zap 1': 'off', 'Zap 2': got(contacts, before) }),
-  );
-  await tour(
-    'Turn Zap 2 off, the last one: the webhook is deleted',
-    null,
-    () => contacts.turnOff(),
-    () => ({ webhook: webhook() }),
-  );
+    summary: (before: number) => ({ 'Zap 1': 'off', 'Zap 2': got(contacts, before) }),
+  });
+  await tour.run({
+    title: 'Turn Zap 2 off, the last one: the webhook is deleted',
+    work: () => contacts.turnOff(),
+    summary: () => ({ webhook: webhook() }),
+  });
   await zapier.stop();
   delete process.env.ZAPIER_HOOK_ORIGIN;
 }

@@ -8,9 +8,8 @@
  *   npm run test-trigger -- new_event '{"events": ["contact_created"]}'
  */
 import { readFileSync } from 'node:fs';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
-
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+import { createAppTester } from 'zapier-platform-core';
+import type { Perform } from '../src/operations';
 
 /** `.env` as invoke reads it: `authData_api_key=…`, `CALLBELL_API_URL=…`. */
 function readDotEnv(): Record<string, string> {

@@ -5,9 +5,11 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
-import { DEFAULT_COUNTRY_LABEL } from './fields/common';
 import { InputError } from './input-error';
 import { asText, quote } from './values';
+
+/** The field national numbers are read with (fields/common.ts's defaultCountryField). */
+export const DEFAULT_COUNTRY_LABEL = 'Default Country';
 
 let loadedMetadata: MetadataJson | undefined;
 

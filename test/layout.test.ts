@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { authentication } from '../src/authentication';
-import { creates, dropdowns, hookTriggers, searches } from '../src/registry';
-import { scenarioNames } from './e2e/request-scenarios';
+import { seed } from '../sandbox/seed';
+import { EXAMPLE_IDS } from '../src/example';
+import { creates, dropdowns, hookTriggers, searches } from '../src/operations';
+import { exampleOf, hookExampleOf } from '../scripts/lib/operation-examples';
 
 /**
- * The README's recipe for adding an operation, enforced: every operation has its own unit test
- * file mirroring its source file, and a request-count scenario that runs it against the sandbox
- * (which therefore must have its routes).
+ * The recipe for adding an operation (docs/architecture.md), enforced: every operation has its
+ * file and its unit test, each mirroring its key, and declares the example the robustness
+ * suites, the contact-action tests, the request-count scenarios and docs/operations.md are
+ * built from.
  */
 const operations = [
   ...hookTriggers.map(({ key }) => ({ key, folder: 'triggers' })),
@@ -16,36 +18,27 @@ const operations = [
   ...Object.keys(searches).map((key) => ({ key, folder: 'searches' })),
 ];
 
-const names = scenarioNames({
-  triggers: Object.fromEntries([...hookTriggers, ...dropdowns].map((t) => [t.key, t])),
-  creates,
-  searches,
-  authentication,
-} as Parameters<typeof scenarioNames>[0]);
-
 describe('every operation', () => {
   it.each(operations)('$key has a unit test in test/$folder/', ({ key, folder }) => {
     expect(existsSync(join(__dirname, folder, `${key}.test.ts`))).toBe(true);
     expect(existsSync(join(__dirname, '..', 'src', folder, `${key}.ts`))).toBe(true);
   });
 
-  // Hook triggers share one subscribe/perform/performList implementation (hookTrigger), which
-  // the "hook …" scenarios run; every other operation has a scenario of its own.
-  it.each(operations.filter(({ folder }) => folder !== 'triggers'))(
-    '$key has a request-count scenario',
-    ({ key }) => {
-      expect(names.some((name) => name.split(/[ (]/).includes(key))).toBe(true);
+  it.each(operations)('$key declares its example at the end of its file', ({ key, folder }) => {
+    const example = folder === 'triggers' ? hookExampleOf(key) : exampleOf(folder, key);
+    expect(example.input).toBeInstanceOf(Object);
+    if ('requests' in example) expect(example.requests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('example ids', () => {
+  const seeded = JSON.stringify(seed);
+
+  // The message is the docs' example; the sandbox has none until a message is sent.
+  it.each(Object.entries(EXAMPLE_IDS).filter(([name]) => name !== 'message'))(
+    '%s is a record the sandbox seeds, so examples run against it',
+    (_name, id) => {
+      expect(seeded).toContain(JSON.stringify(id.replace(/^\+/, '')));
     },
   );
-
-  it('hook triggers are covered by the shared hook scenarios', () => {
-    expect(names).toEqual(
-      expect.arrayContaining([
-        'hook subscribe',
-        'hook perform (a delivery)',
-        'hook performList (empty log)',
-        'hook unsubscribe',
-      ]),
-    );
-  });
 });

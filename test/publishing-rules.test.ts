@@ -1,7 +1,7 @@
 import nock from 'nock';
 import App from '../index';
 import { CALLBELL_EVENTS } from '../src/webhooks/events';
-import { hookTriggers } from '../src/registry';
+import { hookTriggers } from '../src/operations';
 import { API_PATH, appTester, bundleWith, callbellApi } from './helpers/app';
 import { deliveryLog, documentedDelivery } from './helpers/hook-trigger';
 import {

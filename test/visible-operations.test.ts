@@ -1,11 +1,9 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import { MAX_MESSAGE_LENGTH } from '../src/user-message';
 import { toE164 } from '../src/phone';
-import { creates, searches, triggers } from '../src/registry';
+import { creates, searches, triggers } from '../src/operations';
 import { appTester, bundleWith } from './helpers/app';
 import { flatten } from './helpers/publishing-rules';
-
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+import type { Perform } from '../src/operations';
 
 interface Visible {
   key: string;

@@ -7,33 +7,14 @@ import {
   type Expected,
   type HttpMethod,
 } from '../client/request';
-import { contactResult, type ContactAnswer, type ContactResult } from '../shapes/contact';
+import {
+  contactResult,
+  type Contact,
+  type ContactAnswer,
+  type ContactResult,
+} from '../shapes/contact';
 import { records } from '../values';
 import type { ListPage } from './page-walk';
-
-/** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
-export interface Contact {
-  uuid: string;
-  name?: string | null;
-  phoneNumber?: string | null;
-  avatarUrl?: string | null;
-  blockedAt?: string | null;
-  createdAt?: string | null;
-  source?: string | null;
-  funnelId?: string | null;
-  closedAt?: string | null;
-  href?: string | null;
-  conversationHref?: string | null;
-  tags?: string[];
-  assignedUser?: string | null;
-  customFields?: Record<string, unknown>;
-  /** Only with `include_field_types=true` (contacts_api/get_contacts.md, get_contact.md). */
-  customFieldsMetadata?: Record<string, unknown>;
-  team?: Record<string, unknown> | null;
-  channel?: Record<string, unknown> | null;
-  bsuid?: string | null;
-  note?: string | null;
-}
 
 /** One message of a contact's conversation (GET /contacts/:uuid/messages). */
 export interface ConversationMessage {

@@ -1,6 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { callbell, callbellOrNull } from '../client/request';
-import type { CallbellEvent } from '../webhooks/events';
+import type { JsonObject } from '../values';
 
 const MANAGE_WEBHOOKS = { action: 'manage webhooks', thing: 'webhook' };
 
@@ -52,4 +52,31 @@ export async function loggedDeliveries(
     about: { action: 'read the webhook delivery log', thing: 'webhook' },
   });
   return Array.isArray(log.webhook_events) ? log.webhook_events : [];
+}
+
+/** Every event Callbell delivers through an account's webhook. */
+export const CALLBELL_EVENTS = [
+  'message_created',
+  'message_status_updated',
+  'contact_created',
+  'contact_updated',
+  'contact_deleted',
+  'conversation_opened',
+  'conversation_closed',
+  'agent_status_updated',
+  'agent_session_updated',
+  'team_membership_updated',
+] as const;
+
+export type CallbellEvent = (typeof CALLBELL_EVENTS)[number];
+
+/** One delivery: Callbell POSTs `{event, payload}` to the webhook URL. */
+export interface Delivery {
+  event: CallbellEvent;
+  payload: JsonObject;
+  /**
+   * When it was delivered: the `createdAt` of an entry of the delivery log, or, for a POST
+   * being handled now, now. Records read from other lists have none.
+   */
+  deliveredAt?: string;
 }

@@ -2,6 +2,7 @@ import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { addConversationNote, contactUuidOf } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { requiredText } from '../values';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 interface NoteResult {
   id: string;
@@ -54,3 +55,9 @@ export const addConversationNoteCreate = {
     ],
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.contact, text: 'Call back about order #1001' },
+  requests: [`POST /contacts/${EXAMPLE_IDS.contact}/conversation/note`],
+};

@@ -1,5 +1,6 @@
 import { changeConversation } from '../api/contacts';
 import { conversationAction } from './conversation-action';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 export const closeConversationCreate = conversationAction({
   key: 'close_conversation',
@@ -13,3 +14,9 @@ export const closeConversationCreate = conversationAction({
       purpose: 'close conversations',
     }),
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.contact },
+  requests: [`POST /contacts/${EXAMPLE_IDS.contact}/conversation/close`],
+};

@@ -15,6 +15,7 @@ import {
   contactResultSample,
   type ContactResult,
 } from '../shapes/contact';
+import type { Example } from '../example';
 
 const IDENTIFIER_LABEL = 'Phone Number';
 
@@ -82,3 +83,9 @@ export const createContactCreate = {
     outputFields: contactResultOutputFields,
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { phone: '+81 90-1234-5678', name: 'Yuki' },
+  requests: ['POST /contacts'],
+};

@@ -2,6 +2,7 @@ import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { contactUuidOf, deleteContact } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { asText, stringOrNull } from '../values';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 interface DeletedContact {
   id: string;
@@ -73,3 +74,9 @@ export const deleteContactCreate = {
     ],
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.otherContact, confirm: true },
+  requests: [`DELETE /contacts/${EXAMPLE_IDS.otherContact}`],
+};

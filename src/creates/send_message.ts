@@ -13,6 +13,7 @@ import {
   sentMessageSample,
   type SentMessage,
 } from '../shapes/sent-message';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 /**
  * The choice keys are a contract with live Zaps (audio and video stay); what is sent for each
@@ -134,3 +135,13 @@ export const sendMessageCreate = {
     outputFields: sentMessageOutputFields,
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {
+    channel_uuid: EXAMPLE_IDS.channel,
+    to: EXAMPLE_IDS.phone,
+    text: 'Hi Ana, your order has shipped.',
+  },
+  requests: ['POST /messages/send'],
+};

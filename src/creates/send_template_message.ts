@@ -24,6 +24,7 @@ import {
   placeholderNumbers,
   type Template,
 } from '../api/templates';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 const PREVIEW_KEY = 'template_preview';
 const valueKey = (number: number) => `template_value_${number}`;
@@ -225,3 +226,16 @@ export const sendTemplateMessageCreate = {
     outputFields: sentMessageOutputFields,
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {
+    channel_uuid: EXAMPLE_IDS.channel,
+    to: '+5511987654321',
+    template_uuid: EXAMPLE_IDS.template,
+    optin_contact: true,
+    template_value_1: 'Bia',
+    template_value_2: '#1001',
+  },
+  requests: [`GET /templates/${EXAMPLE_IDS.template}`, 'POST /messages/send'],
+};

@@ -3,6 +3,7 @@ import { BOT_STATUSES, contactUuidOf, setBotStatus } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { oneOf, objectOrEmpty, outputTime, stringOrNull } from '../values';
 import { InputError } from '../input-error';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 interface BotResult {
   id: string;
@@ -67,3 +68,9 @@ export const setBotStatusCreate = {
     ],
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.contact, status: 'bot_end' },
+  requests: [`POST /contacts/${EXAMPLE_IDS.contact}/bot`],
+};

@@ -19,6 +19,7 @@ import {
   contactResultSample,
   type ContactResult,
 } from '../shapes/contact';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 /**
  * Only what the user filled in reaches Callbell: an empty mapped value never wipes data.
@@ -152,3 +153,9 @@ export const updateContactCreate = {
     outputFields: contactResultOutputFields,
   },
 } satisfies Create;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.contact, name: 'John Doe' },
+  requests: [`PATCH /contacts/${EXAMPLE_IDS.contact}`],
+};

@@ -8,6 +8,7 @@ import {
 } from '../shapes/contact';
 import { requiredText } from '../values';
 import { conversationAction } from './conversation-action';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 type MovedConversation = ContactResult & { funnelName: string | null };
 
@@ -50,3 +51,9 @@ export const updateConversationFunnelCreate = conversationAction({
   sample,
   outputFields: [...contactResultOutputFields, { key: 'funnelName', label: 'Funnel Stage Name' }],
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.contact, funnel_id: EXAMPLE_IDS.funnel },
+  requests: [`PUT /contacts/${EXAMPLE_IDS.contact}/conversation/update_funnel`, 'GET /funnels'],
+};

@@ -1,5 +1,6 @@
 import { channelTypeName, listActiveChannels, type Channel } from '../api/channels';
 import { dropdownTrigger } from './dropdown-trigger';
+import type { Example } from '../example';
 
 function channelName({ title, type, main }: Channel): string {
   const kind = channelTypeName(type) ?? type ?? 'channel';
@@ -18,3 +19,9 @@ export const channelList = dropdownTrigger({
       .map((channel) => ({ id: channel.uuid, name: channelName(channel) }));
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {},
+  requests: ['GET /channels'],
+};

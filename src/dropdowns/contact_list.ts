@@ -1,5 +1,7 @@
-import { listContacts, type Contact } from '../api/contacts';
+import { listContacts } from '../api/contacts';
+import type { Contact } from '../shapes/contact';
 import { dropdownTrigger } from './dropdown-trigger';
+import type { Example } from '../example';
 
 /** What a Zap author recognises a contact by: its name and number (or uuid when it has neither). */
 function contactName({ uuid, name, phoneNumber }: Contact): string {
@@ -22,3 +24,9 @@ export const contactList = dropdownTrigger({
       .map((contact) => ({ id: contact.uuid, name: contactName(contact) }));
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {},
+  requests: ['GET /contacts'],
+};

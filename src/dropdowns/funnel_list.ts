@@ -1,5 +1,6 @@
 import { listFunnels } from '../api/funnels';
 import { dropdownTrigger } from './dropdown-trigger';
+import type { Example } from '../example';
 
 /** Funnel stages in the order the account shows them. */
 export const funnelList = dropdownTrigger({
@@ -16,3 +17,9 @@ export const funnelList = dropdownTrigger({
       }));
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {},
+  requests: ['GET /funnels'],
+};

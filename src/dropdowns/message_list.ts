@@ -1,3 +1,4 @@
+import { EXAMPLE_IDS, type Example } from '../example';
 import { contactMessagesPage, type ConversationMessage } from '../api/contacts';
 import { templatePreview } from '../api/templates';
 import { InputError } from '../input-error';
@@ -33,3 +34,9 @@ export const messageList = dropdownTrigger({
     return items.filter((message) => message.status === 'sent' && message.uuid).map(choice);
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.contact },
+  requests: [`GET /contacts/${EXAMPLE_IDS.contact}/messages`],
+};

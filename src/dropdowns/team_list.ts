@@ -1,5 +1,6 @@
 import { listTeams } from '../api/teams';
 import { dropdownTrigger } from './dropdown-trigger';
+import type { Example } from '../example';
 
 export const teamList = dropdownTrigger({
   key: 'team_list',
@@ -10,3 +11,9 @@ export const teamList = dropdownTrigger({
     return teams.map((team) => ({ id: team.uuid, name: team.name ?? team.uuid }));
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {},
+  requests: ['GET /teams'],
+};

@@ -2,6 +2,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { templatePage, templatePreview, type Template } from '../api/templates';
 import { stringOrNull } from '../values';
 import { dropdownTrigger } from './dropdown-trigger';
+import type { Example } from '../example';
 
 /** Callbell pages read for one page of the dropdown at most, so a load ends well within 30 s. */
 const MAX_PAGES_PER_LOAD = 5;
@@ -51,3 +52,9 @@ export const templateList = dropdownTrigger({
     return [];
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {},
+  requests: ['GET /templates'],
+};

@@ -1,6 +1,7 @@
 import { listTeams, membersOfTeams } from '../api/teams';
 import { stringOrNull } from '../values';
 import { dropdownTrigger, type Choice } from './dropdown-trigger';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 /**
  * Member pages read for one page of the dropdown. Callbell has no account-wide user list, so
@@ -36,3 +37,13 @@ export const userList = dropdownTrigger({
     return [...byEmail.values()];
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {},
+  requests: [
+    'GET /teams',
+    `GET /teams/${EXAMPLE_IDS.team}/members`,
+    `GET /teams/${EXAMPLE_IDS.otherTeam}/members`,
+  ],
+};

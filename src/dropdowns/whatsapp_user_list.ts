@@ -1,4 +1,6 @@
-import { listContacts, type Contact } from '../api/contacts';
+import type { Example } from '../example';
+import { listContacts } from '../api/contacts';
+import type { Contact } from '../shapes/contact';
 import { stringOrNull } from '../values';
 import { dropdownTrigger, type Choice } from './dropdown-trigger';
 
@@ -34,3 +36,10 @@ export const whatsappUserList = dropdownTrigger({
     return choices;
   },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: {},
+  // The sandbox's contacts fit one page: the second, empty, ends the list.
+  requests: ['GET /contacts', 'GET /contacts'],
+};

@@ -1,9 +1,8 @@
 import type { PlainInputField } from 'zapier-platform-core';
+import { DEFAULT_COUNTRY_LABEL } from '../phone';
 import { countryChoices } from './countries';
 
 /** Fields several operations offer under the same key, with the same meaning. */
-
-export const DEFAULT_COUNTRY_LABEL = 'Default Country';
 
 /** A country to read national numbers with; a mapped two-letter ISO code works too. */
 export const defaultCountryField: PlainInputField = {

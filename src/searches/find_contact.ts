@@ -9,6 +9,7 @@ import {
   contactResultSample,
   type ContactResult,
 } from '../shapes/contact';
+import type { Example } from '../example';
 
 const PHONE_LABEL = 'Phone Number';
 
@@ -72,3 +73,9 @@ export const findContactSearch = {
     outputFields: contactResultOutputFields,
   },
 } satisfies Search;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { phone: '+31 6 12345678' },
+  requests: ['GET /contacts/phone/31612345678'],
+};

@@ -1,6 +1,7 @@
 import type { Bundle, PlainOutputField, Search, ZObject } from 'zapier-platform-core';
 import { CHANNEL_TYPES } from '../api/channels';
-import { contactsPage, type Contact, type ContactFilters } from '../api/contacts';
+import { contactsPage, type ContactFilters } from '../api/contacts';
+import type { Contact } from '../shapes/contact';
 import { walkPages } from '../api/page-walk';
 import { readTags } from '../fields/contact-details';
 import { InputError } from '../input-error';
@@ -14,6 +15,7 @@ import {
   type ContactResult,
 } from '../shapes/contact';
 import { oneOf, optionalText } from '../values';
+import type { Example } from '../example';
 
 /** A guard on requests: Callbell documents no page size, and a step has 30 seconds. */
 const MAX_PAGES = 5;
@@ -114,3 +116,9 @@ export const findContactsSearch = {
     outputFields,
   },
 } satisfies Search;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { tags: ['VIP'] },
+  requests: ['GET /contacts'],
+};

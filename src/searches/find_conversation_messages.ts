@@ -4,6 +4,7 @@ import { walkPages } from '../api/page-walk';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { InputError } from '../input-error';
 import { asText, oneOf, outputTime, stringList, stringOrNull } from '../values';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 /** A message's `status` in a conversation: `sent`, `received` or `note` (object_types/message.md). */
 const DIRECTIONS = {
@@ -164,3 +165,9 @@ export const findConversationMessagesSearch = {
     ],
   },
 } satisfies Search;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { contact_uuid: EXAMPLE_IDS.contact, direction: 'received', max_results: 1 },
+  requests: [`GET /contacts/${EXAMPLE_IDS.contact}/messages`],
+};

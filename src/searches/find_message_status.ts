@@ -2,6 +2,7 @@ import type { Bundle, Search, ZObject } from 'zapier-platform-core';
 import { getMessageStatus } from '../api/messages';
 import { requiredText, objectOrEmpty, stringOrNull, type JsonObject } from '../values';
 import { failureReason } from '../shapes/message-status';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 interface MessageStatus extends JsonObject {
   id: string;
@@ -76,3 +77,9 @@ export const findMessageStatusSearch = {
     ],
   },
 } satisfies Search;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { message_uuid: EXAMPLE_IDS.message },
+  requests: [`GET /messages/status/${EXAMPLE_IDS.message}`],
+};

@@ -3,6 +3,7 @@ import { walkPages } from '../api/page-walk';
 import { MEMBER_STATUSES, teamMembersPage, type Member } from '../api/teams';
 import { agentOutput, agentOutputFields } from '../shapes/agent';
 import { oneOf, requiredText } from '../values';
+import { EXAMPLE_IDS, type Example } from '../example';
 
 /** A guard on requests; teams are small, and Callbell documents `meta.pages`. */
 const MAX_PAGES = 5;
@@ -67,3 +68,9 @@ export const findTeamMembersSearch = {
     ],
   },
 } satisfies Search;
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: Example = {
+  input: { team_uuid: EXAMPLE_IDS.team, status: 'available' },
+  requests: [`GET /teams/${EXAMPLE_IDS.team}/members`],
+};

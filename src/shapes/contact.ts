@@ -1,8 +1,31 @@
 import type { PlainOutputField } from 'zapier-platform-core';
-import type { Contact } from '../api/contacts';
 import { single, unwrapOne } from '../client/unwrap';
 import { nameParts } from './name-parts';
 import { objectOrEmpty, outputTime, stringList, stringOrNull, type JsonObject } from '../values';
+
+/** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
+export interface Contact {
+  uuid: string;
+  name?: string | null;
+  phoneNumber?: string | null;
+  avatarUrl?: string | null;
+  blockedAt?: string | null;
+  createdAt?: string | null;
+  source?: string | null;
+  funnelId?: string | null;
+  closedAt?: string | null;
+  href?: string | null;
+  conversationHref?: string | null;
+  tags?: string[];
+  assignedUser?: string | null;
+  customFields?: Record<string, unknown>;
+  /** Only with `include_field_types=true` (contacts_api/get_contacts.md, get_contact.md). */
+  customFieldsMetadata?: Record<string, unknown>;
+  team?: Record<string, unknown> | null;
+  channel?: Record<string, unknown> | null;
+  bsuid?: string | null;
+  note?: string | null;
+}
 
 /**
  * A contact as every trigger, action and search hands it to the Zap: Callbell's own fields,

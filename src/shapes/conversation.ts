@@ -1,5 +1,5 @@
 import type { PlainOutputField } from 'zapier-platform-core';
-import type { EventFields } from '../webhooks/events';
+import type { EventFields } from './event';
 import { outputTime, stringOrNull, type JsonObject } from '../values';
 import { contactOutput, contactOutputFields, sampleContact } from './contact';
 

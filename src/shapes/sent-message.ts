@@ -1,8 +1,13 @@
 import type { PlainOutputField } from 'zapier-platform-core';
-import type { Contact } from '../api/contacts';
 import { single } from '../client/unwrap';
 import { isObject, objectOrEmpty, stringOrNull, type JsonObject } from '../values';
-import { contactOutput, contactOutputFields, sampleContact, type ContactOutput } from './contact';
+import {
+  contactOutput,
+  contactOutputFields,
+  sampleContact,
+  type Contact,
+  type ContactOutput,
+} from './contact';
 
 /** Callbell's answer to POST /messages/send, asked with `fields=contact,conversation`. */
 export interface SendAnswer {

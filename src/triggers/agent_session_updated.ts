@@ -2,6 +2,7 @@ import { agentOutput, agentOutputFields } from '../shapes/agent';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, stringOrNull } from '../values';
+import type { HookExample } from '../example';
 
 export const mapAgentSessionUpdated: EventMapper = (payload) => {
   const user = agentOutput(payload.user);
@@ -33,3 +34,6 @@ export const agentSessionUpdated = hookTrigger({
     ...agentOutputFields('user__'),
   ],
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'agent_session_updated' };

@@ -2,6 +2,7 @@ import { agentOutput, agentOutputFields } from '../shapes/agent';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, objectOrNull } from '../values';
+import type { HookExample } from '../example';
 
 export const mapAgentStatusUpdated: EventMapper = (payload) => ({
   created_at: isoTime(payload.lastUpdatedAt),
@@ -38,3 +39,6 @@ export const agentStatusUpdated = hookTrigger({
     { key: 'userCustomStatus__emoji', label: 'Custom Status Emoji' },
   ],
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'agent_status_updated' };

@@ -1,6 +1,7 @@
 import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
+import type { HookExample } from '../example';
 
 /** The event time is the contact's own `createdAt`: it is not repeated as `created_at`. */
 export const mapContactCreated: EventMapper = (payload) => contactOutput(payload);
@@ -18,3 +19,6 @@ export const contactCreated = hookTrigger({
   },
   outputFields: contactOutputFields(),
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'contact_created' };

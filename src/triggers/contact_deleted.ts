@@ -1,6 +1,7 @@
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, stringOrNull } from '../values';
+import type { HookExample } from '../example';
 
 export const mapContactDeleted: EventMapper = (payload) => ({
   created_at: isoTime(payload.deleted),
@@ -26,3 +27,6 @@ export const contactDeleted = hookTrigger({
     { key: 'deleted', label: 'Deleted At', type: 'datetime' },
   ],
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'contact_deleted' };

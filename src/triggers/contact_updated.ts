@@ -1,6 +1,7 @@
 import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
+import type { HookExample } from '../example';
 
 /**
  * Callbell's contact_updated payload says when the contact was created, not when it changed,
@@ -31,3 +32,6 @@ export const contactUpdated = {
   ...anyContactUpdate,
   display: { ...anyContactUpdate.display, hidden: true },
 };
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'contact_updated' };

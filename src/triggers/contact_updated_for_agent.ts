@@ -1,3 +1,4 @@
+import type { HookExample } from '../example';
 import { optionalText } from '../values';
 import { contactUpdatedWhere } from './contact-updated-where';
 
@@ -22,3 +23,6 @@ export const contactUpdatedForAgent = contactUpdatedWhere({
   },
   sample: { assignedUser: 'maria@example-shop.com' },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'contact_updated' };

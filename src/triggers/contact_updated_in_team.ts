@@ -1,3 +1,4 @@
+import { EXAMPLE_IDS, type HookExample } from '../example';
 import { optionalText } from '../values';
 import { contactUpdatedWhere } from './contact-updated-where';
 
@@ -12,3 +13,9 @@ export const contactUpdatedInTeam = contactUpdatedWhere({
   },
   sample: { team: { uuid: '35402552d90c4041b6bcb9a3249c0263', name: 'Support Team' } },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = {
+  input: { team_uuid: EXAMPLE_IDS.team },
+  event: 'contact_updated',
+};

@@ -1,3 +1,4 @@
+import type { HookExample } from '../example';
 import { optionalText } from '../values';
 import { contactUpdatedWhere } from './contact-updated-where';
 
@@ -20,3 +21,6 @@ export const contactUpdatedWithTag = contactUpdatedWhere({
   },
   sample: { tags: ['Lead', 'VIP'] },
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: { tag: 'lead' }, event: 'contact_updated' };

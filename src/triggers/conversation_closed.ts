@@ -5,6 +5,7 @@ import {
 } from '../shapes/conversation';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
+import type { HookExample } from '../example';
 
 export const mapConversationClosed: EventMapper = (payload) => conversationOutput(payload);
 
@@ -23,3 +24,6 @@ export const conversationClosed = hookTrigger({
   },
   outputFields: conversationOutputFields,
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'conversation_closed' };

@@ -4,6 +4,7 @@ import type { EventMapper, HookOutput } from '../webhooks/events';
 import { offeringAttachmentFiles } from '../hydrators/attachment_file';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, objectOrEmpty, objectOrNull, stringList, stringOrNull } from '../values';
+import type { HookExample } from '../example';
 
 const DIRECTIONS = {
   any: 'Received and Sent',
@@ -103,3 +104,6 @@ export const messageCreated = offeringAttachmentFiles(
     outputFields: messageOutputFields,
   }),
 );
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'message_created' };

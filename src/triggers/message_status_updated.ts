@@ -3,6 +3,7 @@ import { failureReason } from '../shapes/message-status';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, objectOrEmpty, stringList, stringOrNull } from '../values';
+import type { HookExample } from '../example';
 
 const STATUSES = {
   enqueued: 'Enqueued',
@@ -65,3 +66,6 @@ export const messageStatusUpdated = hookTrigger({
     ...contactOutputFields('contact__', 'Contact: '),
   ],
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'message_status_updated' };

@@ -14,6 +14,7 @@ import { mapConversationOpened, conversationOpened } from './conversation_opened
 import { mapMessageCreated, messageCreated, messageCreatedSample } from './message_created';
 import { mapMessageStatusUpdated, messageStatusUpdated } from './message_status_updated';
 import { mapTeamMembershipUpdated, teamMembershipUpdated } from './team_membership_updated';
+import type { HookExample } from '../example';
 
 /** The trigger of each event: New Event reads, labels and samples each event exactly as it. */
 const TRIGGERS: Record<CallbellEvent, HookTrigger> = {
@@ -114,3 +115,9 @@ const newEventTrigger = hookTrigger({
 });
 
 export const newEvent: HookTrigger = offeringAttachmentFiles(newEventTrigger);
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = {
+  input: { events: [...CALLBELL_EVENTS] },
+  event: 'message_created',
+};

@@ -2,6 +2,7 @@ import { agentOutput, agentOutputFields } from '../shapes/agent';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, objectOrEmpty, stringOrNull } from '../values';
+import type { HookExample } from '../example';
 
 export const mapTeamMembershipUpdated: EventMapper = (payload) => ({
   created_at: isoTime(payload.lastUpdateAt),
@@ -44,3 +45,6 @@ export const teamMembershipUpdated = hookTrigger({
     ...agentOutputFields('user__'),
   ],
 });
+
+/** The example run the tests and docs/operations.md are built from (src/example.ts). */
+export const example: HookExample = { input: {}, event: 'team_membership_updated' };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { shorten } from '../user-message';
 import { CONTROL_CHARACTERS, objectOrEmpty, stringOrNull } from '../values';
-import type { CallbellEvent, Delivery } from './events';
+import type { CallbellEvent, Delivery } from '../api/webhooks';
 
 /**
  * Events whose payload can repeat word for word for two different occurrences: a contact's

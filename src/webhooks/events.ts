@@ -1,32 +1,9 @@
 import { isDeeperThan, isObject, isoTime, type JsonObject } from '../values';
+import { CALLBELL_EVENTS, type CallbellEvent, type Delivery } from '../api/webhooks';
+import type { EventFields } from '../shapes/event';
 import { digest } from './event-id';
 
-/** Every event Callbell delivers through an account's webhook. */
-export const CALLBELL_EVENTS = [
-  'message_created',
-  'message_status_updated',
-  'contact_created',
-  'contact_updated',
-  'contact_deleted',
-  'conversation_opened',
-  'conversation_closed',
-  'agent_status_updated',
-  'agent_session_updated',
-  'team_membership_updated',
-] as const;
-
-export type CallbellEvent = (typeof CALLBELL_EVENTS)[number];
-
-/** One delivery: Callbell POSTs `{event, payload}` to the webhook URL. */
-export interface Delivery {
-  event: CallbellEvent;
-  payload: JsonObject;
-  /**
-   * When it was delivered: the `createdAt` of an entry of the delivery log, or, for a POST
-   * being handled now, now. Records read from other lists have none.
-   */
-  deliveredAt?: string;
-}
+export { CALLBELL_EVENTS, type CallbellEvent, type Delivery };
 
 /**
  * What a Zap receives for one delivery: `id`, `event`, `created_at` (when the event happened,
@@ -38,10 +15,6 @@ export interface Delivery {
 export interface HookOutput extends EventFields {
   id: string;
   event: CallbellEvent;
-}
-
-export interface EventFields extends JsonObject {
-  created_at?: string | null;
 }
 
 /** A trigger's reading of one event's payload. Never throws, whatever the payload holds. */

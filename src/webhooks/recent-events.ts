@@ -1,5 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
-import { contactMessages, recentContacts, type Contact } from '../api/contacts';
+import { contactMessages, recentContacts } from '../api/contacts';
+import type { Contact } from '../shapes/contact';
 import { loggedDeliveries } from '../api/webhooks';
 import { pathId } from '../client/path';
 import { isObject, stringOrNull } from '../values';

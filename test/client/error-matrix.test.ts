@@ -1,4 +1,3 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import { performSendMessage } from '../../src/creates/send_message';
 import { performUpdateContact } from '../../src/creates/update_contact';
 import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
@@ -6,8 +5,7 @@ import { channelList } from '../../src/dropdowns/channel_list';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { run } from '../helpers/operations';
-
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+import type { Perform } from '../../src/operations';
 
 /** One operation of each kind of request the app makes. */
 const OPERATIONS: {

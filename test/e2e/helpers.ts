@@ -1,8 +1,9 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
 import { createAppTester } from 'zapier-platform-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import type { Perform } from '../../src/operations';
 
-export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
+export type { Perform };
 type Operation = {
   inputFields?: unknown[];
   perform: Perform;

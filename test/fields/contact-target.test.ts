@@ -1,45 +1,34 @@
-import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
-import { addConversationNoteCreate } from '../../src/creates/add_conversation_note';
-import { closeConversationCreate } from '../../src/creates/close_conversation';
-import { deleteContactCreate } from '../../src/creates/delete_contact';
-import { openConversationCreate } from '../../src/creates/open_conversation';
-import { setBotStatusCreate } from '../../src/creates/set_bot_status';
-import { updateContactCreate } from '../../src/creates/update_contact';
-import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
-import { readContactTarget } from '../../src/fields/contact-target';
-import { findConversationMessagesSearch } from '../../src/searches/find_conversation_messages';
+import { contactTargetFields, readContactTarget } from '../../src/fields/contact-target';
+import { listedSteps, performOf } from '../../scripts/lib/operation-examples';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { inputErrorText, run } from '../helpers/operations';
+import { inputErrorText, run, withoutContact } from '../helpers/operations';
 
 const { uuid } = contact;
+const [contactField] = contactTargetFields;
 
-interface ContactAction {
-  key: string;
-  operation: {
-    inputFields: readonly (PlainInputField | unknown)[];
-    perform: (z: ZObject, bundle: Bundle) => Promise<unknown>;
-  };
-}
-
-/** Every operation that names a contact by ID or phone number, and the change it then makes. */
-const CONTACT_ACTIONS: [ContactAction, Record<string, unknown>, string][] = [
-  [updateContactCreate, { name: 'Ana' }, `PATCH /contacts/${uuid}`],
-  [addConversationNoteCreate, { text: 'Hi' }, `POST /contacts/${uuid}/conversation/note`],
-  [closeConversationCreate, {}, `POST /contacts/${uuid}/conversation/close`],
-  [openConversationCreate, {}, `POST /contacts/${uuid}/conversation/open`],
-  [
-    updateConversationFunnelCreate,
-    { funnel_id: 'f1' },
-    `PUT /contacts/${uuid}/conversation/update_funnel`,
-  ],
-  [setBotStatusCreate, { status: 'bot_end' }, `POST /contacts/${uuid}/bot`],
-  [deleteContactCreate, { confirm: true }, `DELETE /contacts/${uuid}`],
-  [findConversationMessagesSearch, {}, `GET /contacts/${uuid}/messages`],
-];
+/**
+ * Every operation that names a contact by ID or phone number (it offers the shared contact
+ * fields), with its example's other input and the requests the example then makes, about the
+ * contact found: built from the examples, so a new action is covered without a word here.
+ */
+const CONTACT_ACTIONS = listedSteps()
+  .filter(({ definition }) => definition.operation.inputFields?.includes(contactField))
+  .map((listed) => {
+    const { key, definition, example } = listed;
+    const named = String(example.input.contact_uuid);
+    const changes = example.requests.map((request) => request.replace(named, uuid));
+    return [key, definition, performOf(listed), withoutContact(example.input), changes] as const;
+  });
 
 describe('contact actions found by phone number', () => {
-  it.each(CONTACT_ACTIONS.map(([action]) => [action.key, action]))(
+  it('covers the actions that act on a contact', () => {
+    expect(CONTACT_ACTIONS.map(([key]) => key)).toEqual(
+      expect.arrayContaining(['update_contact', 'add_conversation_note', 'delete_contact']),
+    );
+  });
+
+  it.each(CONTACT_ACTIONS)(
     '%s offers the Channel to look the contact up on',
     (_key, { operation }) => {
       expect(operation.inputFields).toContainEqual(
@@ -48,26 +37,28 @@ describe('contact actions found by phone number', () => {
     },
   );
 
-  it.each(
-    CONTACT_ACTIONS.map(([action, input, change]) => [action.key, action, input, change] as const),
-  )(
-    '%s passes channel_uuid to GET /contacts/phone/:number',
-    async (_key, action, input, change) => {
-      const [method = 'GET', path = ''] = change.split(' ');
+  it.each(CONTACT_ACTIONS)(
+    '%s passes channel_uuid to GET /contacts/phone/:number, then makes its change',
+    async (_key, _definition, perform, input, changes) => {
       const scope = callbellApi()
         .get(`${API_PATH}/contacts/phone/31612345678`)
         .query({ channel_uuid: 'ch-2' })
-        .reply(200, { contact })
-        .intercept(`${API_PATH}${path}`, method)
-        .query(true)
-        .reply(200, {
-          contact: [contact],
-          success: true,
-          bot: {},
-          messages: [],
-          status: 'contact was destroyed',
-        });
-      await run(action.operation.perform, {
+        .reply(200, { contact });
+      for (const change of changes) {
+        const [method = 'GET', path = ''] = change.split(' ');
+        scope
+          .intercept(`${API_PATH}${path}`, method)
+          .query(true)
+          .reply(200, {
+            contact: [contact],
+            success: true,
+            bot: {},
+            messages: [],
+            funnels: [],
+            status: 'contact was destroyed',
+          });
+      }
+      await run(perform, {
         phone: '+31612345678',
         channel_uuid: 'ch-2',
         ...input,

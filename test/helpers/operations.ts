@@ -44,3 +44,10 @@ function thrownBy(normalise: () => unknown): unknown {
   }
   throw new Error('expected the input to be refused');
 }
+
+/** An example's input without the contact it names (by ID or phone), for a test to name one. */
+export function withoutContact(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key]) => key !== 'contact_uuid' && key !== 'phone'),
+  );
+}

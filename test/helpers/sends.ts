@@ -1,6 +1,7 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
 import channels from '../fixtures/channels.json';
 import { API_PATH, appTester, bundleWith, callbellApi } from './app';
+import type { Perform } from '../../src/operations';
 
 export const MAIN_CHANNEL = channels.main_whatsapp.uuid;
 
@@ -24,8 +25,6 @@ export function expectChannels(type: string, list: object[], pages = 1, page = 1
     .query({ type, active: 'true', page: String(page) })
     .reply(200, { channels: list, meta: { page, pages } });
 }
-
-type Perform<T> = (z: ZObject, bundle: Bundle) => Promise<T>;
 
 /** Runs a send with Zapier's cache as it is (`warm`) or emptied first (a new account). */
 export function runSend<T>(

@@ -1,10 +1,11 @@
 import nock from 'nock';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle } from 'zapier-platform-core';
 import { InputError } from '../../src/input-error';
 import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
 import { API_KEY, API_URL, appTester, bundleWith } from '../helpers/app';
+import type { Perform } from '../../src/operations';
 
-export type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+export type { Perform };
 
 /** The key as an answer might echo it: as sent, in other cases, percent-encoded, cut short. */
 export const KEY_VARIANTS: Record<string, string> = {

@@ -1,15 +1,17 @@
 import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
+import { CALLBELL_EVENTS } from '../../src/api/webhooks';
 import { messageFields } from '../../src/creates/send_message';
 import { legacyCheckboxFields } from '../../src/fields/contact-details';
-import { CALLBELL_EVENTS } from '../../src/webhooks/events';
+import { EXAMPLE_IDS, type HookExample } from '../../src/example';
+import { listedOperations } from '../../scripts/lib/operation-examples';
 import { documentedDelivery } from '../helpers/fixtures';
 import { TARGET_URL } from '../helpers/hook-trigger';
 import type { Perform } from './helpers';
 
-export const CONTACT = 'eb2b914a977e4ab896e7b886698b3eac';
-export const MESSAGE = 'adf3d1216d4c4dcd908199d6700f2381';
-export const TEMPLATE = 'd980fb66fd5043d3ace1aa06ba044342';
+export const CONTACT = EXAMPLE_IDS.contact;
+export const MESSAGE = EXAMPLE_IDS.message;
+export const TEMPLATE = EXAMPLE_IDS.template;
 
 /** A step of an operation as Zapier runs it: the function, its input and bundle extras. */
 export interface Step {
@@ -21,29 +23,16 @@ export interface Step {
   callsCallbell: boolean;
 }
 
-/** Valid input for every action and search, by key: an operation missing here fails a test. */
-export const ACTION_INPUT: Record<string, Record<string, unknown>> = {
-  'creates.send_message': { to: '+31612345678', text: 'Hi' },
-  'creates.send_template_message': {
-    to: '+31612345678',
-    template_uuid: TEMPLATE,
-    optin_contact: true,
-    template_value_1: 'Ana',
-  },
-  'creates.create_contact': { phone: '+31612345678', name: 'Ana' },
-  'creates.update_contact': { contact_uuid: CONTACT, name: 'Ana B' },
-  'creates.add_conversation_note': { contact_uuid: CONTACT, text: 'Call back' },
-  'creates.close_conversation': { contact_uuid: CONTACT },
-  'creates.open_conversation': { contact_uuid: CONTACT },
-  'creates.update_conversation_funnel': { contact_uuid: CONTACT, funnel_id: 'f1' },
-  'creates.set_bot_status': { contact_uuid: CONTACT, status: 'bot_end' },
-  'creates.delete_contact': { confirm: true, contact_uuid: CONTACT },
-  'searches.find_contact': { phone: '+31612345678' },
-  'searches.find_message_status': { message_uuid: MESSAGE },
-  'searches.find_contacts': { tags: 'VIP' },
-  'searches.find_conversation_messages': { contact_uuid: CONTACT },
-  'searches.find_team_members': { team_uuid: 'a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4' },
-};
+/**
+ * Each operation's example, by the name the app registers it under (dropdowns are triggers to
+ * Zapier): the input every step below runs with.
+ */
+const EXAMPLES = new Map(
+  listedOperations().map((listed) => [
+    `${listed.kind === 'dropdowns' ? 'triggers' : listed.kind}.${listed.key}`,
+    listed.example,
+  ]),
+);
 
 interface AnyOperation {
   perform?: unknown;
@@ -84,9 +73,10 @@ export function everyStep(): Step[] {
 }
 
 function stepsOf(name: string, operation: AnyOperation): Step[] {
-  if (operation.type === 'hook') return hookSteps(name, operation);
-  const input = name.startsWith('triggers.') ? {} : ACTION_INPUT[name];
-  if (!input) throw new Error(`No input for ${name}: add it to ACTION_INPUT`);
+  const example = EXAMPLES.get(name);
+  if (!example) throw new Error(`${name} is not in src/operations.ts`);
+  if ('event' in example) return hookSteps(name, operation, example);
+  const { input } = example;
   const perform = asPerform(operation.perform);
   const steps: Step[] = perform ? [{ name, perform, input, callsCallbell: true }] : [];
   (operation.inputFields ?? []).forEach((field, index) => {
@@ -102,10 +92,7 @@ function stepsOf(name: string, operation: AnyOperation): Step[] {
   return steps;
 }
 
-function hookSteps(name: string, operation: AnyOperation): Step[] {
-  const input = name === 'triggers.new_event' ? { events: [...CALLBELL_EVENTS] } : {};
-  const key = name.replace('triggers.', '');
-  const event = CALLBELL_EVENTS.find((candidate) => candidate === key) ?? 'message_created';
+function hookSteps(name: string, operation: AnyOperation, { input, event }: HookExample): Step[] {
   const steps: [string, unknown, Partial<Bundle>, boolean][] = [
     ['perform', operation.perform, { cleanedRequest: documentedDelivery(event) }, false],
     ['performList', operation.performList, {}, true],
@@ -185,7 +172,7 @@ export function documentedAnswer(method: string, path: string, text: string): un
           title: text,
           templateType: 'text',
           status: 'approved',
-          text: `Hi {{1}} ${text}`,
+          text: `Hi {{1}}, thanks for your order {{2}}! ${text}`,
         },
       },
     ],
@@ -201,7 +188,7 @@ export function documentedAnswer(method: string, path: string, text: string): un
       /^GET \/teams\/[^/]+\/members$/,
       { users: [{ email: 'a@example.com', name: text }], meta: { page: 1, pages: 1 } },
     ],
-    [/^GET \/funnels$/, { funnels: [{ uuid: 'f1', name: text, position: 1 }] }],
+    [/^GET \/funnels$/, { funnels: [{ uuid: EXAMPLE_IDS.funnel, name: text, position: 1 }] }],
     [
       /^POST \/webhooks\/subscribe$/,
       { webhook: { url: TARGET_URL, subscriptions: [], createdAt: '2026-11-20T10:00:00Z' } },

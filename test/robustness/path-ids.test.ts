@@ -5,8 +5,10 @@ import { userList } from '../../src/dropdowns/user_list';
 import { InputError } from '../../src/input-error';
 import { CONTROL_CHARACTERS } from '../../src/values';
 import { fill } from '../helpers/dropdown';
+import { withoutContact } from '../helpers/operations';
 import { expectUserFacing, fakeCallbell, outcomeOf, userMessage, type Perform } from './helpers';
 import { CONTACT, documentedAnswer, TEMPLATE } from './operations';
+import { listedSteps, performOf } from '../../scripts/lib/operation-examples';
 
 /**
  * Item 1: an id that cannot be one path segment never reaches a request; the error names the
@@ -32,20 +34,17 @@ const HOSTILE = [
   'x\udfffy',
 ];
 
-/** Operations that put the Contact ID into a path. */
-const CONTACT_OPERATIONS: [string, Perform, Record<string, unknown>][] = [
-  ['update_contact', perform('creates', 'update_contact'), { name: 'Ana' }],
-  ['set_bot_status', perform('creates', 'set_bot_status'), { status: 'bot_end' }],
-  ['close_conversation', perform('creates', 'close_conversation'), {}],
-  ['open_conversation', perform('creates', 'open_conversation'), {}],
-  ['add_conversation_note', perform('creates', 'add_conversation_note'), { text: 'hi' }],
-  [
-    'update_conversation_funnel',
-    perform('creates', 'update_conversation_funnel'),
-    { funnel_id: 'f1' },
-  ],
-  ['find_contact', perform('searches', 'find_contact'), {}],
-];
+/**
+ * Operations that take a Contact ID (the field `contact_uuid`), each with its example's other
+ * input: built from the examples, so a new one is covered without a word here.
+ */
+const CONTACT_OPERATIONS: [string, Perform, Record<string, unknown>][] = listedSteps()
+  .filter(({ definition }) =>
+    definition.operation.inputFields?.some(
+      (field) => typeof field === 'object' && field.key === 'contact_uuid',
+    ),
+  )
+  .map((listed) => [listed.key, performOf(listed), withoutContact(listed.example.input)]);
 
 /** encodeURIComponent throws URIError on a lone surrogate: the oracle for "cannot be encoded". */
 function encodable(text: string): boolean {
@@ -74,7 +73,8 @@ describe.each(CONTACT_OPERATIONS)('%s', (_, run, input) => {
 it(
   'Update Contact sends only 32-hex Contact IDs, each as one segment of the path',
   async () => {
-    const [, run, input] = CONTACT_OPERATIONS[0] as (typeof CONTACT_OPERATIONS)[number];
+    const [, run, input] = CONTACT_OPERATIONS.find(([key]) => key === 'update_contact') ?? [];
+    if (!run || !input) throw new Error('update_contact takes no Contact ID');
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(CONTACT, CONTACT.toUpperCase())),

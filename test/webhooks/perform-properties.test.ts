@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { ZObject } from 'zapier-platform-core';
-import { hookTriggers } from '../../src/registry';
+import { hookTriggers } from '../../src/operations';
 import { CALLBELL_EVENTS } from '../../src/webhooks/events';
 import { appTester, bundleWith } from '../helpers/app';
-import { deliveryBundle } from '../helpers/bundle';
+import { deliveryBundle } from '../../scripts/lib/delivery-bundle';
 
 /** Whatever Callbell (or anyone who learns a Zap's URL) POSTs, a hook trigger never throws. */
 

@@ -3,12 +3,12 @@ import {
   type AfterResponseMiddleware,
   type Bundle,
   type HttpResponse,
-  type ZObject,
 } from 'zapier-platform-core';
 import { apiBaseUrl } from '../../../src/client/config';
 import { isObject, type JsonObject } from '../../../src/values';
+import type { Perform } from '../../../src/operations';
 
-export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
+export type { Perform };
 
 interface Operation {
   perform: Perform;

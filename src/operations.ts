@@ -1,4 +1,11 @@
-import type { Create, Search, SearchOrCreate, Trigger } from 'zapier-platform-core';
+import type {
+  Bundle,
+  Create,
+  Search,
+  SearchOrCreate,
+  Trigger,
+  ZObject,
+} from 'zapier-platform-core';
 import { addConversationNoteCreate } from './creates/add_conversation_note';
 import { closeConversationCreate } from './creates/close_conversation';
 import { createContactCreate } from './creates/create_contact';
@@ -14,10 +21,10 @@ import { contactList } from './dropdowns/contact_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
 import { messageList } from './dropdowns/message_list';
-import { whatsappUserList } from './dropdowns/whatsapp_user_list';
 import { teamList } from './dropdowns/team_list';
 import { templateList } from './dropdowns/template_list';
 import { userList } from './dropdowns/user_list';
+import { whatsappUserList } from './dropdowns/whatsapp_user_list';
 import { findContactSearch } from './searches/find_contact';
 import { findContactsSearch } from './searches/find_contacts';
 import { findConversationMessagesSearch } from './searches/find_conversation_messages';
@@ -38,6 +45,9 @@ import { messageStatusUpdated } from './triggers/message_status_updated';
 import { newEvent } from './triggers/new_event';
 import { teamMembershipUpdated } from './triggers/team_membership_updated';
 import type { HookTrigger } from './webhooks/hook-trigger';
+
+/** What Zapier runs for a step: a perform, performList, performSubscribe, auth test… */
+export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
 
 /** The instant triggers: one per Callbell event, specific contact updates, and New Event. */
 export const hookTriggers: HookTrigger[] = [
