@@ -77,10 +77,7 @@ function callbellError(z: ZObject, answer: Answer, about: Subject, detail: Error
   const { status, method } = answer;
   const safe = (text: string) => answer.redact.text(text);
   if (status === 401) {
-    // ExpiredAuthError makes Zapier ask for a reconnection. Core may append its own trail
-    // after the message (its `doNotContextify` flag is internal, so it is left alone): the
-    // message says what to do first, within 250 characters, whatever follows it.
-    return new z.errors.ExpiredAuthError(unauthorizedMessage(detail));
+    return expiredAuthError(z, unauthorizedMessage(detail));
   }
   if (status === 429) {
     const delay = retryAfterSeconds(answer.retryAfter);
@@ -100,6 +97,19 @@ function callbellError(z: ZObject, answer: Answer, about: Subject, detail: Error
     return new z.errors.Error(safe(notFoundMessage(about, detail)), 'CallbellNotFound', status);
   }
   return new z.errors.Error(refusedMessage(status, detail), 'CallbellInvalidRequest', status);
+}
+
+/**
+ * ExpiredAuthError makes Zapier ask for a reconnection. Unlike core's own z.errors.Error and
+ * ThrottledError, whose constructors set `doNotContextify` (core src/errors.js), it is left
+ * open to core's middleware (src/middleware.js, enrichErrorMessages), which appends "What
+ * happened" and the whole message again: 580 characters and more, against the 250 a user
+ * reads. Core documents no other way to keep a message whole, so the flag is set here, the
+ * one place the app sets it, as core sets it on its own errors.
+ */
+function expiredAuthError(z: ZObject, message: string): Error {
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: the robustness project (not mutated) shows the trail this prevents.
+  return Object.assign(new z.errors.ExpiredAuthError(message), { doNotContextify: true });
 }
 
 function unauthorizedMessage(detail: ErrorDetail): string {

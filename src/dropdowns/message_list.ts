@@ -22,9 +22,9 @@ export const messageList = dropdownTrigger({
   noun: 'Message',
   paginated: true,
   list: async (z, page, bundle) => {
-    const contact = optionalText(bundle.inputData.contact_uuid);
+    const contact = optionalText(bundle.inputData.message_contact_uuid);
     if (!contact) {
-      // Find Message Status's Contact field (contact_uuid) feeds this list.
+      // Find Message Status's Contact field (message_contact_uuid) feeds this list.
       throw new InputError(
         'Contact',
         'choose the contact first: this list shows the messages sent to them. Or map the Message ID a send step returned.',
@@ -37,6 +37,6 @@ export const messageList = dropdownTrigger({
 
 /** The example run the tests and docs/operations.md are built from (src/example.ts). */
 export const example: Example = {
-  input: { contact_uuid: EXAMPLE_IDS.contact },
+  input: { message_contact_uuid: EXAMPLE_IDS.contact },
   requests: [`GET /contacts/${EXAMPLE_IDS.contact}/messages`],
 };

@@ -47,7 +47,7 @@ export const findMessageStatusSearch = {
     inputFields: [
       {
         // Only feeds the Message list: the status is looked up by the message alone.
-        key: 'contact_uuid',
+        key: 'message_contact_uuid',
         label: 'Contact',
         dynamic: 'contact_list.id.name',
         required: false,

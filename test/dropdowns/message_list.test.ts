@@ -37,7 +37,7 @@ describe('message_list', () => {
             { uuid: 'd'.repeat(32), text: null, status: 'sent' },
           ],
         });
-      await expect(fill({ contact_uuid: CONTACT }, page)).resolves.toEqual([
+      await expect(fill({ message_contact_uuid: CONTACT }, page)).resolves.toEqual([
         {
           id: 'adf3d1216d4c4dcd908199d6700f2381',
           name: '2026-11-20 10:00: Your order has shipped',
@@ -55,7 +55,7 @@ describe('message_list', () => {
   it('feeds the Message field of Find Message Status, which takes the contact from the same step', () => {
     const fields = findMessageStatusSearch.operation.inputFields;
     expect(fields).toEqual([
-      expect.objectContaining({ key: 'contact_uuid', dynamic: 'contact_list.id.name' }),
+      expect.objectContaining({ key: 'message_contact_uuid', dynamic: 'contact_list.id.name' }),
       expect.objectContaining({
         key: 'message_uuid',
         dynamic: 'message_list.id.name',
