@@ -18,6 +18,7 @@ import { updateContactCreate } from './creates/update_contact';
 import { updateConversationFunnelCreate } from './creates/update_conversation_funnel';
 import { channelList } from './dropdowns/channel_list';
 import { contactList } from './dropdowns/contact_list';
+import { countryList } from './dropdowns/country_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
 import { messageList } from './dropdowns/message_list';
@@ -75,6 +76,7 @@ export const dropdowns: DropdownTrigger[] = [
   teamList,
   userList,
   funnelList,
+  countryList,
   messageList,
   whatsappUserList,
 ];

@@ -1,6 +1,5 @@
 import type { PlainInputField } from 'zapier-platform-core';
 import { DEFAULT_COUNTRY_LABEL } from '../phone';
-import { countryChoices } from './countries';
 
 /** Fields several operations offer under the same key, with the same meaning. */
 
@@ -9,7 +8,7 @@ export const defaultCountryField: PlainInputField = {
   key: 'default_country',
   label: DEFAULT_COUNTRY_LABEL,
   required: false,
-  choices: countryChoices(),
+  dynamic: 'country_list.id.name',
   helpText:
     'The country of phone numbers written without their country code, such as `0612345678` in the Netherlands. Numbers that start with + or 00 do not need it.',
 };

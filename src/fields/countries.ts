@@ -1,5 +1,3 @@
-import type { FieldChoiceWithLabel } from 'zapier-platform-core';
-
 /**
  * The countries libphonenumber-js knows numbering plans for (its `getCountries()`; a test
  * keeps the two equal). Listed here rather than read from the library so that showing the
@@ -10,12 +8,11 @@ const COUNTRY_CODES =
     ' ',
   );
 
-/** "Netherlands (NL)" for NL, in English, sorted by name; the stored value is the ISO code. */
-export function countryChoices(): FieldChoiceWithLabel[] {
+/** "Netherlands (NL)" for NL, in English, sorted by name; the stored `id` is the ISO code. */
+export function countryChoices(): { id: string; name: string }[] {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   return COUNTRY_CODES.map((code) => ({
-    value: code,
-    sample: code,
-    label: `${names.of(code) ?? code} (${code})`,
-  })).sort((a, b) => a.label.localeCompare(b.label, 'en'));
+    id: code,
+    name: `${names.of(code) ?? code} (${code})`,
+  })).sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

@@ -3,6 +3,7 @@ import { CALLBELL_EVENTS, type CallbellEvent, type Delivery } from '../api/webho
 import type { EventFields } from '../shapes/event';
 import { digest } from './event-id';
 
+/** Callbell's own definitions (api/webhooks.ts), for the webhook layer's many importers. */
 export { CALLBELL_EVENTS, type CallbellEvent, type Delivery };
 
 /**

@@ -1,6 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { isZapierHookUrl } from '../client/config';
 import { stepOf } from '../client/step';
+import { unloggedJsonBody } from '../client/unlogged-body';
 import { isObject } from '../values';
 import type { Delivery } from './events';
 
@@ -81,7 +82,7 @@ async function post(
     const response = await z.request({
       method: 'POST',
       url,
-      body: { ...body, [RELAY_KEY]: RELAY_MARK },
+      ...unloggedJsonBody({ ...body, [RELAY_KEY]: RELAY_MARK }),
       timeout,
       redirect: 'manual',
       skipThrowForStatus: true,

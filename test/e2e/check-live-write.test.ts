@@ -54,11 +54,11 @@ describe('--write', () => {
     expect(othersThan('')).toEqual(others);
     expect(sandbox.hooks.current()).toBeNull();
     expect(report.changes.map(({ what, restored }) => [what, restored])).toEqual([
+      ["pointed the account's webhook at the URL given", false],
       ['created the test contact +3168…21', true],
       ['tag "Lead" put on the test contact', true],
       ['moved the test contact between funnel stages', true],
       ['sent 1 template message(s) to +3168…21', false],
-      ["pointed the account's webhook at the URL given", false],
     ]);
     // It never deleted what it did not create.
     expect(sandbox.requests.filter((request) => request.startsWith('DELETE '))).toEqual([
@@ -78,7 +78,10 @@ describe('--write', () => {
     const before = { tags: [...john.tags], funnelId: john.funnelId };
     const others = othersThan(john.uuid);
 
-    const report = await live.run({ write: { phone: JOHN, audioUrl: AUDIO_URL } });
+    const report = await live.run({
+      write: { phone: JOHN, audioUrl: AUDIO_URL },
+      existingContact: true,
+    });
 
     expect(verdicts(report)).toMatchObject({
       ...all(WRITE_ROWS, 'holds'),

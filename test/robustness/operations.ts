@@ -78,7 +78,8 @@ function stepsOf(name: string, operation: AnyOperation): Step[] {
   if ('event' in example) return hookSteps(name, operation, example);
   const { input } = example;
   const perform = asPerform(operation.perform);
-  const steps: Step[] = perform ? [{ name, perform, input, callsCallbell: true }] : [];
+  const callsCallbell = example.requests.length > 0;
+  const steps: Step[] = perform ? [{ name, perform, input, callsCallbell }] : [];
   (operation.inputFields ?? []).forEach((field, index) => {
     const fields = asPerform(field);
     if (fields)

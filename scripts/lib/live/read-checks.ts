@@ -65,7 +65,13 @@ const auth: Check = async (session, facts) => {
   // No answer at all (no network, wrong URL) says nothing about the assumption.
   if (!me)
     return [
-      row('auth.me', 'auth_api/me.md', assumes, `no answer: ${outcome.error}`, 'could not tell'),
+      row(
+        'auth.me',
+        'auth_api/me.md',
+        assumes,
+        `no answer: ${outcome.error}`,
+        'could not be checked',
+      ),
     ];
   return [
     row(
@@ -355,9 +361,13 @@ const deliveryLog: Check = async (session) => {
 /** The read-only checks, in order; the rest is pointless when the key is refused. */
 export async function readChecks(session: Session): Promise<{ rows: Row[]; facts: AccountFacts }> {
   const facts: AccountFacts = { account: '', templates: [], funnelUuids: [], tags: [] };
-  const rows = await auth(session, facts);
+  const rows: Row[] = [];
+  // Each check is judged on its own: an outage during it makes its rows "could not be checked".
+  const judged = (check: Check) =>
+    session.judge(rows, async () => rows.push(...(await check(session, facts))));
+  await judged(auth);
   if (rows[0]?.verdict !== 'holds') return { rows, facts };
   for (const check of [channels, templates, teams, funnels, contacts, deliveryLog])
-    rows.push(...(await check(session, facts)));
+    await judged(check);
   return { rows, facts };
 }

@@ -10,7 +10,7 @@ import {
 } from './answers';
 import type { AccountFacts } from './read-checks';
 import { row, verdictOf, type Change, type Row } from './report';
-import { exchangeOf, type Session } from './session';
+import { exchangeOf, NO_ANSWER, type Session } from './session';
 
 // Docs named in rows are in callbellchat/callbell-public-docs, under docs/api/reference/.
 
@@ -75,17 +75,25 @@ function templateToSend(facts: AccountFacts): JsonObject | undefined {
     .sort((a, b) => placeholders(a) - placeholders(b))[0];
 }
 
+/** The contact's tags and stage, or null when Callbell did not show them (no verdict). */
 async function readContact(session: Session, uuid: string) {
   const answer = await session.raw({
     method: 'GET',
     path: `/contacts/${encodeURIComponent(uuid)}`,
   });
-  const contact = recordIn(answer.body, 'contact') ?? {};
+  const contact = recordIn(answer.body, 'contact');
+  if (!isSuccess(answer) || !contact) return null;
   return {
     tags: stringList(contact.tags),
     funnelId: typeof contact.funnelId === 'string' ? contact.funnelId : null,
   };
 }
+
+/** What is left to undo by hand on the test contact, by whether the run created it. */
+const byHand = (contact: { created: boolean; e164: string }, what: string) =>
+  contact.created
+    ? `delete the contact ${maskPhone(contact.e164)} in Callbell`
+    : `in Callbell, on the contact ${maskPhone(contact.e164)}: ${what}`;
 
 const CREATE_DOC = 'contacts_api/post_contacts.md';
 const CREATE =
@@ -124,6 +132,14 @@ async function testContact(
       ),
     );
   } else {
+    // Recorded before the request: an answer lost on the way may hide a contact it created.
+    const creating: Change = {
+      what: `created the test contact ${maskPhone(options.phone)}`,
+      restored: false,
+      note: 'the run deletes it when it ends',
+      undo: `delete the contact ${maskPhone(options.phone)} in Callbell, if it is there`,
+    };
+    findings.changes.push(creating);
     const created = await session.run<JsonObject>(session.step('creates', 'create_contact'), {
       phone: options.phone,
       name: TEST_NAME,
@@ -140,20 +156,23 @@ async function testContact(
       ),
     );
     contact = created.value;
-    if (typeof contact?.uuid === 'string')
-      findings.changes.push({
-        what: `created the test contact ${maskPhone(options.phone)}`,
-        restored: false,
-        note: 'it is deleted at the end',
+    if (typeof contact?.uuid !== 'string') {
+      const again = await session.run<JsonObject[]>(session.step('searches', 'find_contact'), {
+        phone: options.phone,
       });
+      contact = again.value?.[0];
+      if (!contact && !again.error) findings.changes.splice(findings.changes.indexOf(creating), 1);
+      else if (!contact)
+        creating.note = 'the answer did not show it and looking it up again failed: it may exist';
+    }
   }
   if (typeof contact?.uuid !== 'string') return null;
-  const before = await readContact(session, contact.uuid);
   return {
     uuid: contact.uuid,
     e164: typeof contact.phoneNumberE164 === 'string' ? contact.phoneNumberE164 : options.phone,
     created: !found.value?.length,
-    ...before,
+    tags: [],
+    funnelId: null,
   };
 }
 
@@ -182,6 +201,13 @@ async function tags(
     );
     return;
   }
+  const change: Change = {
+    what: `tag "${tag}" put on the test contact`,
+    restored: false,
+    note: 'it was to be set back at once',
+    undo: byHand(contact, `remove the tag "${tag}"`),
+  };
+  findings.changes.push(change);
   const put = await session.run<JsonObject>(session.step('creates', 'update_contact'), {
     contact_uuid: contact.uuid,
     tags: [...contact.tags, tag],
@@ -189,7 +215,13 @@ async function tags(
   });
   const afterPut = await readContact(session, contact.uuid);
   const has = (list: string[]) => list.some((own) => own.toLowerCase() === tag.toLowerCase());
+  if (!afterPut) {
+    change.note =
+      'Callbell did not show the contact after the PATCH, so it is unknown whether the tag is on';
+    throw new Error('Callbell did not show the test contact after putting a tag on it');
+  }
   if (!has(afterPut.tags)) {
+    findings.changes.splice(findings.changes.indexOf(change), 1);
     findings.rows.push(
       row(
         id,
@@ -207,6 +239,10 @@ async function tags(
     body: { tags: contact.tags },
   });
   const after = await readContact(session, contact.uuid);
+  if (!after) {
+    change.note = `setting the tags back answered ${statusText(back)}, then Callbell did not show the contact`;
+    throw new Error('Callbell did not show the test contact after setting its tags back');
+  }
   const stays = has(after.tags);
   findings.rows.push(
     row(
@@ -217,15 +253,12 @@ async function tags(
       verdictOf(!stays),
     ),
   );
-  findings.changes.push({
-    what: `tag "${tag}" put on the test contact`,
-    restored: !stays,
-    note: stays
-      ? contact.created
-        ? 'the contact is deleted at the end'
-        : 'PATCH only adds tags: remove the tag by hand in Callbell'
-      : 'tags set back as they were',
-  });
+  change.restored = !stays;
+  change.note = stays
+    ? contact.created
+      ? 'the contact is deleted at the end'
+      : `the tag stayed after setting the tags back (${statusText(back)})`
+    : 'tags set back as they were';
 }
 
 /** Both documented update_funnel routes, then the app's action; then back where it was. */
@@ -237,9 +270,13 @@ async function funnel(
 ) {
   const doc = 'contacts_api/put_contacts_conversation_update_funnel.md (page: PUT, snippets: POST)';
   const path = (tail: string) => `/contacts/${encodeURIComponent(contact.uuid)}/${tail}`;
-  let current = contact.funnelId;
+  // undefined: Callbell did not show the contact, so its stage is unknown.
+  let current: string | null | undefined = contact.funnelId;
   let moved = false;
   const unmovable = !contact.created && current === null;
+  const back = contact.funnelId;
+  let change: Change | undefined;
+  const stageOf = async () => (await readContact(session, contact.uuid))?.funnelId;
   const move = async (id: string, assumes: string, send: (target: string) => Promise<string>) => {
     if (unmovable) {
       findings.rows.push(
@@ -260,8 +297,17 @@ async function funnel(
       );
       return;
     }
+    if (!change) {
+      change = {
+        what: 'moved the test contact between funnel stages',
+        restored: false,
+        note: 'it was to be moved back at the end',
+        undo: byHand(contact, `move the conversation back to the funnel stage ${back ?? '(none)'}`),
+      };
+      findings.changes.push(change);
+    }
     const answered = await send(target);
-    current = (await readContact(session, contact.uuid)).funnelId;
+    current = await stageOf();
     moved ||= current !== contact.funnelId;
     findings.rows.push(
       row(
@@ -302,9 +348,12 @@ async function funnel(
       );
     },
   );
-  if (!moved) return;
+  if (!change) return;
+  if (!moved) {
+    findings.changes.splice(findings.changes.indexOf(change), 1);
+    return;
+  }
   // Back by the app's action, else by whichever route moves it.
-  const back = contact.funnelId;
   const ways = [
     () => session.run(action, { contact_uuid: contact.uuid, funnel_id: back }),
     raw('POST', 'messages/update_funnel'),
@@ -313,18 +362,17 @@ async function funnel(
   for (const way of ways) {
     if (!back || current === back) break;
     await way(back);
-    current = (await readContact(session, contact.uuid)).funnelId;
+    current = await stageOf();
   }
   const restored = current === back;
-  findings.changes.push({
-    what: 'moved the test contact between funnel stages',
-    restored,
-    note: restored
-      ? 'back in the stage it was in'
-      : contact.created
-        ? 'the contact is deleted at the end'
-        : 'no route moved it back: move it to its stage by hand in Callbell',
-  });
+  change.restored = restored;
+  change.note = restored
+    ? 'back in the stage it was in'
+    : contact.created
+      ? 'the contact is deleted at the end'
+      : current === undefined
+        ? 'Callbell did not show the contact, so it is unknown whether it is back'
+        : 'no route moved it back';
 }
 
 /** Whether the contact wrote in the last 24 hours: then a text may be sent, else a template. */
@@ -446,6 +494,12 @@ async function send(
       },
     });
     if (isSuccess(without)) count += 1;
+    if (without.status === NO_ANSWER)
+      findings.changes.push({
+        what: `a ${kind} message without channel_uuid to ${maskPhone(contact.e164)} got no answer`,
+        restored: false,
+        note: 'it may have been sent; a sent message cannot be unsent',
+      });
     findings.rows.push(
       row(
         requiredId,
@@ -554,12 +608,22 @@ async function cleanUp(session: Session, contact: TestContact, findings: Finding
     change.what.startsWith('created the test contact'),
   );
   const restored = isSuccess(deleted);
-  for (const change of findings.changes)
-    if (!change.restored && change.note.includes('deleted at the end')) change.restored = restored;
-  if (created)
+  // Whatever was done to the contact goes with it: deleted, or left with it to delete by hand.
+  for (const change of findings.changes) {
+    if (change === created || change.restored || !change.undo?.startsWith('delete the contact'))
+      continue;
+    change.restored = restored;
+    change.note = restored
+      ? 'the contact it was on is deleted'
+      : 'it is on the test contact, which was not deleted';
+    if (!restored) delete change.undo;
+  }
+  if (created) {
+    created.restored = restored;
     created.note = restored
       ? 'deleted (contacts_api/delete_contact.md)'
-      : `not deleted: ${statusText(deleted)}; delete it by hand`;
+      : `not deleted: ${statusText(deleted)}`;
+  }
 }
 
 /**
@@ -572,14 +636,18 @@ export async function writeChecks(
   options: WriteOptions,
   findings: Findings,
 ): Promise<void> {
-  const contact = await testContact(session, options, findings);
-  if (!contact) return;
+  const { rows } = findings;
+  const found = await session.judge(rows, () => testContact(session, options, findings));
+  if (!found) return;
   try {
-    await tags(session, contact, options, facts, findings);
-    await funnel(session, contact, facts, findings);
-    await send(session, contact, facts, findings);
-    await audio(session, contact, facts, options, findings);
+    const before = await readContact(session, found.uuid);
+    if (!before) throw new Error('Callbell did not show the test contact, so nothing was changed');
+    Object.assign(found, before);
+    await session.judge(rows, () => tags(session, found, options, facts, findings));
+    await session.judge(rows, () => funnel(session, found, facts, findings));
+    await session.judge(rows, () => send(session, found, facts, findings));
+    await session.judge(rows, () => audio(session, found, facts, options, findings));
   } finally {
-    await cleanUp(session, contact, findings);
+    await cleanUp(session, found, findings);
   }
 }
