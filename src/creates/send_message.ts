@@ -67,7 +67,6 @@ const textField: PlainInputField = {
   label: 'Text',
   type: 'text',
   required: true,
-  helpText: 'The message to send.',
 };
 
 const captionField: PlainInputField = {

@@ -26,8 +26,13 @@ describe('find_team_members', () => {
     expect(found).toEqual({
       id: maria.email,
       ...maria,
+      firstName: 'Maria',
+      lastName: 'Rossi',
       count: 2,
-      members: [maria, expect.objectContaining({ email: li.email })],
+      members: [
+        { ...maria, firstName: 'Maria', lastName: 'Rossi' },
+        expect.objectContaining({ email: li.email }),
+      ],
     });
     scope.done();
   });
