@@ -81,7 +81,7 @@ export async function findContactByUuid(z: ZObject, uuid: string): Promise<Conta
 
 export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/bsuid/${pathId(bsuid, { label: 'WhatsApp BSUID', from: 'input' })}`,
+    path: `/contacts/bsuid/${pathId(bsuid, { label: 'WhatsApp User', from: 'input' })}`,
     about: { action: 'look up contacts', thing: 'contact with the BSUID', id: bsuid },
     expects: CONTACT,
   });

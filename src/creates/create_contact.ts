@@ -2,7 +2,11 @@ import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { CHANNEL_TYPES } from '../api/channels';
 import { createContact } from '../api/contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
-import { contactDetailFields, readContactDetails } from '../fields/contact-details';
+import {
+  contactDetailFields,
+  legacyCheckboxFields,
+  readContactDetails,
+} from '../fields/contact-details';
 import { channelField, defaultCountryField } from '../fields/common';
 import { definedEntries, oneOf, optionalText, requiredText } from '../values';
 import { toDigits } from '../phone';
@@ -63,7 +67,6 @@ export const createContactCreate = {
         key: 'name',
         label: 'Name',
         required: true,
-        helpText: "The contact's name as your team will see it in Callbell.",
       },
       {
         key: 'source',
@@ -78,6 +81,7 @@ export const createContactCreate = {
         'The Callbell channel the contact belongs to. Leave empty for your main channel.',
       ),
       ...contactDetailFields,
+      legacyCheckboxFields,
       ...assignmentFields,
     ],
     perform: performCreateContact,

@@ -71,7 +71,6 @@ const textField: PlainInputField = {
   label: 'Text',
   type: 'text',
   required: true,
-  helpText: 'The message to send.',
 };
 
 const captionField: PlainInputField = {

@@ -2,7 +2,11 @@ import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-c
 import { contactUuidOf, readTargetContact } from '../api/contacts';
 import { patchContactChecked } from '../api/contact-changes';
 import { assignmentFields, readAssignment } from '../fields/assignment';
-import { contactDetailFields, readContactDetails } from '../fields/contact-details';
+import {
+  contactDetailFields,
+  legacyCheckboxFields,
+  readContactDetails,
+} from '../fields/contact-details';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { definedEntries, isYes, oneOf, optionalText } from '../values';
 import { InputError } from '../input-error';
@@ -15,15 +19,15 @@ import { EXAMPLE_IDS, type Example } from '../example';
 
 /**
  * Only what the user filled in reaches Callbell: an empty mapped value never wipes data.
- * Clearing takes an explicit choice (Unassign User, Clear Note).
+ * Clearing takes an explicit choice (Unassign Agent, Clear Note).
  */
 function changes(input: Record<string, unknown>) {
   const assignment = readAssignment(input);
   const unassign = isYes(input.unassign_user);
   if (unassign && assignment.assigned_user) {
     throw new InputError(
-      'Unassign User',
-      'choose either Assign to User or Unassign User, not both.',
+      'Unassign Agent',
+      'choose either Assign to Agent or Unassign Agent, not both.',
     );
   }
   const details = readContactDetails(input);
@@ -111,11 +115,12 @@ export const updateContactCreate = {
         key: 'name',
         label: 'Name',
         required: false,
-        helpText: "The contact's new name. Leave empty to keep it.",
+        helpText: 'Leave empty to keep the current name.',
       },
       ...contactDetailFields.flatMap((field) =>
         field.key === 'tags' ? [field, tagsModeField] : [field],
       ),
+      legacyCheckboxFields,
       {
         key: 'clear_note',
         label: 'Clear Note',
@@ -126,10 +131,10 @@ export const updateContactCreate = {
       ...assignmentFields,
       {
         key: 'unassign_user',
-        label: 'Unassign User',
+        label: 'Unassign Agent',
         type: 'boolean',
         required: false,
-        helpText: 'Set to Yes to remove the assigned collaborator from the conversation.',
+        helpText: 'Set to Yes to remove the assigned agent from the conversation.',
       },
     ],
     perform: performUpdateContact,

@@ -119,7 +119,7 @@ const sampleMessage: MessageOutput = {
 
 export const findConversationMessagesSearch = {
   key: 'find_conversation_messages',
-  noun: 'Messages',
+  noun: 'Message',
   display: {
     label: 'Find Conversation Messages',
     description:

@@ -29,6 +29,8 @@ export async function performFindTeamMembers(z: ZObject, bundle: Bundle): Promis
 const sampleMember: AgentOutput = {
   email: 'maria@example-shop.com',
   name: 'Maria Rossi',
+  firstName: 'Maria',
+  lastName: 'Rossi',
   available: true,
   lastUpdatedAt: '2026-11-20T09:00:00Z',
   userCustomStatus: null,
@@ -36,11 +38,10 @@ const sampleMember: AgentOutput = {
 
 export const findTeamMembersSearch = {
   key: 'find_team_members',
-  noun: 'Team Members',
+  noun: 'Agent',
   display: {
-    label: 'Find Team Members',
-    description:
-      "Finds a team's members, e.g. those available now, to assign a conversation to one of them.",
+    label: 'Find Agents in Team',
+    description: "Finds a team's agents, e.g. those available now, to assign a conversation to.",
   },
   operation: {
     inputFields: [
@@ -49,14 +50,13 @@ export const findTeamMembersSearch = {
         label: 'Team',
         dynamic: 'team_list.id.name',
         required: true,
-        helpText: 'The Callbell team whose members to find.',
       },
       {
         key: 'status',
         label: 'Status',
         choices: MEMBER_STATUSES,
         required: false,
-        helpText: 'Find only available or only away members. Leave empty for all of them.',
+        helpText: 'Leave empty for all agents.',
       },
     ],
     perform: performFindTeamMembers,

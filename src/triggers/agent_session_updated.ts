@@ -12,8 +12,8 @@ export const mapAgentSessionUpdated: EventMapper = (payload) => {
 export const agentSessionUpdated = hookTrigger({
   key: 'agent_session_updated',
   noun: 'Agent Session',
-  label: 'Agent Logged In or Out',
-  description: 'Triggers when a team member logs in or out, or is logged out by the system.',
+  label: 'Agent Login or Logout',
+  description: 'Triggers when an agent logs in or out, or is logged out automatically.',
   mappers: { agent_session_updated: mapAgentSessionUpdated },
   sample: {
     id: 'john.doe@gmail.com-6d7b5822f5471599',
@@ -23,6 +23,8 @@ export const agentSessionUpdated = hookTrigger({
     user: {
       email: 'john.doe@gmail.com',
       name: 'John Doe',
+      firstName: 'John',
+      lastName: 'Doe',
       available: false,
       lastUpdatedAt: '2024-02-21T12:02:47Z',
     },

@@ -44,8 +44,7 @@ export const messageStatusUpdated = hookTrigger({
   key: 'message_status_updated',
   noun: 'Message Status',
   label: 'Message Status Updated',
-  description:
-    'Triggers when a sent message changes status, such as delivered, read or failed (WhatsApp Business API and QR API channels).',
+  description: 'Triggers when a sent WhatsApp message is delivered, read or fails.',
   mappers: { message_status_updated: mapMessageStatusUpdated },
   inputFields: [
     {

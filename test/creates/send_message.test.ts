@@ -217,7 +217,7 @@ describe('send_message', () => {
     ],
     [
       { to: '+31612345678', text: 'x', assigned_user: 'Maria' },
-      /^Assign to User: "Maria" is not an email address/,
+      /^Assign to Agent: "Maria" is not an email address/,
     ],
     [
       { to: '+31612345678', text: 'x', bot_status: 'pause' },

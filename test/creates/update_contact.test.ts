@@ -312,7 +312,7 @@ describe('update_contact', () => {
   it.each([
     [
       { contact_uuid: uuid, unassign_user: true, assigned_user: 'a@b.co' },
-      /^Unassign User: choose either/,
+      /^Unassign Agent: choose either/,
     ],
     [{ contact_uuid: uuid, clear_note: true, note: 'new' }, /^Clear Note: choose either/],
     [{ name: 'X' }, /^Contact: choose or map the contact, or fill in Contact Phone Number/],

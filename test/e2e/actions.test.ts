@@ -190,11 +190,13 @@ describe('actions and searches over real HTTP', () => {
     ]);
     expect(last).toMatchObject({ text: 'Hello?', status: 'received', count: 1 });
 
+    const beforeDelete = s.requests.length;
+    await expect(
+      perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid, confirm: false }),
+    ).rejects.toThrow(/Leave Confirm Deletion empty or set it to Yes/);
+    expect(s.requests.slice(beforeDelete)).toEqual([]);
     await expect(
       perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid }),
-    ).rejects.toThrow(/Confirm Permanent Deletion: set this to Yes/);
-    await expect(
-      perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid, confirm: true }),
     ).resolves.toMatchObject({ deleted: true, status: 'contact was destroyed' });
     await expect(
       perform(s, 'searches', 'find_contact', { contact_uuid: customer.uuid }),

@@ -113,7 +113,7 @@ it(
   PROPERTY_TIMEOUT,
 );
 
-describe('WhatsApp BSUID (Find Contact)', () => {
+describe('WhatsApp User (Find Contact)', () => {
   const findContact = perform('searches', 'find_contact');
 
   it(
@@ -139,7 +139,7 @@ describe('WhatsApp BSUID (Find Contact)', () => {
               expect(userMessage(error)).toMatch(/^Phone Number: fill in a phone number/);
             } else if (unusable) {
               expect(error).toBeInstanceOf(InputError);
-              expect(userMessage(error)).toMatch(/^WhatsApp BSUID: /);
+              expect(userMessage(error)).toMatch(/^WhatsApp User: /);
               expect(seen).toEqual([]);
             } else {
               expect(error).toBeUndefined();

@@ -33,9 +33,14 @@ describe('find_team_members', () => {
     expect(found).toEqual({
       id: maria.email,
       ...maria,
+      firstName: 'Maria',
+      lastName: 'Rossi',
       userCustomStatus: null,
       count: 2,
-      members: [{ ...maria, userCustomStatus: null }, expect.objectContaining({ email: li.email })],
+      members: [
+        { ...maria, firstName: 'Maria', lastName: 'Rossi', userCustomStatus: null },
+        expect.objectContaining({ email: li.email }),
+      ],
     });
     scope.done();
   });

@@ -101,6 +101,8 @@ describe('contactOutput', () => {
     const expected = {
       uuid: contact.uuid,
       name: 'John Doe',
+      firstName: 'John',
+      lastName: 'Doe',
       phoneNumber: '31612345678',
       phoneNumberE164: '+31612345678',
       source: null,
@@ -116,8 +118,8 @@ describe('contactOutput', () => {
       blockedAt: null,
       tags: ['Lead'],
       customFields: {},
-      team: null,
-      channel: null,
+      team: { uuid: null, name: null },
+      channel: { uuid: null, title: null, type: null },
     };
     expect(contactOutput(contact)).toEqual(expected);
     expect(contactOutput([contact])).toEqual(expected);
@@ -145,11 +147,23 @@ describe('contactOutput', () => {
     expect(contactOutput({ phoneNumber: '31612345678', source }).phoneNumberE164).toBe(e164);
   });
 
-  it('keeps a team and a channel only when they are objects', () => {
-    expect(contactOutput({ team: { uuid: 't' }, channel: 'whatsapp' })).toMatchObject({
-      team: { uuid: 't' },
-      channel: null,
-    });
+  it.each([
+    [
+      'objects, read for their id and name only',
+      { uuid: 't', name: 'Sales', members: 3 },
+      { uuid: 'c', title: 'Main line', type: 'whatsapp', main: true },
+      { uuid: 't', name: 'Sales' },
+      { uuid: 'c', title: 'Main line', type: 'whatsapp' },
+    ],
+    [
+      'absent or not objects: the same keys, null',
+      undefined,
+      'whatsapp',
+      { uuid: null, name: null },
+      { uuid: null, title: null, type: null },
+    ],
+  ])('gives a team and a channel as %s', (_case, team, channel, teamOut, channelOut) => {
+    expect(contactOutput({ team, channel })).toMatchObject({ team: teamOut, channel: channelOut });
   });
 });
 
