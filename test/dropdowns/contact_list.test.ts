@@ -1,6 +1,9 @@
 import { contactList } from '../../src/dropdowns/contact_list';
 import contact from '../fixtures/contact.json';
-import { API_PATH, callbellApi } from '../helpers/app';
+import type { ZObject } from 'zapier-platform-core';
+import { listContacts } from '../../src/api/contacts';
+import type { Contact } from '../../src/shapes/contact';
+import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { fill } from '../helpers/dropdown';
 
 describe('contact_list', () => {
@@ -73,6 +76,22 @@ describe('contact_list', () => {
           .query({ page: '1' })
           .reply(200, page(['c1', 'c2']));
       await expect(fill(contactList, 1)).resolves.toEqual([]);
+      scope.done();
+    });
+
+    it('a step reading pages in order reads each once', async () => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '1' })
+        .reply(200, page(['c1', 'c2']))
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '2' })
+        .reply(200, page(['c1', 'c2']));
+      const pages = await appTester(
+        async (z: ZObject) => [await listContacts(z, 1), await listContacts(z, 2)],
+        bundleWith(),
+      );
+      expect(pages.map((contacts: Contact[]) => contacts.length)).toEqual([2, 0]);
       scope.done();
     });
 
