@@ -1,13 +1,18 @@
 import { agentOutput, agentOutputFields } from '../shapes/agent';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { isoTime, stringOrNull } from '../values';
+import { stringOrNull } from '../values';
 import type { HookExample } from '../example';
 
-export const mapAgentSessionUpdated: EventMapper = (payload) => {
-  const user = agentOutput(payload.user);
-  return { created_at: isoTime(user.lastUpdatedAt), action: stringOrNull(payload.action), user };
-};
+/**
+ * No `created_at`: the payload gives no time for the log-in or log-out, and the agent's
+ * `lastUpdatedAt` is "the date of the last status update" (object_types/team_member.md), which
+ * a log-in need not change. The agent's own field keeps it, under its own name.
+ */
+export const mapAgentSessionUpdated: EventMapper = (payload) => ({
+  action: stringOrNull(payload.action),
+  user: agentOutput(payload.user),
+});
 
 export const agentSessionUpdated = hookTrigger({
   key: 'agent_session_updated',
@@ -18,7 +23,6 @@ export const agentSessionUpdated = hookTrigger({
   sample: {
     id: 'john.doe@gmail.com-6d7b5822f5471599',
     event: 'agent_session_updated',
-    created_at: '2024-02-21T12:02:47Z',
     action: 'user_logged_in',
     user: {
       email: 'john.doe@gmail.com',
