@@ -7,7 +7,7 @@
  * figures there always come from one run, never from hand copies.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import { createAppTester, type ZObject } from 'zapier-platform-core';
 import { startSandbox } from '../sandbox/server';
 import { startZapierHooks, type HookApp, type HookRun } from '../sandbox/zapier-hooks';
 import { buildZip, ROOT, zipReport } from './lib/build-zip';
+import { writeGenerated } from './lib/generated-docs';
 import { countRequests, type AppUnderTest } from './lib/request-scenarios';
 import { deliveryBundle } from './lib/delivery-bundle';
 
@@ -41,15 +42,9 @@ function table(title: string, rows: Row[]) {
 }
 
 const DOCS = join(ROOT, 'docs', 'benchmarks.md');
-/** Everything below this line in docs/benchmarks.md is written by the bench. */
-const GENERATED = '<!-- Written by `npm run bench`: do not edit below this line. -->';
 
 function writeDocs() {
-  const page = readFileSync(DOCS, 'utf8');
-  const kept = page.includes(GENERATED) ? page.slice(0, page.indexOf(GENERATED)) : `${page}\n`;
-  writeFileSync(DOCS, `${kept}${GENERATED}\n\n${report.join('\n').trim()}\n`);
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'prettier'), ['--write', DOCS]);
-  console.log(`\nWritten to ${DOCS}.`);
+  writeGenerated(DOCS, 'npm run bench', report.join('\n'));
 }
 
 const median = (values: number[]) =>

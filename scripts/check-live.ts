@@ -5,26 +5,44 @@
  *   npm run check-live                                   read-only
  *   npm run check-live -- --write --phone +31612345678   also changes one test contact (asks first)
  *   … --yes        do not ask (required without a terminal)
+ *   … --existing-contact   write even when the number already has a conversation in Callbell
  *   … --webhook https://example.com/hook   also point the account's webhook there, then remove it
  *   … --tag VIP    the tag to put on and take off the test contact
  *   … --audio-url https://example.com/a.mp3   also send one audio message (24-hour window only)
+ *   … --video-url https://example.com/v.mp4   also send two video messages (24-hour window only)
+ *   … --media-url https://example.com/i.jpg   also send a media template of 2+ placeholders
  *   … --report path.json   where to write the report (default check-live-report.json)
  *
  * The key comes from `.env` (`authData_api_key=…`), as for `zapier invoke`; CALLBELL_API_URL
  * (environment or .env) points it at another server, such as the sandbox. The key is never
- * printed. npm runs it with NODE_ENV=test: outside tests, core prints a memory report after
- * every run.
+ * printed, in any form. npm runs it with NODE_ENV=test: outside tests, core prints a memory
+ * report after every run. docs/live-checks.md says how to run it safely.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs, parseEnv } from 'node:util';
+import { redactor, type Redactor } from '../src/client/redact';
 import { exitCodeOf, renderTable } from './lib/live/report';
-import { checkLive } from './lib/live/run';
+import { checkLive, PHONE_WARNING } from './lib/live/run';
 import type { LiveApp } from './lib/live/session';
 
 const USAGE =
-  'Usage: npm run check-live [-- --write --phone <number you own> [--yes] [--webhook <https URL>] [--tag <tag>] [--audio-url <https URL>]] [--report <file>]';
+  'Usage: npm run check-live [-- --write --phone <number you own> [--existing-contact] [--yes] [--webhook <https URL>] [--tag <tag>] [--audio-url <https URL>] [--video-url <https URL>] [--media-url <https URL>]] [--report <file>]';
+
+const HELP = `${USAGE}
+
+Read-only by default. --write changes the account: read the plan it prints before saying yes.
+  ${PHONE_WARNING}
+  A number that already has a conversation in Callbell is refused unless --existing-contact.
+  --webhook replaces the account's one webhook (a Zap's included) and does not restore it.
+
+Exit status: 0 the checks ran; 1 an assumption does not hold; 2 nothing could be checked;
+3 a change is left in the account: the report says what to undo by hand.
+Every answer that was not Callbell's verdict (no answer, 429, 5xx) reads "could not be checked".`;
+
+/** Every form of the key (src/client/redact.ts), once the key is known. */
+let redact: Redactor = redactor(undefined);
 
 /** `.env` values for what the environment does not set already (dotenv's rule). */
 function loadDotEnv(file: string) {
@@ -34,7 +52,7 @@ function loadDotEnv(file: string) {
 }
 
 function fail(message: string): never {
-  console.error(`check-live: ${message}`);
+  console.error(`check-live: ${redact.text(message)}`);
   process.exit(2);
 }
 
@@ -54,21 +72,35 @@ async function main() {
       write: { type: 'boolean', default: false },
       phone: { type: 'string' },
       yes: { type: 'boolean', default: false },
+      'existing-contact': { type: 'boolean', default: false },
       webhook: { type: 'string' },
       tag: { type: 'string' },
       'audio-url': { type: 'string' },
+      'video-url': { type: 'string' },
+      'media-url': { type: 'string' },
       report: { type: 'string', default: 'check-live-report.json' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log(USAGE);
+    console.log(HELP);
     return;
   }
   if (values.write && !values.phone)
     fail(`--write needs --phone: a number you own, whose contact the check may change.\n${USAGE}`);
-  if (!values.write && (values.phone || values.webhook || values.tag || values['audio-url']))
-    fail(`--phone, --webhook, --tag and --audio-url change the account: add --write.\n${USAGE}`);
+  if (
+    !values.write &&
+    (values.phone ||
+      values.webhook ||
+      values.tag ||
+      values['audio-url'] ||
+      values['video-url'] ||
+      values['media-url'] ||
+      values['existing-contact'])
+  )
+    fail(
+      `--phone, --existing-contact, --webhook, --tag, --audio-url, --video-url and --media-url change the account: add --write.\n${USAGE}`,
+    );
   if (values.webhook && !/^https?:\/\//.test(values.webhook))
     fail('--webhook needs a full URL with its protocol, e.g. https://example.com/hook.');
   // Without a terminal nobody can confirm: refuse before anything is sent.
@@ -80,6 +112,7 @@ async function main() {
   loadDotEnv(join(process.cwd(), '.env'));
   const apiKey = process.env.authData_api_key?.trim();
   if (!apiKey) fail('no API key: put `authData_api_key=YOUR_KEY` in .env (as for zapier invoke).');
+  redact = redactor(apiKey);
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const app = require(join(__dirname, '..', 'index.js')) as LiveApp;
@@ -88,24 +121,31 @@ async function main() {
     apiKey,
     write:
       values.write && values.phone
-        ? { phone: values.phone, tag: values.tag, audioUrl: values['audio-url'] }
+        ? {
+            phone: values.phone,
+            tag: values.tag,
+            audioUrl: values['audio-url'],
+            videoUrl: values['video-url'],
+            mediaUrl: values['media-url'],
+          }
         : undefined,
+    existingContact: values['existing-contact'],
     webhookUrl: values.webhook,
     confirm: (account, plan) => ask(account, plan, values.yes),
   });
-  // The rows never hold the key; this makes sure of it.
-  const redact = (text: string) => text.split(apiKey).join('[API key]');
+  // The rows never hold the key; the one redactor makes sure of it, in every form.
   const text = renderTable(report);
   console.log(
-    redact(`\nCallbell at ${report.apiUrl}, ${report.mode}, ${report.checkedAt}\n\n${text}`),
+    redact.text(`\nCallbell at ${report.apiUrl}, ${report.mode}, ${report.checkedAt}\n\n${text}`),
   );
   const file = resolve(values.report);
-  writeFileSync(file, redact(`${JSON.stringify(report, null, 2)}\n`));
+  writeFileSync(file, redact.text(`${JSON.stringify(report, null, 2)}\n`));
   console.log(`\nReport: ${file}`);
   process.exitCode = exitCodeOf(report);
 }
 
 main().catch((error: unknown) => {
-  console.error(`check-live failed: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`check-live failed: ${redact.text(message)}`);
   process.exit(2);
 });

@@ -26,7 +26,7 @@ export const authentication: Authentication = {
       type: 'password',
       required: true,
       helpText:
-        'Create a key in Callbell under [Settings → API settings](https://dash.callbell.eu/settings/api_settings/keys) and paste it here. Callbell shows a key only once, when it is created: copy it then. Keys starting with `test_` work on test data only.',
+        'Create a key in Callbell under [Settings → API settings](https://dash.callbell.eu/settings/api_settings/keys) and paste it here. Callbell shows a key only once, when it is created: copy it then.',
     },
   ],
   test: testAuth,

@@ -21,9 +21,11 @@ import { contactList } from './dropdowns/contact_list';
 import { countryList } from './dropdowns/country_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
 import { funnelList } from './dropdowns/funnel_list';
+import { messageList } from './dropdowns/message_list';
 import { teamList } from './dropdowns/team_list';
 import { templateList } from './dropdowns/template_list';
 import { userList } from './dropdowns/user_list';
+import { whatsappUserList } from './dropdowns/whatsapp_user_list';
 import { findContactSearch } from './searches/find_contact';
 import { findContactsSearch } from './searches/find_contacts';
 import { findConversationMessagesSearch } from './searches/find_conversation_messages';
@@ -34,6 +36,9 @@ import { agentStatusUpdated } from './triggers/agent_status_updated';
 import { contactCreated } from './triggers/contact_created';
 import { contactDeleted } from './triggers/contact_deleted';
 import { contactUpdated } from './triggers/contact_updated';
+import { contactUpdatedForAgent } from './triggers/contact_updated_for_agent';
+import { contactUpdatedInTeam } from './triggers/contact_updated_in_team';
+import { contactUpdatedWithTag } from './triggers/contact_updated_with_tag';
 import { conversationClosed } from './triggers/conversation_closed';
 import { conversationOpened } from './triggers/conversation_opened';
 import { messageCreated } from './triggers/message_created';
@@ -45,12 +50,15 @@ import type { HookTrigger } from './webhooks/hook-trigger';
 /** What Zapier runs for a step: a perform, performList, performSubscribe, auth test… */
 export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
 
-/** The instant triggers, one per Callbell event plus New Event. */
+/** The instant triggers: one per Callbell event, specific contact updates, and New Event. */
 export const hookTriggers: HookTrigger[] = [
   messageCreated,
   messageStatusUpdated,
   contactCreated,
   contactUpdated,
+  contactUpdatedWithTag,
+  contactUpdatedForAgent,
+  contactUpdatedInTeam,
   contactDeleted,
   conversationOpened,
   conversationClosed,
@@ -69,6 +77,8 @@ export const dropdowns: DropdownTrigger[] = [
   userList,
   funnelList,
   countryList,
+  messageList,
+  whatsappUserList,
 ];
 
 /** Every operation the app offers, keyed by its public key (a contract: live Zaps use it). */
@@ -99,7 +109,13 @@ export const searches: Record<string, Search> = byKey<Search>([
   findTeamMembersSearch,
 ]);
 
-/** Find or Create Contact, offering to update the contact it finds. */
+/**
+ * Find or Create Contact, offering to update the contact it finds. `update` and
+ * `updateInputFromSearchOutput` are EXPERIMENTAL in Zapier's schema (SearchOrCreateSchema);
+ * they are kept because the pair works without them: where Zapier does not offer the update,
+ * this is a plain Find or Create (Find Contact, else Create Contact), and an Update Contact
+ * step mapped to the found contact does the update.
+ */
 export const searchOrCreates: Record<string, SearchOrCreate> = {
   find_contact: {
     key: 'find_contact',

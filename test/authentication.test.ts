@@ -41,5 +41,7 @@ describe('authentication', () => {
     expect(field).toMatchObject({ key: 'api_key', type: 'password', required: true });
     expect(field?.helpText).toMatch(/\]\(https:\/\/dash\.callbell\.eu\/[^)]+\)/);
     expect(field?.helpText).toMatch(/only once/);
+    // No doc page says `test_` keys work on test data only (authorization.md shows one as an example).
+    expect(field?.helpText).not.toMatch(/test_/);
   });
 });

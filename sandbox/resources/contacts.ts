@@ -167,17 +167,25 @@ export function contactByBsuid(account: Account, bsuid: string): Contact {
 
 // ---- changes ---------------------------------------------------------------------------
 
-/** contacts_api/post_contacts.md; the contact_created event (webhooks/contact_events/). */
-export function createContact(account: Account, body: Body): Contact {
+/**
+ * contacts_api/post_contacts.md; the contact_created event (webhooks/contact_events/). A
+ * WhatsApp identifier is kept as its digits, or as sent (quirks.contactIdentifier).
+ */
+export function createContact(
+  account: Account,
+  body: Body,
+  identifier: SandboxQuirks['contactIdentifier'] = 'digits',
+): Contact {
   const errors: Record<string, string[]> = {};
   // Required: identifier, source and name.
   for (const field of ['identifier', 'source', 'name']) {
     if (typeof body[field] !== 'string' || !(body[field] as string).trim())
       errors[field] = ["can't be blank"];
   }
-  const digits = String(body.identifier ?? '').replace(/\D/g, '');
+  const sent = String(body.identifier ?? '').trim();
+  const phoneNumber = identifier === 'digits' ? sent.replace(/\D/g, '') : sent;
   // One contact per number: the sandbox's assumption, not in Callbell's docs.
-  if (!errors.identifier && findByPhone(account, digits))
+  if (!errors.identifier && findByPhone(account, phoneNumber))
     errors.identifier = ['has already been taken'];
   checkContactFields(account, body, errors);
   if (Object.keys(errors).length) throw invalid(errors);
@@ -185,7 +193,7 @@ export function createContact(account: Account, body: Body): Contact {
     ...seededContact({
       uuid: newUuid(),
       name: String(body.name),
-      phoneNumber: digits,
+      phoneNumber,
       source: body.source as SeedContact['source'],
       tags: [],
       customFields: {},
@@ -201,8 +209,16 @@ export function createContact(account: Account, body: Body): Contact {
   return created;
 }
 
-/** contacts_api/patch_contacts.md; the contact_updated event (webhooks/contact_events/). */
-export function updateContact(account: Account, uuid: string, body: Body): Contact {
+/**
+ * contacts_api/patch_contacts.md; the contact_updated event (webhooks/contact_events/).
+ * Custom fields are merged, or replaced (quirks.customFields).
+ */
+export function updateContact(
+  account: Account,
+  uuid: string,
+  body: Body,
+  customFields: SandboxQuirks['customFields'] = 'merge',
+): Contact {
   const updated = contact(account, uuid);
   const errors: Record<string, string[]> = {};
   if ('name' in body && (typeof body.name !== 'string' || !body.name.trim()))
@@ -211,6 +227,7 @@ export function updateContact(account: Account, uuid: string, body: Body): Conta
   if (Object.keys(errors).length) throw invalid(errors);
   if (typeof body.name === 'string') updated.name = body.name;
   if (body.unassign_user === true) updated.assignedUser = null;
+  if (customFields === 'replace' && body.custom_fields) updated.customFields = {};
   applyContactFields(updated, body);
   account.hooks.emit('contact_updated', contactJson(account, updated));
   return updated;
@@ -313,7 +330,12 @@ function customFieldProblem(name: string, value: unknown): string[] {
   return valid[field.type]() ? [] : [`${name} is not a valid ${field.type}`];
 }
 
-/** The bot object of object_types/bot.md; the sandbox's account has one bot. */
+/**
+ * The bot object of object_types/bot.md; the sandbox's account has one bot. Its `status` is
+ * `in_progress`, `started` or `ended` (bot.md; post_contact_bot.md answers `started`), its
+ * `version` an integer and `latestBotVersion` a boolean, as in those examples. Which status a
+ * `bot_start` leads to is not documented: `started`, as post_contact_bot.md's example.
+ */
 function bot(account: Account, uuid: string, body?: Body): Body {
   const owner = contact(account, uuid);
   if (body) {
@@ -323,12 +345,12 @@ function bot(account: Account, uuid: string, body?: Body): Body {
     owner.botStatus = body.status;
   }
   return {
-    uuid: 'b07b07b07b07b07b07b07b07b07b07b0',
+    uuid: 'f7155fc557b74597b429bd3dbb5ca677',
     name: 'Order Assistant',
-    status: owner.botStatus,
+    status: owner.botStatus === 'bot_start' ? 'started' : 'ended',
     conversationStartedAt: owner.createdAt,
-    version: '3',
-    latestBotVersion: '3',
+    version: 5,
+    latestBotVersion: true,
   };
 }
 
@@ -349,14 +371,19 @@ function moveToFunnel(
   return { contact: [contactJson(account, moved)] };
 }
 
+/** `meta` on the contact lists only when a test plays that reading (quirks.contactListMeta). */
+export function listMeta(meta: { page: number; pages: number }, quirks: SandboxQuirks) {
+  return quirks.contactListMeta === 'meta' ? { meta } : {};
+}
+
 // Callbell's examples answer `contact` as an object on some routes and as a one-element
-// array on others; the app reads both. Each route below keeps the shape the sandbox has always
-// answered, which is not always its own doc's example.
+// array on others; the app reads both. Each route below answers as its own doc's example
+// (test/fixtures/callbell-docs/, checked by test/e2e/sandbox-examples.test.ts).
 export const contactRoutes: Route[] = [
   // contacts_api/get_contacts.md: filters by source, team_uuid and tags (all of them, any
   // case: AND is the sandbox's reading, the docs do not say). Newest first is the sandbox's
   // order (the docs document no sort).
-  route('GET', '/contacts', ({ account, query }) => {
+  route('GET', '/contacts', ({ account, query, quirks }) => {
     const tags = query.get('tags')?.toLowerCase().split(',').filter(Boolean) ?? [];
     const teamUuid = query.get('team_uuid');
     const contacts = [...account.contacts.values()]
@@ -368,10 +395,14 @@ export const contactRoutes: Route[] = [
       );
     const { items, meta } = paginate(contacts, query);
     const withTypes = query.get('include_field_types') === 'true';
-    return { contacts: items.map((item) => contactJson(account, item, withTypes)), meta };
+    return {
+      contacts: items.map((item) => contactJson(account, item, withTypes)),
+      ...listMeta(meta, quirks),
+    };
   }),
-  route('POST', '/contacts', ({ account, body }) => ({
-    contact: [contactJson(account, createContact(account, body))],
+  // post_contacts.md answers the contact in a one-element list.
+  route('POST', '/contacts', ({ account, body, quirks }) => ({
+    contact: [contactJson(account, createContact(account, body, quirks.contactIdentifier))],
   })),
   // contacts_api/get_contact_by_phone.md
   route('GET', '/contacts/phone/:id', ({ account, params, query }) => ({
@@ -384,18 +415,23 @@ export const contactRoutes: Route[] = [
   route('GET', '/contacts/bsuid/:id', ({ account, params }) => ({
     contact: contactJson(account, contactByBsuid(account, params[0] ?? '')),
   })),
-  // contacts_api/get_contact.md
+  // contacts_api/get_contact.md: a one-element list, as its examples.
   route('GET', '/contacts/:id', ({ account, params, query }) => ({
-    contact: contactJson(
-      account,
-      contact(account, params[0] ?? ''),
-      query.get('include_field_types') === 'true',
-    ),
+    contact: [
+      contactJson(
+        account,
+        contact(account, params[0] ?? ''),
+        query.get('include_field_types') === 'true',
+      ),
+    ],
   })),
+  // contacts_api/patch_contacts.md: a one-element list, as its example.
   route('PATCH', '/contacts/:id', ({ account, params, body, quirks }) => {
     const uuid = params[0] ?? '';
     const changes = quirks.tags === 'add' ? withTagsAdded(contact(account, uuid), body) : body;
-    return { contact: contactJson(account, updateContact(account, uuid, changes)) };
+    const before = contactJson(account, contact(account, uuid));
+    const after = contactJson(account, updateContact(account, uuid, changes, quirks.customFields));
+    return { contact: [quirks.patchAnswer === 'before' ? before : after] };
   }),
   // contacts_api/delete_contact.md; the contact_deleted event
   // (webhooks/contact_events/contact_deleted.md).
@@ -405,11 +441,12 @@ export const contactRoutes: Route[] = [
     hooks.emit('contact_deleted', { uuid: deleted.uuid, deleted: new Date().toISOString() });
     return { status: 'contact was destroyed' };
   }),
+  // post_contact_conversation_close.md answers an object, …_open.md a one-element list.
   route('POST', '/contacts/:id/conversation/close', ({ account, params }) => ({
-    contact: [contactJson(account, setConversation(account, params[0] ?? '', false))],
+    contact: contactJson(account, setConversation(account, params[0] ?? '', false)),
   })),
   route('POST', '/contacts/:id/conversation/open', ({ account, params }) => ({
-    contact: contactJson(account, setConversation(account, params[0] ?? '', true)),
+    contact: [contactJson(account, setConversation(account, params[0] ?? '', true))],
   })),
   // contacts_api/put_contacts_conversation_update_funnel.md: the page's title says
   // PUT …/conversation/update_funnel, every snippet of it (_put_contact_conversation_update_funnel.mdx)

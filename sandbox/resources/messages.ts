@@ -21,6 +21,7 @@ import {
   DASH,
   findByPhone,
   HOUR,
+  listMeta,
   setConversation,
   type Contact,
 } from './contacts';
@@ -67,6 +68,14 @@ function newMessage(
   };
 }
 
+/**
+ * The provider's raw status payload, keyed as get_message_status.md's example (enqueued) and
+ * message_status_updated.md's (later statuses) show it; the ids are the sandbox's.
+ */
+function providerPayload(message: Message, type: string, payload: Body): Body {
+  return { id: `gBG${message.uuid.slice(0, 24)}`, type, payload, destination: message.to };
+}
+
 /** The message_created payload (webhooks/message_events/message_created.md). */
 function messageCreatedPayload(account: Account, message: Message, owner: Contact): Body {
   return {
@@ -96,11 +105,19 @@ function send(
   checkRequired(body, quirks);
   const recipient = recipientOf(account, body);
   const isTemplate = body.template_uuid !== undefined;
-  const text = isTemplate ? templateText(body) : freeFormText(body, recipient, quirks);
+  const text = isTemplate ? templateText(body, quirks) : freeFormText(body, recipient, quirks);
   checkMetadata(body.metadata);
   const message = newMessage(recipient, 'sent', text, 'enqueued');
+  message.statusPayload = providerPayload(message, 'enqueued', {
+    type: 'session',
+    whatsappMessageId: `wamid.${message.uuid}`,
+  });
   const content = (body.content ?? {}) as Body;
-  if (typeof content.url === 'string') message.attachments = [content.url];
+  // "When `template_values` are valid, the values inside `content` will be ignored": the file
+  // too, when a test plays that reading (quirks.severalValuesMedia).
+  const contentIgnored =
+    Array.isArray(body.template_values) && quirks.severalValuesMedia === 'dropped';
+  if (typeof content.url === 'string' && !contentIgnored) message.attachments = [content.url];
   if (body.metadata) message.metadata = body.metadata as Record<string, string>;
   // Sending can also assign the conversation and set the bot's status.
   applyContactFields(recipient, {
@@ -197,12 +214,17 @@ function freeFormText(body: Body, recipient: Contact, quirks: SandboxQuirks): st
  * `optin_contact`, one value per placeholder (`content.text` for one, `template_values` for
  * several) and `content.url` for a media template.
  */
-function templateText(body: Body): string {
+function templateText(body: Body, quirks: SandboxQuirks): string {
   const chosen = template(body.template_uuid);
   if (!TEMPLATE_TYPES.includes(String(body.type)))
     throw invalid({ type: ['is not a valid message type'] });
-  // The media snippets send the template's own type (_post_messages_template_image.mdx…).
-  if (chosen.templateType !== 'text' && body.type !== chosen.templateType)
+  // The media snippets send the template's own type (_post_messages_template_image.mdx…); no
+  // page says another type is refused (quirks.mediaTemplateType).
+  if (
+    quirks.mediaTemplateType === 'must match' &&
+    chosen.templateType !== 'text' &&
+    body.type !== chosen.templateType
+  )
     throw invalid({ type: [`must be ${chosen.templateType} for this template`] });
   if (chosen.status !== 'approved')
     throw invalid({
@@ -276,13 +298,13 @@ export function receive(account: Account, phone: string, text: string): Message 
 export function advance(account: Account, uuid: string, status: string, reason?: string): Message {
   const message = sentMessage(account, uuid);
   message.status = status;
-  message.statusPayload =
+  message.statusPayload = providerPayload(
+    message,
+    status,
     status === 'failed'
-      ? {
-          type: 'failed',
-          payload: { code: 1002, reason: reason ?? 'Number Does Not Exists On WhatsApp' },
-        }
-      : { type: status, payload: { ts: Math.floor(Date.now() / 1000) } };
+      ? { code: 1002, reason: reason ?? 'Number Does Not Exists On WhatsApp' }
+      : { ts: Math.floor(Date.now() / 1000) },
+  );
   const owner = contact(account, message.contactUuid);
   account.hooks.emit('message_status_updated', {
     uuid: message.uuid,
@@ -343,7 +365,7 @@ export const messageRoutes: Route[] = [
   }),
   // contacts_api/get_contact_messages.md: newest first, paginated; a note has no uuid, as in
   // the doc's example.
-  route('GET', '/contacts/:id/messages', ({ account, params, query }) => {
+  route('GET', '/contacts/:id/messages', ({ account, params, query, quirks }) => {
     const uuid = contact(account, params[0] ?? '').uuid;
     const messages = account.messages
       .filter((message) => message.contactUuid === uuid)
@@ -358,7 +380,7 @@ export const messageRoutes: Route[] = [
         to: message.to,
       }));
     const { items, meta } = paginate(messages, query);
-    return { messages: items, meta };
+    return { messages: items, ...listMeta(meta, quirks) };
   }),
   // contacts_api/post_contact_conversation_create_note.md: `text` is required.
   route('POST', '/contacts/:id/conversation/note', ({ account, params, body }) => {

@@ -13,6 +13,10 @@ export const templateRoutes: Route[] = [
     const { items, meta } = paginate(seed.templates, query);
     return { templates: items, meta };
   }),
-  // docs/api/reference/template_messages_api/get_template.md
-  route('GET', '/templates/:id', ({ params }) => ({ template: template(params[0]) })),
+  // docs/api/reference/template_messages_api/get_template.md: an object as the example, or a
+  // one-element list as the Response table's `Template[]` (quirks.templateAnswer).
+  route('GET', '/templates/:id', ({ params, quirks }) => {
+    const found = template(params[0]);
+    return { template: quirks.templateAnswer === 'list' ? [found] : found };
+  }),
 ];

@@ -25,7 +25,6 @@ export interface ConversationMessage {
   channel?: string;
   from?: string;
   to?: string;
-  attachments?: string[];
 }
 
 /** The bot statuses Callbell takes on sends, contacts and POST /contacts/:uuid/bot. */
@@ -34,12 +33,11 @@ export const BOT_STATUSES = { bot_start: 'Start the Bot', bot_end: 'Stop the Bot
 export type BotStatus = keyof typeof BOT_STATUSES;
 
 /**
- * A contact uuid is 32 hex digits in every example of Callbell's docs (get_contact.md,
- * delete_contact.md, get_contact_messages.md…). patch_contacts.md describes `uuid` as "The
- * identifier of the contact (e.g. phone number in WhatsApp)", but that text is copied from
- * POST /contacts' `identifier`, and its own snippet sends a 32-hex uuid.
+ * A contact uuid is 32 hex digits in every example of Callbell's docs, but no page states a
+ * format (patch_contacts.md: "The identifier of the contact"; delete_message.md speaks of a
+ * "UUID or external ID"), so any id that can be one path segment goes; Callbell judges it.
  */
-const CONTACT_ID: IdField = { label: 'Contact', from: 'input', hex32: true };
+const CONTACT_ID: IdField = { label: 'Contact', from: 'input' };
 
 export function contactPath(uuid: string, ...rest: string[]): string {
   return ['/contacts', pathId(uuid, CONTACT_ID), ...rest].join('/');
@@ -83,7 +81,7 @@ export async function findContactByUuid(z: ZObject, uuid: string): Promise<Conta
 
 export async function findContactByBsuid(z: ZObject, bsuid: string): Promise<ContactResult | null> {
   const answer = await callbellOrNull<ContactAnswer>(z, {
-    path: `/contacts/bsuid/${pathId(bsuid, { label: 'WhatsApp BSUID', from: 'input' })}`,
+    path: `/contacts/bsuid/${pathId(bsuid, { label: 'WhatsApp User', from: 'input' })}`,
     about: { action: 'look up contacts', thing: 'contact with the BSUID', id: bsuid },
     expects: CONTACT,
   });
@@ -265,11 +263,40 @@ export async function setBotStatus(
   });
 }
 
-/** One page of the account's contacts (contacts_api/get_contacts.md; pages count from 1). */
+/** A guard for the dropdown's "load more": 100 pages of contacts is far more than a dropdown shows. */
+const MAX_DROPDOWN_PAGES = 100;
+
+/**
+ * One page of the account's contacts for the Contact dropdown (contacts_api/get_contacts.md:
+ * `page` counts from 1; no page size and no `meta` are documented). With `meta.pages` the list
+ * ends there. Without it, the list has ended on an empty page or on one that only repeats the
+ * page before (a server that ignores `page`), as walkPages ends a walk: the page before is
+ * compared, read again only when this step has not read it already, so a "load more" costs at
+ * most two requests and a step reading pages in order one per page.
+ */
 export async function listContacts(z: ZObject, page: number): Promise<Contact[]> {
-  const { items, pages = 1 } = await contactsPage(z, {}, page);
-  // Past the last page, nothing, so the dropdown's "load more" stops (as pages.listPage does).
-  return page > pages ? [] : items;
+  if (page > MAX_DROPDOWN_PAGES) return [];
+  const { items, pages } = await contactsPage(z, {}, page);
+  const read = pagesReadBy(z);
+  read.set(page, new Set(items.map(contactKey)));
+  if (pages !== undefined) return page > pages ? [] : items;
+  if (page === 1 || items.length === 0) return items;
+  const before =
+    read.get(page - 1) ?? new Set((await contactsPage(z, {}, page - 1)).items.map(contactKey));
+  return items.some((contact) => !before.has(contactKey(contact))) ? items : [];
+}
+
+/** The contact keys of each page this step (one `z`) has read, by page number. */
+const pagesRead = new WeakMap<ZObject, Map<number, Set<string>>>();
+
+function pagesReadBy(z: ZObject): Map<number, Set<string>> {
+  const read = pagesRead.get(z) ?? new Map<number, Set<string>>();
+  pagesRead.set(z, read);
+  return read;
+}
+
+function contactKey(contact: Contact): string {
+  return String(contact.uuid);
 }
 
 /** The first page of the account's contacts, as Callbell lists them. */

@@ -61,8 +61,9 @@ export async function getMessageStatus(
   uuid: string,
 ): Promise<{ message?: unknown } | null> {
   return callbellOrNull<{ message?: unknown }>(z, {
-    // 32 hex digits in every example (get_message_status.md, the send answers).
-    path: `/messages/status/${pathId(uuid, { label: 'Message ID', from: 'input', hex32: true })}`,
+    // 32 hex digits in every example, but no page states a format (delete_message.md: "UUID or
+    // external ID"): any id that can be one path segment goes.
+    path: `/messages/status/${pathId(uuid, { label: 'Message ID', from: 'input' })}`,
     about: { action: 'read message statuses', thing: 'message', id: uuid },
     expects: { key: 'message', as: 'record' },
   });

@@ -70,7 +70,8 @@ export function teamMembersPage(
   page: number,
 ) {
   return fetchPage<Member>(z, {
-    path: `/teams/${encodeURIComponent(teamUuid)}/members`,
+    // A lone surrogate or a line break is refused naming the field, not thrown as a URIError.
+    path: `/teams/${pathId(teamUuid, { label: 'Team', from: 'input' })}/members`,
     key: 'users',
     page,
     params: { status },

@@ -1,6 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { pathId } from '../client/path';
 import { callbell } from '../client/request';
+import { unwrapOne } from '../client/unwrap';
 import { fetchPage, type Page } from './pages';
 
 export interface Template {
@@ -14,13 +15,17 @@ export interface Template {
 
 export const MEDIA_TEMPLATE_TYPES = ['image', 'video', 'document'];
 
+/**
+ * GET /templates/:uuid (template_messages_api/get_template.md): the Response table types
+ * `template` as `Template[]`, the example answers one object. Both read the same.
+ */
 export async function getTemplate(z: ZObject, uuid: string): Promise<Template> {
-  const answer = await callbell<{ template: Template }>(z, {
+  const answer = await callbell<{ template: Template | Template[] }>(z, {
     path: `/templates/${pathId(uuid, { label: 'Template', from: 'input' })}`,
     about: { action: 'read templates', thing: 'template', id: uuid },
     expects: { key: 'template', as: 'record' },
   });
-  return answer.template;
+  return unwrapOne(answer.template, 'template');
 }
 
 /** One page of the account's templates and how many pages there are (pages count from 1). */

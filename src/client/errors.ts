@@ -34,10 +34,11 @@ export interface Answer {
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /**
- * Zapier retries a throttled step once ("a max retry delay of 300 seconds and a default delay
- * of 60 seconds … if a request during the retry attempt is also throttled, it will not be
- * re-attempted again", Handling Throttled Requests in Zapier's CLI docs): a longer
- * Retry-After would only park the task.
+ * The longest wait asked of Zapier. Zapier's CLI docs ("Handling Throttled Requests") say a
+ * throttled operation "will be repeatedly retried at the specified time"; the 300-second cap
+ * and the single retry they add apply "for webhook processing only" (a hook trigger's perform).
+ * Callbell's limit is per second (300 requests), so a Retry-After beyond five minutes is not
+ * one its rate limit needs: actions wait at most that too, and a hook's perform is retried.
  */
 const MAX_RETRY_AFTER_SECONDS = 300;
 
@@ -76,13 +77,7 @@ function callbellError(z: ZObject, answer: Answer, about: Subject, detail: Error
   const { status, method } = answer;
   const safe = (text: string) => answer.redact.text(text);
   if (status === 401) {
-    // ExpiredAuthError makes Zapier ask for a reconnection. Core would append its "What
-    // happened" trail (with the start of the raw answer) to it: this message stands alone.
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: core adds its trail only outside tests (create-lambda-handler.js checks IS_TESTING).
-    return Object.assign(new z.errors.ExpiredAuthError(unauthorizedMessage(detail)), {
-      // Stryker disable next-line BooleanLiteral: as above.
-      doNotContextify: true,
-    });
+    return expiredAuthError(z, unauthorizedMessage(detail));
   }
   if (status === 429) {
     const delay = retryAfterSeconds(answer.retryAfter);
@@ -102,6 +97,19 @@ function callbellError(z: ZObject, answer: Answer, about: Subject, detail: Error
     return new z.errors.Error(safe(notFoundMessage(about, detail)), 'CallbellNotFound', status);
   }
   return new z.errors.Error(refusedMessage(status, detail), 'CallbellInvalidRequest', status);
+}
+
+/**
+ * ExpiredAuthError makes Zapier ask for a reconnection. Unlike core's own z.errors.Error and
+ * ThrottledError, whose constructors set `doNotContextify` (core src/errors.js), it is left
+ * open to core's middleware (src/middleware.js, enrichErrorMessages), which appends "What
+ * happened" and the whole message again: 580 characters and more, against the 250 a user
+ * reads. Core documents no other way to keep a message whole, so the flag is set here, the
+ * one place the app sets it, as core sets it on its own errors.
+ */
+function expiredAuthError(z: ZObject, message: string): Error {
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: the robustness project (not mutated) shows the trail this prevents.
+  return Object.assign(new z.errors.ExpiredAuthError(message), { doNotContextify: true });
 }
 
 function unauthorizedMessage(detail: ErrorDetail): string {

@@ -3,8 +3,9 @@ import { CHECK_BEFORE_REPLAY } from './errors';
 
 /**
  * Callbell documents some records both as an object and as a one-element array (`contact`
- * from GET, POST and PATCH /contacts, conversation open, update_funnel, messages/send).
- * Every caller goes through here so no operation has to care which it got.
+ * from GET, POST and PATCH /contacts, conversation open, update_funnel; `template` from GET
+ * /templates/:uuid, typed Template[] but shown as an object). POST /messages/send's `message`
+ * is an object in every example. Every caller goes through here so no operation has to care.
  */
 export function single<T>(value: T | T[] | null | undefined): T | undefined {
   return (Array.isArray(value) ? value[0] : value) ?? undefined;

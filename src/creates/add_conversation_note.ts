@@ -26,7 +26,7 @@ export const addConversationNoteCreate = {
   display: {
     label: 'Add Note to Conversation',
     description:
-      "Adds an internal note to a contact's conversation, visible to your team only; @name mentions a teammate.",
+      "Adds an internal note to a contact's conversation, visible to your agents only; @name mentions an agent.",
   },
   operation: {
     inputFields: [
@@ -36,7 +36,7 @@ export const addConversationNoteCreate = {
         type: 'text',
         required: true,
         helpText:
-          'The note. Write `@name` to mention and notify a teammate. The contact never sees it.',
+          'The note. Write `@name` to mention and notify an agent. The contact never sees it.',
       },
       ...contactTargetFields,
     ],

@@ -2,10 +2,14 @@ import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { CHANNEL_TYPES } from '../api/channels';
 import { createContact } from '../api/contacts';
 import { assignmentFields, readAssignment } from '../fields/assignment';
-import { contactDetailFields, readContactDetails } from '../fields/contact-details';
+import {
+  contactDetailFields,
+  legacyCheckboxFields,
+  readContactDetails,
+} from '../fields/contact-details';
 import { channelField, defaultCountryField } from '../fields/common';
 import { definedEntries, oneOf, optionalText, requiredText } from '../values';
-import { toE164 } from '../phone';
+import { toDigits } from '../phone';
 import {
   contactResultOutputFields,
   contactResultSample,
@@ -15,12 +19,18 @@ import type { Example } from '../example';
 
 const IDENTIFIER_LABEL = 'Phone Number';
 
+/**
+ * A WhatsApp contact's identifier goes as digits, the form every snippet of POST /contacts
+ * sends ("identifier": "123456789", `_post_contacts.mdx`) and the form the look-up by phone
+ * takes (contacts_api/get_contact_by_phone.md): nothing in the docs says a contact created as
+ * "+31612345678" is found by the digits, and Find or Create Contact must find what it created.
+ */
 export async function performCreateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
   const input = bundle.inputData;
   const source = oneOf(input.source, CHANNEL_TYPES, 'Channel Type') ?? 'whatsapp';
   const identifier =
     source === 'whatsapp'
-      ? toE164({
+      ? toDigits({
           value: input.phone,
           defaultCountry: input.default_country,
           fieldLabel: IDENTIFIER_LABEL,
@@ -57,7 +67,6 @@ export const createContactCreate = {
         key: 'name',
         label: 'Name',
         required: true,
-        helpText: "The contact's name as your team will see it in Callbell.",
       },
       {
         key: 'source',
@@ -72,6 +81,7 @@ export const createContactCreate = {
         'The Callbell channel the contact belongs to. Leave empty for your main channel.',
       ),
       ...contactDetailFields,
+      legacyCheckboxFields,
       ...assignmentFields,
     ],
     perform: performCreateContact,

@@ -1,8 +1,7 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { contactUuidOf, deleteContact } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
-import { InputError } from '../input-error';
-import { isYes, stringOrNull } from '../values';
+import { asText, stringOrNull } from '../values';
 import { EXAMPLE_IDS, type Example } from '../example';
 
 interface DeletedContact {
@@ -12,15 +11,20 @@ interface DeletedContact {
   status: string | null;
 }
 
-const CONFIRM_LABEL = 'Confirm Permanent Deletion';
+const CONFIRM_LABEL = 'Confirm Deletion';
+
+/** A Confirm Deletion set to No (Zapier sends a boolean as "false"; a mapped value may be "no"). */
+function isNo(value: unknown): boolean {
+  return ['false', 'no', '0', 'off'].includes((asText(value) ?? '').trim().toLowerCase());
+}
 
 export async function performDeleteContact(z: ZObject, bundle: Bundle): Promise<DeletedContact> {
-  // "This operation is unreversible" (contacts_api/delete_contact.md): nothing is deleted
-  // unless the Zap author said Yes in so many words.
-  if (!isYes(bundle.inputData.confirm)) {
-    throw new InputError(
-      CONFIRM_LABEL,
-      'set this to Yes to delete the contact. Callbell cannot undo a deletion.',
+  // The copy field says the deletion is final (build guidelines, "Delete actions"); Callbell
+  // asks for no confirmation, so the box is optional and only a No holds the deletion back.
+  // Zaps made when the box was required send Yes and delete as before.
+  if (isNo(bundle.inputData.confirm)) {
+    throw new z.errors.HaltedError(
+      `Leave ${CONFIRM_LABEL} empty or set it to Yes to delete the contact: it is No, so nothing was deleted.`,
     );
   }
   const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
@@ -36,17 +40,24 @@ export const deleteContactCreate = {
     description: 'Deletes a contact and its conversation for good. This cannot be undone.',
   },
   operation: {
-    // Required fields first (build guidelines, "Fields"): the contact fields are all optional.
     inputFields: [
       {
+        key: 'irreversible_notice',
+        label: 'Deletion Cannot Be Undone',
+        type: 'copy',
+        helpText:
+          'When this step runs, Callbell deletes the contact and its conversation for good ("This operation is unreversible"). Test the Zap on a contact you can lose.',
+      },
+      ...contactTargetFields,
+      {
+        // The key is kept for the Zaps made when this box was required.
         key: 'confirm',
         label: CONFIRM_LABEL,
         type: 'boolean',
-        required: true,
+        required: false,
         helpText:
-          'Deleting a contact cannot be undone. Set to Yes to confirm that this step should delete it.',
+          'Leave empty or set to Yes to delete. Set to No to make the step stop without deleting, e.g. while you build the Zap.',
       },
-      ...contactTargetFields,
     ],
     perform: performDeleteContact,
     sample: {

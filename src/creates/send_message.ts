@@ -43,11 +43,12 @@ const SENT_TYPE: Record<MessageType, string> = {
 };
 
 /**
- * `content` for POST /messages/send: `{text}`, or `{url}` with the optional caption in `text`
- * (post_send_messages.md documents the caption for images; it is passed on for other files
- * too rather than dropped, as no rule refuses it).
+ * `content` for POST /messages/send: `{text}`, or `{url}`, with a caption in `text` for images
+ * only: "Is it also possible to add a _caption_ when sending `image` attachments"
+ * (post_send_messages.md). The Caption field shows for images only; a text left over from
+ * another Message Type is not sent, and the step's log says so.
  */
-function messageContent(type: MessageType, input: Record<string, unknown>) {
+function messageContent(z: ZObject, type: MessageType, input: Record<string, unknown>) {
   const text = optionalText(input.text);
   if (type === 'text') {
     if (!text) throw new InputError('Text', 'the message text is required for a text message.');
@@ -59,7 +60,10 @@ function messageContent(type: MessageType, input: Record<string, unknown>) {
       'Media URL',
       `a link to the file is required for a message of type ${type}.`,
     );
-  return definedEntries({ url, text });
+  if (type === 'image') return definedEntries({ url, text });
+  if (text)
+    z.console.log(`Callbell takes a caption with images only: the ${type} went without it.`);
+  return { url };
 }
 
 const textField: PlainInputField = {
@@ -67,7 +71,6 @@ const textField: PlainInputField = {
   label: 'Text',
   type: 'text',
   required: true,
-  helpText: 'The message to send.',
 };
 
 const captionField: PlainInputField = {
@@ -98,7 +101,7 @@ export async function performSendMessage(z: ZObject, bundle: Bundle): Promise<Se
   const body = definedEntries({
     ...recipient,
     type: SENT_TYPE[type],
-    content: messageContent(type, input),
+    content: messageContent(z, type, input),
     ...readAssignment(input),
     metadata: readSentMetadata(input.metadata),
   });

@@ -47,6 +47,17 @@ function shapeOf(template: Template): TemplateShape {
 }
 
 /**
+ * A media template with several placeholders sends `content: {text, url}` with
+ * `template_values`, and post_send_messages.md says "When `template_values` are valid, the values
+ * inside `content` will be ignored, since it is used for template messages with only one
+ * variable": it does not say whether that takes `content.url`, the file, too. Callbell answers
+ * "enqueued" either way, so the step cannot tell; `npm run check-live -- --write --media-url`
+ * shows which reading holds for an account. The Zap author is told.
+ */
+const SEVERAL_VALUES_WITH_MEDIA =
+  "Callbell's docs do not say whether the file goes out with a template of several placeholders: send a test first and check it arrives.";
+
+/**
  * One input per {{n}} placeholder of the chosen template, labelled with the words around it,
  * plus Media URL for media templates. The template's shape rides along in the preview field's
  * `meta`, so sending needs no second request.
@@ -76,9 +87,10 @@ export async function templateFields(z: ZObject, bundle: Bundle): Promise<PlainI
     })),
   ];
   if (MEDIA_TEMPLATE_TYPES.includes(shape.templateType)) {
+    const caveat = shape.placeholders.length > 1 ? ` ${SEVERAL_VALUES_WITH_MEDIA}` : '';
     fields.push(
       mediaUrlField(
-        `The ${shape.templateType} this template sends: a file from an earlier step, or a public link.`,
+        `The ${shape.templateType} this template sends: a file from an earlier step, or a public link.${caveat}`,
       ),
     );
   }

@@ -1,5 +1,5 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
-import { BOT_STATUSES, contactUuidOf, setBotStatus } from '../api/contacts';
+import { BOT_STATUSES, contactUuidOf, setBotStatus, type BotStatus } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { oneOf, objectOrEmpty, outputTime, stringOrNull } from '../values';
 import { InputError } from '../input-error';
@@ -11,7 +11,27 @@ interface BotResult {
   status: string | null;
   name: string | null;
   conversationStartedAt: string | null;
-  version: string | null;
+  version: number | null;
+  latestBotVersion: boolean | null;
+}
+
+/**
+ * The bot's statuses are `in_progress`, `started` and `ended` (object_types/bot.md; the answer
+ * of post_contact_bot.md shows `started`), while the request says `bot_start` or `bot_end`. An
+ * answer that names the opposite of what was asked means the change did not happen.
+ */
+const CONTRADICTING: Record<BotStatus, string[]> = {
+  bot_start: ['ended'],
+  bot_end: ['started', 'in_progress'],
+};
+
+function checkStatus(z: ZObject, asked: BotStatus, status: string | null): void {
+  if (status === null || !CONTRADICTING[asked].includes(status)) return;
+  throw new z.errors.Error(
+    `Check the bot in Callbell first: it was asked to ${asked === 'bot_start' ? 'start' : 'stop'} but Callbell answered that its status is "${status}". Is a bot enabled under Bots?`,
+    'BotStatusUnchanged',
+    409,
+  );
 }
 
 export async function performSetBotStatus(z: ZObject, bundle: Bundle): Promise<BotResult> {
@@ -20,13 +40,17 @@ export async function performSetBotStatus(z: ZObject, bundle: Bundle): Promise<B
   const uuid = await contactUuidOf(z, readContactTarget(bundle.inputData));
   const answer = await setBotStatus(z, uuid, status);
   const bot = objectOrEmpty(answer.bot);
+  const answered = stringOrNull(bot.status);
+  checkStatus(z, status, answered);
   return {
     id: uuid,
     contact_uuid: uuid,
-    status: stringOrNull(bot.status) ?? status,
+    status: answered,
     name: stringOrNull(bot.name),
     conversationStartedAt: outputTime(bot.conversationStartedAt),
-    version: stringOrNull(bot.version),
+    // An integer and a boolean in object_types/bot.md.
+    version: typeof bot.version === 'number' ? bot.version : null,
+    latestBotVersion: typeof bot.latestBotVersion === 'boolean' ? bot.latestBotVersion : null,
   };
 }
 
@@ -50,13 +74,15 @@ export const setBotStatusCreate = {
       ...contactTargetFields,
     ],
     perform: performSetBotStatus,
+    // The bot of object_types/bot.md, after a stop.
     sample: {
       id: 'eb2b914a977e4ab896e7b886698b3eac',
       contact_uuid: 'eb2b914a977e4ab896e7b886698b3eac',
-      status: 'bot_end',
-      name: 'Order Assistant',
-      conversationStartedAt: '2026-11-20T10:00:00Z',
-      version: '3',
+      status: 'ended',
+      name: 'My Bot',
+      conversationStartedAt: '2024-03-11T17:57:09Z',
+      version: 5,
+      latestBotVersion: true,
     },
     outputFields: [
       { key: 'id', label: 'ID' },
@@ -64,7 +90,8 @@ export const setBotStatusCreate = {
       { key: 'status', label: 'Bot Status' },
       { key: 'name', label: 'Bot Name' },
       { key: 'conversationStartedAt', label: 'Bot Conversation Started At', type: 'datetime' },
-      { key: 'version', label: 'Bot Version' },
+      { key: 'version', label: 'Bot Version', type: 'integer' },
+      { key: 'latestBotVersion', label: 'Bot Is Latest Version', type: 'boolean' },
     ],
   },
 } satisfies Create;

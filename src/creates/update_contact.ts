@@ -1,12 +1,12 @@
 import type { Bundle, Create, PlainInputField, ZObject } from 'zapier-platform-core';
-import {
-  contactUuidOf,
-  readTargetContact,
-  updateContact,
-  type ContactTarget,
-} from '../api/contacts';
+import { contactUuidOf, readTargetContact } from '../api/contacts';
+import { patchContactChecked } from '../api/contact-changes';
 import { assignmentFields, readAssignment } from '../fields/assignment';
-import { contactDetailFields, readContactDetails } from '../fields/contact-details';
+import {
+  contactDetailFields,
+  legacyCheckboxFields,
+  readContactDetails,
+} from '../fields/contact-details';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { definedEntries, isYes, oneOf, optionalText } from '../values';
 import { InputError } from '../input-error';
@@ -19,15 +19,15 @@ import { EXAMPLE_IDS, type Example } from '../example';
 
 /**
  * Only what the user filled in reaches Callbell: an empty mapped value never wipes data.
- * Clearing takes an explicit choice (Unassign User, Clear Note).
+ * Clearing takes an explicit choice (Unassign Agent, Clear Note).
  */
 function changes(input: Record<string, unknown>) {
   const assignment = readAssignment(input);
   const unassign = isYes(input.unassign_user);
   if (unassign && assignment.assigned_user) {
     throw new InputError(
-      'Unassign User',
-      'choose either Assign to User or Unassign User, not both.',
+      'Unassign Agent',
+      'choose either Assign to Agent or Unassign Agent, not both.',
     );
   }
   const details = readContactDetails(input);
@@ -47,7 +47,8 @@ function changes(input: Record<string, unknown>) {
 /**
  * What Tags does to the contact's tags. The docs do not say whether PATCH's `tags` replaces or
  * adds (contacts_api/patch_contacts.md), so Add and Remove send the whole resulting list, read
- * from the contact first: right under either reading. Replace sends the list as given.
+ * from the contact first: right under either reading. Replace sends the list as given. The
+ * answer must show the tags meant (api/contact-changes), else the step fails.
  */
 const TAGS_MODES = {
   add: 'Add to existing tags',
@@ -64,7 +65,7 @@ const tagsModeField: PlainInputField = {
   default: 'add',
   required: false,
   helpText:
-    "What Tags does: add them to the contact's tags (default), replace all of its tags with them, or remove them. Add and Remove read the contact first.",
+    "What Tags does: add them to the contact's tags (default), replace all of its tags with them, or remove them. Add and Remove read the contact first, and the step fails if the contact then has other tags. Two Zaps changing one contact's tags at the same moment can undo each other: let one Zap do it, or add a Delay step.",
 };
 
 /** Callbell's tags ignore case ("Tags are case-insentive", contacts_api/get_contacts.md). */
@@ -78,7 +79,10 @@ function resultingTags(mode: Exclude<TagsMode, 'replace'>, current: string[], gi
 /**
  * With nothing to change (every field empty, e.g. Find or Create Contact's update step with
  * nothing mapped) the contact comes back as it is: an optional field left empty must not fail
- * the Zap (Zapier's build guidelines, "Fields").
+ * the Zap (Zapier's build guidelines, "Fields"). Tags (Add, Remove) and custom fields read the
+ * contact first: the tags to send are computed from it, and custom fields it had are put back
+ * if Callbell's PATCH turns out to replace them (api/contact-changes). A contact found by phone
+ * is read anyway; one named by ID costs one GET.
  */
 export async function performUpdateContact(z: ZObject, bundle: Bundle): Promise<ContactResult> {
   const input = bundle.inputData;
@@ -86,25 +90,14 @@ export async function performUpdateContact(z: ZObject, bundle: Bundle): Promise<
   const mode = oneOf(input.tags_mode, TAGS_MODES, 'Tags Mode') ?? 'add';
   const target = readContactTarget(input);
   if (Object.keys(body).length === 0) return readTargetContact(z, target);
-  if (body.tags && mode !== 'replace') {
-    return updateTagsOf(z, target, mode, { ...body, tags: body.tags });
-  }
-  return updateContact(z, await contactUuidOf(z, target), body);
-}
-
-/** The contact found by phone is already read; one found by ID costs one GET. */
-async function updateTagsOf(
-  z: ZObject,
-  target: ContactTarget,
-  mode: Exclude<TagsMode, 'replace'>,
-  body: ReturnType<typeof changes> & { tags: string[] },
-): Promise<ContactResult> {
-  const contact = await readTargetContact(z, target);
-  const uuid = 'uuid' in target ? target.uuid : contact.id;
-  return updateContact(z, uuid, {
-    ...body,
-    tags: resultingTags(mode, contact.tags, body.tags),
-  });
+  const computesTags = body.tags !== undefined && mode !== 'replace';
+  const before = computesTags || body.custom_fields ? await readTargetContact(z, target) : null;
+  const uuid = 'uuid' in target ? target.uuid : (before?.id ?? (await contactUuidOf(z, target)));
+  const tags =
+    body.tags && before && mode !== 'replace'
+      ? resultingTags(mode, before.tags, body.tags)
+      : body.tags;
+  return patchContactChecked(z, uuid, { ...body, ...(tags ? { tags } : {}) }, before);
 }
 
 export const updateContactCreate = {
@@ -122,11 +115,12 @@ export const updateContactCreate = {
         key: 'name',
         label: 'Name',
         required: false,
-        helpText: "The contact's new name. Leave empty to keep it.",
+        helpText: 'Leave empty to keep the current name.',
       },
       ...contactDetailFields.flatMap((field) =>
         field.key === 'tags' ? [field, tagsModeField] : [field],
       ),
+      legacyCheckboxFields,
       {
         key: 'clear_note',
         label: 'Clear Note',
@@ -137,10 +131,10 @@ export const updateContactCreate = {
       ...assignmentFields,
       {
         key: 'unassign_user',
-        label: 'Unassign User',
+        label: 'Unassign Agent',
         type: 'boolean',
         required: false,
-        helpText: 'Set to Yes to remove the assigned collaborator from the conversation.',
+        helpText: 'Set to Yes to remove the assigned agent from the conversation.',
       },
     ],
     perform: performUpdateContact,

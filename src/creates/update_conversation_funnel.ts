@@ -44,7 +44,6 @@ export const updateConversationFunnelCreate = conversationAction({
       label: 'Funnel Stage',
       dynamic: 'funnel_list.id.name',
       required: true,
-      helpText: 'The funnel stage to move the conversation to.',
     },
   ],
   read: (input) => requiredText(input.funnel_id, 'Funnel Stage', 'a funnel stage'),

@@ -9,8 +9,11 @@ export interface Choice {
 interface DropdownSpec {
   key: string;
   noun: string;
-  /** The options of one page (Callbell's pages count from 1). */
-  list: (z: ZObject, page: number) => Promise<Choice[]>;
+  /**
+   * The options of one page (Callbell's pages count from 1). `bundle.inputData` holds what the
+   * step being set up has filled in so far (a dropdown may depend on another field).
+   */
+  list: (z: ZObject, page: number, bundle: Bundle) => Promise<Choice[]>;
   /** Whether Callbell paginates the list, so the dropdown offers "load more". */
   paginated: boolean;
 }
@@ -21,7 +24,7 @@ interface DropdownSpec {
  */
 export function dropdownTrigger({ key, noun, list, paginated }: DropdownSpec) {
   const perform = async (z: ZObject, bundle: Bundle): Promise<Choice[]> =>
-    (await list(z, (bundle.meta?.page ?? 0) + 1)).filter(isChoice);
+    (await list(z, (bundle.meta?.page ?? 0) + 1, bundle)).filter(isChoice);
   return {
     key,
     noun,

@@ -7,17 +7,16 @@ import { quote, oneOf, optionalText } from '../values';
 export const assignmentFields: PlainInputField[] = [
   {
     key: 'assigned_user',
-    label: 'Assign to User',
+    label: 'Assign to Agent',
     dynamic: 'user_list.id.name',
     required: false,
-    helpText: 'Assign the conversation to this collaborator (their Callbell email).',
+    helpText: "An agent's Callbell email works too, when you map it.",
   },
   {
     key: 'team_uuid',
     label: 'Assign to Team',
     dynamic: 'team_list.id.name',
     required: false,
-    helpText: 'Assign the conversation to this team.',
   },
   {
     key: 'bot_status',
@@ -43,8 +42,8 @@ export function readAssignment(input: Record<string, unknown>): Assignment {
   const assigned_user = optionalText(input.assigned_user);
   if (assigned_user && !isEmailAddress(assigned_user)) {
     throw new InputError(
-      'Assign to User',
-      `${quote(assigned_user)} is not an email address. Choose a collaborator or map their Callbell email.`,
+      'Assign to Agent',
+      `${quote(assigned_user)} is not an email address. Choose an agent or map their Callbell email.`,
     );
   }
   return {

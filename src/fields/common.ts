@@ -24,7 +24,18 @@ export function channelField(helpText: string): PlainInputField {
   };
 }
 
-/** The WhatsApp Business Suite User ID of a contact who hides their number behind a username. */
+export const BSUID_LABEL = 'WhatsApp User';
+
+/**
+ * The WhatsApp Business Suite User ID (BSUID) of a contact who hides their number behind a
+ * username: chosen from the contacts that have one, or mapped from a trigger's WhatsApp BSUID.
+ */
 export function bsuidField(helpText: string): PlainInputField {
-  return { key: 'bsuid', label: 'WhatsApp BSUID', required: false, helpText };
+  return {
+    key: 'bsuid',
+    label: BSUID_LABEL,
+    dynamic: 'whatsapp_user_list.id.name',
+    required: false,
+    helpText,
+  };
 }

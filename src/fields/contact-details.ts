@@ -1,6 +1,6 @@
-import type { PlainInputField } from 'zapier-platform-core';
+import type { Bundle, PlainInputField } from 'zapier-platform-core';
 import { InputError } from '../input-error';
-import { asText, isObject, optionalText } from '../values';
+import { asText, isObject, optionalText, quote } from '../values';
 
 /**
  * The contact's `note` is "up to 1000 characters" (object_types/contact.md,
@@ -24,24 +24,54 @@ export const contactDetailFields: PlainInputField[] = [
     dict: true,
     required: false,
     helpText:
-      'Custom field name → value, e.g. `Order Number` → `1001`. Each field must already exist under [Settings → Custom fields](https://dash.callbell.eu/settings/custom_fields). Dates as YYYY-MM-DD, numbers as digits, dropdowns as one of their options. Checkbox fields go in Checkbox Custom Fields below.',
+      'Custom field name → value, e.g. `Order Number` → `1001`. Each field must already exist under [Settings → Custom fields](https://dash.callbell.eu/settings/custom_fields). Dates as YYYY-MM-DD, numbers as digits, dropdowns as one of their options. Checkbox fields go in Checkbox Custom Field below.',
   },
   {
-    key: 'checkbox_custom_fields',
-    label: 'Checkbox Custom Fields',
-    dict: true,
+    key: 'checkbox_field',
+    label: 'Checkbox Custom Field',
     required: false,
     helpText:
-      'For checkbox custom fields, which hold several options: field name → the options to tick, separated by commas, e.g. `Interests` → `Shoes, Bags`. Each option must exist on the field.',
+      'A custom field of the checkbox kind, which holds several options, e.g. `Interests`. Its options go in Options to Tick.',
+  },
+  {
+    key: 'checkbox_options',
+    label: 'Options to Tick',
+    list: true,
+    required: false,
+    helpText: 'Each must be an option of the Checkbox Custom Field, e.g. `Shoes` and `Bags`.',
   },
   {
     key: 'note',
     label: 'Contact Note',
     type: 'text',
     required: false,
-    helpText: 'A note on the contact, up to 1000 characters.',
+    helpText: 'Up to 1000 characters.',
   },
 ];
+
+const CHECKBOX_FIELDS_LABEL = 'Checkbox Custom Fields';
+
+/**
+ * Before Checkbox Custom Field and Options to Tick, a checkbox field's options were typed
+ * "separated by commas" in one text (build guidelines, "Field types": use the List property
+ * instead). Zaps set up then still hold that value: the field is shown to them only, and read.
+ */
+export function legacyCheckboxFields(
+  _z: unknown,
+  bundle: Pick<Bundle, 'inputData'>,
+): PlainInputField[] {
+  if (bundle.inputData.checkbox_custom_fields === undefined) return [];
+  return [
+    {
+      key: 'checkbox_custom_fields',
+      label: CHECKBOX_FIELDS_LABEL,
+      dict: true,
+      required: false,
+      helpText:
+        'Kept for this Zap: field name → the options to tick, separated by commas. New steps use Checkbox Custom Field and Options to Tick.',
+    },
+  ];
+}
 
 export type CustomFieldValue = string | string[];
 
@@ -57,14 +87,41 @@ export function readContactDetails(input: Record<string, unknown>): ContactDetai
     custom_fields: mergeCustomFields(
       readCustomFields(input.custom_fields, 'Custom Fields'),
       readCheckboxFields(input.checkbox_custom_fields),
+      readCheckboxOptions(input.checkbox_field, input.checkbox_options),
     ),
     note: readNote(input.note, 'Contact Note'),
   };
 }
 
-/** Callbell takes a checkbox field's value as the list of ticked options. */
+/**
+ * Callbell takes a checkbox field's value as the list of ticked options (contacts_api/
+ * post_contacts.md: "checkbox (array of its options)"). Each option is taken whole: an option
+ * may hold a comma.
+ */
+function readCheckboxOptions(
+  field: unknown,
+  options: unknown,
+): Record<string, string[]> | undefined {
+  const name = optionalText(field);
+  const ticked = (Array.isArray(options) ? options : [options])
+    .map((option) => optionalText(option))
+    .filter((option): option is string => option !== undefined);
+  if (!name && !ticked.length) return undefined;
+  if (!name) {
+    throw new InputError(
+      'Checkbox Custom Field',
+      'name the checkbox field whose Options to Tick these are.',
+    );
+  }
+  if (!ticked.length) {
+    throw new InputError('Options to Tick', `choose at least one option of ${quote(name)}.`);
+  }
+  return { [name]: ticked };
+}
+
+/** The comma-separated options of Zaps made before Options to Tick (legacyCheckboxFields). */
 function readCheckboxFields(value: unknown): Record<string, string[]> | undefined {
-  const fields = readCustomFields(value, 'Checkbox Custom Fields');
+  const fields = readCustomFields(value, CHECKBOX_FIELDS_LABEL);
   if (!fields) return undefined;
   return Object.fromEntries(
     Object.entries(fields).map(([name, options]) => [name, readTags(options) ?? []]),

@@ -33,10 +33,10 @@ export const recipientFields: PlainInputField[] = [
     label: TO_LABEL,
     required: false,
     helpText:
-      "For WhatsApp, the contact's phone number in any format, e.g. `+1 (201) 555-0123` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's identifier as Callbell shows it. Required unless a BSUID is given.",
+      "For WhatsApp, the contact's phone number in any format, e.g. `+1 (201) 555-0123` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's identifier as Callbell shows it. Required unless a WhatsApp User is given.",
   },
   bsuidField(
-    'The WhatsApp Business Suite User ID, for contacts who hide their phone number with a WhatsApp username. Used only when To is empty.',
+    'For contacts who hide their phone number behind a WhatsApp username: choose them, or map **WhatsApp BSUID** from a Callbell trigger. Used only when To is empty.',
   ),
   defaultCountryField,
 ];
@@ -73,6 +73,6 @@ export function readRecipient(
   if (bsuid) return { from, bsuid, channel_uuid };
   throw new InputError(
     TO_LABEL,
-    'a recipient is required: map the phone number (or, outside WhatsApp, the contact ID), or fill in WhatsApp BSUID.',
+    'a recipient is required: map the phone number (or, outside WhatsApp, the contact ID), or choose a WhatsApp User.',
   );
 }

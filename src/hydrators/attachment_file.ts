@@ -1,37 +1,29 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { STEP_BUDGET_MS } from '../client/step';
 import type { HookOutput } from '../webhooks/events';
 import type { HookTrigger } from '../webhooks/hook-trigger';
 import { optionalText, stringList } from '../values';
-
-/**
- * Zapier keeps at most 150 MB per dehydrated file ("hard limit of 150MB on the size of
- * dehydrated files", platform docs: build/troubleshooting/hydration-limits).
- */
-const MAX_FILE_BYTES = 150 * 1024 * 1024;
+import { downloadFailure, refusedLinkError } from './download-errors';
+import { DOWNLOAD_TIME_MS, openDownload } from './download';
 
 /**
  * Downloads one attachment of a received message when a later step uses it (Zapier calls
- * hydrators lazily), and hands Zapier the file. The request goes through z.request: the
- * Callbell key is added only when the URL is on Callbell's API (src/client/middleware.ts), so
- * a file host never receives it, and node-fetch drops `Authorization` on a redirect to another
- * host.
+ * hydrators lazily), and hands Zapier the file. The link comes from a webhook body, which
+ * anyone holding a Zap's hook URL can post, so the download is checked at every redirect
+ * (src/hydrators/download.ts), bounded in size and time, and its errors say what to do.
  */
 export async function attachmentFile(z: ZObject, bundle: Bundle<{ url?: string }>) {
   const url = optionalText(bundle.inputData.url);
-  if (!url?.startsWith('https://')) {
-    throw new z.errors.Error(
-      'Map a message attachment from a Callbell trigger: this file link is not an https:// URL.',
-      'InvalidAttachment',
-    );
+  if (!url) throw refusedLinkError(z, 'is empty');
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), DOWNLOAD_TIME_MS);
+  try {
+    const { body, filename, contentType } = await openDownload(z, bundle, url, controller.signal);
+    return await z.stashFile(body, undefined, filename, contentType);
+  } catch (error) {
+    throw downloadFailure(z, error, DOWNLOAD_TIME_MS / 1000);
+  } finally {
+    clearTimeout(timer);
   }
-  const response = z.request({
-    url,
-    raw: true,
-    timeout: STEP_BUDGET_MS,
-    size: MAX_FILE_BYTES,
-  });
-  return z.stashFile(response);
 }
 
 /**

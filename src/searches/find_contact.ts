@@ -29,7 +29,7 @@ async function lookUp(z: ZObject, input: Record<string, unknown>): Promise<Conta
   if (bsuid) return findContactByBsuid(z, bsuid);
   throw new InputError(
     PHONE_LABEL,
-    'fill in a phone number, choose a Contact or fill in a WhatsApp BSUID to search by.',
+    'fill in a phone number, choose a Contact or choose a WhatsApp User to search by.',
   );
 }
 
@@ -43,7 +43,7 @@ export const findContactSearch = {
   noun: 'Contact',
   display: {
     label: 'Find Contact',
-    description: 'Finds a contact by phone number, contact or WhatsApp BSUID.',
+    description: 'Finds a contact by phone number, contact or WhatsApp username.',
   },
   operation: {
     inputFields: [
@@ -64,7 +64,9 @@ export const findContactSearch = {
         helpText:
           'Choose the contact, or map its ID from a Callbell trigger. Used instead of the phone number when filled in.',
       },
-      bsuidField('The WhatsApp Business Suite User ID, for contacts who use a WhatsApp username.'),
+      bsuidField(
+        'For contacts who use a WhatsApp username: choose them, or map **WhatsApp BSUID** from a Callbell trigger.',
+      ),
     ],
     perform: performFindContact,
     sample: contactResultSample,

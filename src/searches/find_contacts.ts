@@ -78,7 +78,7 @@ const outputFields: PlainOutputField[] = [
 
 export const findContactsSearch = {
   key: 'find_contacts',
-  noun: 'Contacts',
+  noun: 'Contact',
   display: {
     label: 'Find Contacts',
     description:
@@ -91,21 +91,19 @@ export const findContactsSearch = {
         label: 'Tags',
         list: true,
         required: false,
-        helpText: 'Find contacts with these tags, as Callbell matches them (case does not matter).',
+        helpText: 'Contacts with all of these tags; case does not matter.',
       },
       {
         key: 'source',
         label: 'Channel Type',
         choices: CHANNEL_TYPES,
         required: false,
-        helpText: 'Find only contacts on this kind of channel.',
       },
       {
         key: 'team_uuid',
         label: 'Team',
         dynamic: 'team_list.id.name',
         required: false,
-        helpText: 'Find only contacts of this team.',
       },
     ],
     perform: performFindContacts,
@@ -122,5 +120,7 @@ export const findContactsSearch = {
 /** The example run the tests and docs/operations.md are built from (src/example.ts). */
 export const example: Example = {
   input: { tags: ['VIP'] },
-  requests: ['GET /contacts'],
+  // Page 2 too: GET /contacts shows no meta (contacts_api/get_contacts.md), so only an empty
+  // page says the list has ended.
+  requests: ['GET /contacts', 'GET /contacts'],
 };

@@ -3,7 +3,7 @@ import { contactMessagesPage, contactUuidOf, type ConversationMessage } from '..
 import { walkPages } from '../api/page-walk';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
 import { InputError } from '../input-error';
-import { asText, oneOf, outputTime, stringList, stringOrNull } from '../values';
+import { asText, oneOf, outputTime, stringOrNull } from '../values';
 import { EXAMPLE_IDS, type Example } from '../example';
 
 /** A message's `status` in a conversation: `sent`, `received` or `note` (object_types/message.md). */
@@ -28,7 +28,6 @@ interface MessageOutput {
   from: string | null;
   to: string | null;
   createdAt: string | null;
-  attachments: string[];
 }
 
 type FoundMessages = MessageOutput & {
@@ -47,7 +46,8 @@ function messageOutput(message: ConversationMessage): MessageOutput {
     from: stringOrNull(message.from),
     to: stringOrNull(message.to),
     createdAt: outputTime(message.createdAt),
-    attachments: stringList(message.attachments),
+    // No `attachments`: object_types/message.md and get_contact_messages.md list none, and an
+    // empty list would tell a Zap "no files" where Callbell says nothing.
   };
 }
 
@@ -105,7 +105,6 @@ const messageFields = (prefix: string, labelPrefix: string): PlainOutputField[] 
   { key: `${prefix}from`, label: `${labelPrefix}From` },
   { key: `${prefix}to`, label: `${labelPrefix}To` },
   { key: `${prefix}createdAt`, label: `${labelPrefix}Sent At`, type: 'datetime' },
-  { key: `${prefix}attachments`, label: `${labelPrefix}Attachment URLs`, list: true },
 ];
 
 const sampleMessage: MessageOutput = {
@@ -116,12 +115,11 @@ const sampleMessage: MessageOutput = {
   from: '390612345678',
   to: '393123456789',
   createdAt: '2023-12-12T10:56:36Z',
-  attachments: [],
 };
 
 export const findConversationMessagesSearch = {
   key: 'find_conversation_messages',
-  noun: 'Messages',
+  noun: 'Message',
   display: {
     label: 'Find Conversation Messages',
     description:

@@ -46,11 +46,20 @@ export const findMessageStatusSearch = {
   operation: {
     inputFields: [
       {
+        // Only feeds the Message list: the status is looked up by the message alone.
+        key: 'message_contact_uuid',
+        label: 'Contact',
+        dynamic: 'contact_list.id.name',
+        required: false,
+        helpText: 'Choose a contact to list the messages sent to them below.',
+      },
+      {
         key: 'message_uuid',
         label: 'Message',
+        dynamic: 'message_list.id.name',
         required: true,
         helpText:
-          'Map the Message ID that a Send Message or Send Template Message step returned. Callbell has no list of sent messages to choose from.',
+          'Choose one of the messages sent to the contact, or map the **Message ID** a Send Message or Send Template Message step returned.',
       },
     ],
     perform: performFindMessageStatus,

@@ -1,14 +1,14 @@
 import type { Bundle, Search, ZObject } from 'zapier-platform-core';
 import { walkPages } from '../api/page-walk';
 import { MEMBER_STATUSES, teamMembersPage, type Member } from '../api/teams';
-import { agentOutput, agentOutputFields } from '../shapes/agent';
+import { memberOutput, memberOutputFields } from '../shapes/agent';
 import { oneOf, requiredText } from '../values';
 import { EXAMPLE_IDS, type Example } from '../example';
 
 /** A guard on requests; teams are small, and Callbell documents `meta.pages`. */
 const MAX_PAGES = 5;
 
-type AgentOutput = ReturnType<typeof agentOutput>;
+type AgentOutput = ReturnType<typeof memberOutput>;
 
 type FoundMembers = AgentOutput & { id: string; count: number; members: AgentOutput[] };
 
@@ -20,7 +20,7 @@ export async function performFindTeamMembers(z: ZObject, bundle: Bundle): Promis
     maxPages: MAX_PAGES,
     keyOf: (member) => String(member.email),
   });
-  const members = items.map(agentOutput);
+  const members = items.map(memberOutput);
   const [first] = members;
   if (!first) return [];
   return [{ id: first.email ?? '', ...first, count: members.length, members }];
@@ -29,17 +29,19 @@ export async function performFindTeamMembers(z: ZObject, bundle: Bundle): Promis
 const sampleMember: AgentOutput = {
   email: 'maria@example-shop.com',
   name: 'Maria Rossi',
+  firstName: 'Maria',
+  lastName: 'Rossi',
   available: true,
   lastUpdatedAt: '2026-11-20T09:00:00Z',
+  userCustomStatus: null,
 };
 
 export const findTeamMembersSearch = {
   key: 'find_team_members',
-  noun: 'Team Members',
+  noun: 'Agent',
   display: {
-    label: 'Find Team Members',
-    description:
-      "Finds a team's members, e.g. those available now, to assign a conversation to one of them.",
+    label: 'Find Agents in Team',
+    description: "Finds a team's agents, e.g. those available now, to assign a conversation to.",
   },
   operation: {
     inputFields: [
@@ -48,23 +50,22 @@ export const findTeamMembersSearch = {
         label: 'Team',
         dynamic: 'team_list.id.name',
         required: true,
-        helpText: 'The Callbell team whose members to find.',
       },
       {
         key: 'status',
         label: 'Status',
         choices: MEMBER_STATUSES,
         required: false,
-        helpText: 'Find only available or only away members. Leave empty for all of them.',
+        helpText: 'Leave empty for all agents.',
       },
     ],
     perform: performFindTeamMembers,
     sample: { id: sampleMember.email ?? '', ...sampleMember, count: 1, members: [sampleMember] },
     outputFields: [
       { key: 'id', label: 'ID' },
-      ...agentOutputFields(''),
+      ...memberOutputFields(''),
       { key: 'count', label: 'Number of Members Found', type: 'integer' },
-      ...agentOutputFields('members[]'),
+      ...memberOutputFields('members[]'),
     ],
   },
 } satisfies Search;

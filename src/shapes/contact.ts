@@ -1,13 +1,7 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { single, unwrapOne } from '../client/unwrap';
-import {
-  isObject,
-  objectOrEmpty,
-  outputTime,
-  stringList,
-  stringOrNull,
-  type JsonObject,
-} from '../values';
+import { nameParts } from './name-parts';
+import { objectOrEmpty, outputTime, stringList, stringOrNull, type JsonObject } from '../values';
 
 /** A contact as Callbell's API documents it (fields Callbell may omit are optional). */
 export interface Contact {
@@ -41,6 +35,8 @@ export interface Contact {
 export interface ContactOutput extends JsonObject {
   uuid: string | null;
   name: string | null;
+  firstName: string | null;
+  lastName: string | null;
   phoneNumber: string | null;
   phoneNumberE164: string | null;
   source: string | null;
@@ -56,8 +52,21 @@ export interface ContactOutput extends JsonObject {
   bsuid: string | null;
   note: string | null;
   customFields: JsonObject;
-  team: JsonObject | null;
-  channel: JsonObject | null;
+  team: TeamRef;
+  channel: ChannelRef;
+}
+
+/** The contact's team (object_types/team.md): its id and its name, null when it has none. */
+export interface TeamRef extends JsonObject {
+  uuid: string | null;
+  name: string | null;
+}
+
+/** The contact's channel (object_types/channel.md): id, the title the dashboard shows, network. */
+export interface ChannelRef extends JsonObject {
+  uuid: string | null;
+  title: string | null;
+  type: string | null;
 }
 
 const STRING_FIELDS = [
@@ -87,16 +96,19 @@ export function contactOutput(contact: Contact | JsonObject | unknown): ContactO
   return {
     uuid,
     name,
+    ...nameParts(name),
     phoneNumber,
-    phoneNumberE164: e164FromDigits(phoneNumber),
+    phoneNumberE164: isPhoneSource(others.source) ? e164FromDigits(phoneNumber) : null,
     ...others,
     createdAt: outputTime(source.createdAt),
     closedAt: outputTime(source.closedAt),
     blockedAt: outputTime(source.blockedAt),
     tags: stringList(source.tags),
     customFields: typedCustomFields(source.customFields, source.customFieldsMetadata),
-    team: isObject(source.team) ? source.team : null,
-    channel: isObject(source.channel) ? source.channel : null,
+    // Always the same keys, so a static sample's `team__name` is in every live run (T004),
+    // and a chosen team or channel comes back with its name (build guidelines, "Dropdown Fields").
+    team: teamRef(source.team),
+    channel: channelRef(source.channel),
   };
 }
 
@@ -104,8 +116,10 @@ export function contactOutput(contact: Contact | JsonObject | unknown): ContactO
  * Custom field values as a Zap can use them. Callbell returns a checkbox field's ticked options
  * in `customFields` as a JSON-encoded string (`"[\"Newsletter\", \"Promotions\"]"`), and as a
  * list in `customFieldsMetadata`, sent only with `include_field_types=true`
- * (contacts_api/get_contacts.md): checkbox values become lists, and numbers become numbers when
- * the metadata says the field is a number. Anything else stays as Callbell sent it.
+ * (contacts_api/get_contacts.md). Only what converts without loss is converted: checkbox values
+ * become lists, a number field's text a number when the number writes back the same (not
+ * "01234", not 20 or 400 digits), and JSON text of a list becomes a list only when no type says
+ * the field is something else (a text field may hold '["a","b"]'). Anything else stays as sent.
  */
 export function typedCustomFields(fields: unknown, metadata: unknown): JsonObject {
   const values = objectOrEmpty(fields);
@@ -124,11 +138,16 @@ function typedValue(value: unknown, described: JsonObject): unknown {
   if (described.type === 'checkbox') {
     return Array.isArray(described.value) ? stringList(described.value) : optionList(value);
   }
-  if (described.type === 'number' && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
-    return Number(value);
-  }
-  if (typeof value === 'string' && value.startsWith('[')) return optionList(value);
+  if (described.type === 'number' && typeof value === 'string') return losslessNumber(value);
+  if (described.type === undefined && typeof value === 'string' && value.startsWith('['))
+    return optionList(value);
   return value;
+}
+
+/** The number a text writes, when writing that number back gives the same text. */
+function losslessNumber(text: string): number | string {
+  const number = Number(text);
+  return /^-?\d+(\.\d+)?$/.test(text) && String(number) === text ? number : text;
 }
 
 /** A checkbox value: a list, or the JSON text of a list of strings; anything else as it is. */
@@ -143,6 +162,29 @@ function optionList(value: unknown): unknown {
   } catch {
     return value;
   }
+}
+
+/**
+ * Only WhatsApp contacts have phone numbers: a contact's identifier is the "phone number in
+ * WhatsApp" (contacts_api/post_contacts.md), the network's own id on Instagram, Messenger and
+ * Telegram. A contact without `source` (some webhook bodies) may be either: read as a number.
+ */
+function isPhoneSource(source: string | null): boolean {
+  return source === null || source === 'whatsapp';
+}
+
+function teamRef(value: unknown): TeamRef {
+  const team = objectOrEmpty(value);
+  return { uuid: stringOrNull(team.uuid), name: stringOrNull(team.name) };
+}
+
+function channelRef(value: unknown): ChannelRef {
+  const channel = objectOrEmpty(value);
+  return {
+    uuid: stringOrNull(channel.uuid),
+    title: stringOrNull(channel.title),
+    type: stringOrNull(channel.type),
+  };
 }
 
 function e164FromDigits(phoneNumber: string | null): string | null {
@@ -165,6 +207,8 @@ export function contactOutputFields(prefix = '', labelPrefix = ''): PlainOutputF
   return [
     field('uuid', 'Contact ID'),
     field('name', 'Contact Name'),
+    field('firstName', 'Contact First Name'),
+    field('lastName', 'Contact Last Name'),
     field('phoneNumber', 'Phone Number (Digits)'),
     field('phoneNumberE164', 'Phone Number (E.164)'),
     field('source', 'Channel Type'),
@@ -175,13 +219,16 @@ export function contactOutputFields(prefix = '', labelPrefix = ''): PlainOutputF
     field('createdAt', 'Contact Created At', { type: 'datetime' }),
     field('closedAt', 'Conversation Closed At', { type: 'datetime' }),
     field('blockedAt', 'Blocked At', { type: 'datetime' }),
-    field('assignedUser', 'Assigned User Email'),
+    field('assignedUser', 'Assigned Agent Email'),
     field('funnelId', 'Funnel Stage ID'),
     field('bsuid', 'WhatsApp BSUID'),
     field('note', 'Contact Note'),
     field('customFields', 'Custom Fields'),
-    field('team', 'Team'),
-    field('channel', 'Channel'),
+    field('team__uuid', 'Team ID'),
+    field('team__name', 'Team Name'),
+    field('channel__uuid', 'Channel ID'),
+    field('channel__title', 'Channel Name'),
+    field('channel__type', 'Channel Network'),
   ];
 }
 
@@ -191,6 +238,8 @@ const SAMPLE_CONTACT_UUID = 'eb2b914a977e4ab896e7b886698b3eac';
 export const sampleContact: ContactOutput = {
   uuid: SAMPLE_CONTACT_UUID,
   name: 'John Doe',
+  firstName: 'John',
+  lastName: 'Doe',
   phoneNumber: '33612345678',
   phoneNumberE164: '+33612345678',
   source: 'whatsapp',
@@ -206,8 +255,8 @@ export const sampleContact: ContactOutput = {
   note: null,
   tags: ['Lead'],
   customFields: {},
-  team: null,
-  channel: null,
+  team: { uuid: null, name: null },
+  channel: { uuid: null, title: null, type: null },
 };
 
 /** A contact as actions and searches return it: its uuid doubles as the Zapier `id`. */

@@ -1,4 +1,4 @@
-import { objectOrEmpty, stringOrNull, type JsonObject } from '../values';
+import { isObject, isoTime, objectOrEmpty, stringOrNull, type JsonObject } from '../values';
 
 /**
  * The reason a message failed, from the raw provider payload Callbell passes on: WhatsApp
@@ -23,4 +23,24 @@ export function failureReason(statusPayload: JsonObject): string | null {
 
 function firstOf(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : undefined;
+}
+
+/** Keys whose numbers are epoch times in providers' payloads (`ts`, `timestamp`…). */
+const TIME_KEY = /(^ts|timestamp|Timestamp|At|_at|[tT]ime)$/;
+
+/**
+ * The provider's raw status payload as a Zap can map it: as it came, but for epoch times,
+ * which Zapier's build guidelines ask to give as ISO 8601 ("Dates").
+ */
+export function statusPayloadOutput(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(statusPayloadOutput);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      typeof item === 'number' && TIME_KEY.test(key)
+        ? (isoTime(item) ?? item)
+        : statusPayloadOutput(item),
+    ]),
+  );
 }

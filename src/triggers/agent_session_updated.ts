@@ -1,28 +1,34 @@
 import { agentOutput, agentOutputFields } from '../shapes/agent';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { isoTime, stringOrNull } from '../values';
+import { stringOrNull } from '../values';
 import type { HookExample } from '../example';
 
-export const mapAgentSessionUpdated: EventMapper = (payload) => {
-  const user = agentOutput(payload.user);
-  return { created_at: isoTime(user.lastUpdatedAt), action: stringOrNull(payload.action), user };
-};
+/**
+ * No `created_at`: the payload gives no time for the log-in or log-out, and the agent's
+ * `lastUpdatedAt` is "the date of the last status update" (object_types/team_member.md), which
+ * a log-in need not change. The agent's own field keeps it, under its own name.
+ */
+export const mapAgentSessionUpdated: EventMapper = (payload) => ({
+  action: stringOrNull(payload.action),
+  user: agentOutput(payload.user),
+});
 
 export const agentSessionUpdated = hookTrigger({
   key: 'agent_session_updated',
   noun: 'Agent Session',
-  label: 'Agent Logged In or Out',
-  description: 'Triggers when a team member logs in or out, or is logged out by the system.',
+  label: 'Agent Login or Logout',
+  description: 'Triggers when an agent logs in or out, or is logged out automatically.',
   mappers: { agent_session_updated: mapAgentSessionUpdated },
   sample: {
     id: 'john.doe@gmail.com-6d7b5822f5471599',
     event: 'agent_session_updated',
-    created_at: '2024-02-21T12:02:47Z',
     action: 'user_logged_in',
     user: {
       email: 'john.doe@gmail.com',
       name: 'John Doe',
+      firstName: 'John',
+      lastName: 'Doe',
       available: false,
       lastUpdatedAt: '2024-02-21T12:02:47Z',
     },

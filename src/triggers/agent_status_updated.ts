@@ -14,8 +14,7 @@ export const agentStatusUpdated = hookTrigger({
   key: 'agent_status_updated',
   noun: 'Agent Status',
   label: 'Agent Status Updated',
-  description:
-    'Triggers when a team member becomes available or unavailable, or changes their custom status.',
+  description: 'Triggers when an agent becomes available or away, or changes custom status.',
   mappers: { agent_status_updated: mapAgentStatusUpdated },
   sample: {
     id: 'john.doe@gmail.com-5c7e8d81dec2fc6b',
@@ -23,6 +22,8 @@ export const agentStatusUpdated = hookTrigger({
     created_at: '2024-02-21T12:02:47Z',
     email: 'john.doe@gmail.com',
     name: 'John Doe',
+    firstName: 'John',
+    lastName: 'Doe',
     available: false,
     lastUpdatedAt: '2024-02-21T12:02:47Z',
     userCustomStatus: {

@@ -10,8 +10,7 @@ export const contactCreated = hookTrigger({
   key: 'contact_created',
   noun: 'Contact',
   label: 'New Contact',
-  description:
-    'Triggers when a new contact is created, for example when someone writes in for the first time.',
+  description: 'Triggers when a new contact is created, e.g. on their first message.',
   mappers: { contact_created: mapContactCreated },
   sample: {
     id: 'eb2b914a977e4ab896e7b886698b3eac-bd985e631b262fbe',

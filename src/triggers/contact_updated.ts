@@ -9,7 +9,7 @@ import type { HookExample } from '../example';
  */
 export const mapContactUpdated: EventMapper = (payload) => contactOutput(payload);
 
-export const contactUpdated = hookTrigger({
+const anyContactUpdate = hookTrigger({
   key: 'contact_updated',
   noun: 'Contact',
   label: 'Updated Contact',
@@ -22,6 +22,16 @@ export const contactUpdated = hookTrigger({
   },
   outputFields: contactOutputFields(),
 });
+
+/**
+ * Hidden, not removed: the key is a contract, so Zaps built on it keep running, while new Zaps
+ * choose a specific update (tag, agent, team) or New Event's "Updated Contact" for any change
+ * (build guidelines, "Update triggers": "Don't offer a generic 'Updated' trigger").
+ */
+export const contactUpdated = {
+  ...anyContactUpdate,
+  display: { ...anyContactUpdate.display, hidden: true },
+};
 
 /** The example run the tests and docs/operations.md are built from (src/example.ts). */
 export const example: HookExample = { input: {}, event: 'contact_updated' };

@@ -95,8 +95,7 @@ export const messageCreated = offeringAttachmentFiles(
     key: 'message_created',
     noun: 'Message',
     label: 'New Message',
-    description:
-      'Triggers when a message is received from a contact or sent to one in any conversation (WhatsApp, Instagram, Messenger, Telegram).',
+    description: 'Triggers when a message is received from or sent to a contact.',
     mappers: { message_created: mapMessageCreated },
     inputFields: [
       {

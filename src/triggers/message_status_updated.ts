@@ -1,5 +1,5 @@
 import { contactOutput, contactOutputFields, sampleContact } from '../shapes/contact';
-import { failureReason } from '../shapes/message-status';
+import { failureReason, statusPayloadOutput } from '../shapes/message-status';
 import type { EventMapper } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
 import { isoTime, objectOrEmpty, stringList, stringOrNull } from '../values';
@@ -14,6 +14,15 @@ const STATUSES = {
   mismatch: 'Mismatch',
 };
 
+/** The messageStatusPayload of message_status_updated.md's example. */
+const SAMPLE_STATUS_PAYLOAD = {
+  id: 'gBGGM2MSRxl_Aglqmg5KQXU7ABC',
+  gsId: '2b34bfb7-2631-4763-89fb-1b3c65a4babc',
+  type: 'read',
+  payload: { ts: 1686563913 },
+  destination: '1122334455',
+};
+
 export const mapMessageStatusUpdated: EventMapper = (payload) => {
   const statusPayload = objectOrEmpty(payload.messageStatusPayload);
   return {
@@ -23,7 +32,11 @@ export const mapMessageStatusUpdated: EventMapper = (payload) => {
     failure_reason: failureReason(statusPayload),
     metadata: objectOrEmpty(payload.metadata),
     contact: contactOutput(payload.contact),
-    // The provider's raw status payload (ids, epoch times) is read above, not handed on.
+    // "The raw message status payload" (message_status_updated.md): for a `mismatch`, "the
+    // corrected phone number identifier will be present inside the inner payload". Handed on
+    // as fields a Zap can map (epoch times as ISO 8601), and exactly as it came as JSON text.
+    status_payload: statusPayloadOutput(statusPayload),
+    status_payload_json: JSON.stringify(statusPayload),
   };
 };
 
@@ -31,8 +44,7 @@ export const messageStatusUpdated = hookTrigger({
   key: 'message_status_updated',
   noun: 'Message Status',
   label: 'Message Status Updated',
-  description:
-    'Triggers when a sent message changes status, such as delivered, read or failed (WhatsApp Business API and QR API channels).',
+  description: 'Triggers when a sent WhatsApp message is delivered, read or fails.',
   mappers: { message_status_updated: mapMessageStatusUpdated },
   inputFields: [
     {
@@ -58,12 +70,16 @@ export const messageStatusUpdated = hookTrigger({
     failure_reason: null,
     metadata: {},
     contact: sampleContact,
+    status_payload: statusPayloadOutput(SAMPLE_STATUS_PAYLOAD),
+    status_payload_json: JSON.stringify(SAMPLE_STATUS_PAYLOAD),
   },
   outputFields: [
     { key: 'uuid', label: 'Message ID' },
     { key: 'status', label: 'Status' },
     { key: 'failure_reason', label: 'Failure Reason' },
     { key: 'metadata', label: 'Metadata' },
+    { key: 'status_payload', label: 'Raw Status Payload' },
+    { key: 'status_payload_json', label: 'Raw Status Payload (JSON)' },
     ...contactOutputFields('contact__', 'Contact: '),
   ],
 });

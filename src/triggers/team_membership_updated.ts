@@ -15,7 +15,7 @@ export const teamMembershipUpdated = hookTrigger({
   key: 'team_membership_updated',
   noun: 'Team Membership',
   label: 'Team Membership Updated',
-  description: 'Triggers when a team member is added to or removed from a team.',
+  description: 'Triggers when an agent is added to or removed from a team.',
   mappers: { team_membership_updated: mapTeamMembershipUpdated },
   sample: {
     id: 'john.doe@gmail.com-4ee5d3ff934ce115',
@@ -32,6 +32,8 @@ export const teamMembershipUpdated = hookTrigger({
     user: {
       email: 'john.doe@gmail.com',
       name: null,
+      firstName: null,
+      lastName: null,
       available: true,
       lastUpdatedAt: '2024-02-06T15:02:30Z',
     },

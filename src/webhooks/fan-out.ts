@@ -2,6 +2,7 @@ import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { isZapierHookUrl } from '../client/config';
 import { retryAfterSeconds } from '../client/errors';
 import { stepOf } from '../client/step';
+import { unloggedJsonBody } from '../client/unlogged-body';
 import { isObject } from '../values';
 import type { Delivery } from './events';
 import { relayBody } from './signing';
@@ -127,20 +128,19 @@ type Answer = ForwardResult | { result: ForwardResult; retryAfterMs: number | un
 /**
  * One POST to a Zap's hook URL, the way every REST hook reaches a Zap. Only Zapier's hook
  * origin is ever called, redirects are not followed, and `src/client/middleware.ts` adds the
- * Callbell key to Callbell's base URL alone, so a forward never carries it. `merge: false`
- * keeps core from reading the body as a template: core 17+ refuses a body holding
- * `{{bundle.…}}` or `{{process.…}}` text otherwise (`throwForCurlies` in
- * zapier-platform-core's src/http-middlewares/before/prepare-request.js), and a customer may
- * write exactly that.
+ * Callbell key to Callbell's base URL alone, so a forward never carries it. The body goes as a
+ * stream (`unloggedJsonBody`), made afresh for every try: core neither logs it nor reads it as
+ * a template, where it would refuse a body holding `{{bundle.…}}` or `{{process.…}}` text
+ * (`throwForCurlies` in zapier-platform-core's src/http-middlewares/before/prepare-request.js),
+ * and a customer may write exactly that.
  */
 async function post(z: ZObject, url: string, body: object, timeout: number): Promise<Answer> {
   if (!isZapierHookUrl(url)) return { url, outcome: 'refused', reason: 'not a Zapier hook URL' };
   try {
-    const request: HttpRequestOptions & { url: string; merge: false } = {
+    const request: HttpRequestOptions & { url: string } = {
       method: 'POST',
       url,
-      body,
-      merge: false,
+      ...unloggedJsonBody(body),
       timeout,
       redirect: 'manual',
       skipThrowForStatus: true,

@@ -10,17 +10,29 @@ import type { CallbellEvent, Delivery } from './events';
 const RECENT_EVENTS = 10;
 
 /**
- * The Zap editor's test never fails because a source of examples did (Zapier's integration
- * checks D006/T006 need performList to answer): a missing webhook (404), an unreadable answer
- * or an outage falls through to the next source, and finally to the static sample. A rejected
- * API key is the one exception: the user must reconnect, and Zapier says so for ExpiredAuth.
+ * A source of examples that is not there (404: no webhook yet, so no delivery log) has
+ * nothing to show, and the next source is tried. Any other failure (an outage, a refusal, an
+ * answer the app cannot read, a rejected key) is the Zap editor's test failing with what to
+ * do: taken for "nothing", it would make the editor fall back to the static sample as if the
+ * account had no events (integration checks D006: the polling fallback "fetches a (real)
+ * recent" item; Zapier uses the sample itself when the user skips the test).
  */
-async function orNothing<T>(z: ZObject, read: () => Promise<T[]>): Promise<T[]> {
+async function orNothing<T>(read: () => Promise<T[]>): Promise<T[]> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof z.errors.ExpiredAuthError) throw error;
-    return [];
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/** Callbell's 404, as src/client/errors.ts words it (a `z.errors.Error` with its code). */
+function isNotFound(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'AppError') return false;
+  try {
+    return (JSON.parse(error.message) as { code?: unknown }).code === 'CallbellNotFound';
+  } catch {
+    return false;
   }
 }
 
@@ -35,7 +47,7 @@ function newestFirst<T>(items: T[], createdAt: (item: T) => unknown): T[] {
 
 /** Real recent deliveries of these events from the account webhook's delivery log. */
 export async function recentDeliveries(z: ZObject, events: CallbellEvent[]): Promise<unknown[]> {
-  const logged = await orNothing(z, () => loggedDeliveries(z, events, RECENT_EVENTS));
+  const logged = await orNothing(() => loggedDeliveries(z, events, RECENT_EVENTS));
   return newestFirst(logged, (entry) => (isObject(entry) ? entry.createdAt : undefined));
 }
 
@@ -48,7 +60,7 @@ export async function recentDeliveries(z: ZObject, events: CallbellEvent[]): Pro
  * those the Zap editor offers the trigger's static sample.
  */
 export function deliveriesFromRecords(z: ZObject, event: CallbellEvent): Promise<Delivery[]> {
-  return orNothing(z, async () => {
+  return orNothing(async () => {
     if (event === 'message_created') return recentMessages(z);
     if (!RECORD_EVENTS.includes(event)) return [];
     const contacts = newestFirst(await recentContacts(z), (contact) => contact.createdAt);

@@ -16,6 +16,8 @@ describe('isZapierHookUrl: where a delivery may be forwarded', () => {
     ["Callbell's API", 'https://api.callbell.eu/v1/webhooks/subscribe', false],
     ['loopback', 'http://127.0.0.1:4010/hooks/zap-1', false],
     ['not a URL', 'hooks.zapier.com/hooks/1', false],
+    ['user info', 'https://user:pass@hooks.zapier.com/hooks/standard/1/a/', false],
+    ['a user name alone', 'https://user@hooks.zapier.com/hooks/standard/1/a/', false],
     ['empty', '', false],
     ['nothing', undefined, false],
   ])('%s: %s → %s', (_case, url, allowed) => {
@@ -27,6 +29,15 @@ describe('isZapierHookUrl: where a delivery may be forwarded', () => {
     ['an origin set with a slash', 'http://127.0.0.1:4010/', 'http://127.0.0.1:4010/x', true],
     ['another port', 'http://127.0.0.1:4010', 'http://127.0.0.1:4011/hooks/zap-1', false],
     ["Zapier's own", 'http://127.0.0.1:4010', 'https://hooks.zapier.com/hooks/1/a/', true],
+    ['user info on the test origin', 'http://127.0.0.1:4010', 'http://u:p@127.0.0.1:4010/x', false],
+    ['an origin off this machine', 'https://evil.example', 'https://evil.example/hooks/1', false],
+    ['a private address', 'http://10.0.0.5:4010', 'http://10.0.0.5:4010/hooks/1', false],
+    [
+      'a look-alike of loopback',
+      'http://127.0.0.1.evil.example',
+      'http://127.0.0.1.evil.example/x',
+      false,
+    ],
   ])('with ZAPIER_HOOK_ORIGIN set, %s', (_case, origin, url, allowed) => {
     process.env.ZAPIER_HOOK_ORIGIN = origin;
     expect(isZapierHookUrl(url)).toBe(allowed);

@@ -21,7 +21,7 @@ describe('create_contact', () => {
   it('creates a Typeform lead with tags, custom fields, note and team in one request', async () => {
     const scope = callbellApi()
       .post(`${API_PATH}/contacts`, {
-        identifier: '+5511987654321',
+        identifier: '5511987654321',
         source: 'whatsapp',
         name: 'Beatriz Lima',
         tags: ['Lead', 'Enterprise'],
@@ -56,7 +56,7 @@ describe('create_contact', () => {
   it('sends checkbox custom fields as lists of options', async () => {
     const scope = callbellApi()
       .post(`${API_PATH}/contacts`, {
-        identifier: '+31612345678',
+        identifier: '31612345678',
         source: 'whatsapp',
         name: 'Ana',
         custom_fields: { Plan: 'Pro', Interests: ['Shoes', 'Bags'] },

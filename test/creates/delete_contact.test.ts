@@ -1,7 +1,7 @@
 import { deleteContactCreate, performDeleteContact } from '../../src/creates/delete_contact';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
-import { inputErrorOf, run } from '../helpers/operations';
+import { run } from '../helpers/operations';
 
 const { uuid } = contact;
 
@@ -38,21 +38,31 @@ describe('delete_contact', () => {
     );
   });
 
-  it.each([
-    [{ contact_uuid: uuid }],
-    [{ contact_uuid: uuid, confirm: 'false' }],
-    [{ contact_uuid: uuid, confirm: 'no' }],
-  ])('deletes nothing without the confirmation: %j', async (input) => {
-    expect(await inputErrorOf(run(performDeleteContact, input))).toMatch(
-      /^Confirm Permanent Deletion: set this to Yes to delete the contact/,
-    );
+  it('deletes when Confirm Deletion is left empty: Callbell asks for no confirmation', async () => {
+    const scope = callbellApi()
+      .delete(`${API_PATH}/contacts/${uuid}`)
+      .reply(200, { status: 'contact was destroyed' });
+    await expect(run(performDeleteContact, { contact_uuid: uuid })).resolves.toMatchObject({
+      deleted: true,
+    });
+    scope.done();
   });
 
-  it('asks for the confirmation as a required field', () => {
-    expect(deleteContactCreate.operation.inputFields.at(0)).toMatchObject({
-      key: 'confirm',
-      type: 'boolean',
-      required: true,
-    });
+  it.each([['false'], ['no'], [false], [' No ']])(
+    'deletes nothing, before any request, when Confirm Deletion is %j',
+    async (confirm) => {
+      await expect(
+        run(performDeleteContact, { contact_uuid: uuid, confirm }),
+      ).rejects.toMatchObject({
+        name: 'HaltedError',
+        message: expect.stringMatching(/^Leave Confirm Deletion empty or set it to Yes/),
+      });
+    },
+  );
+
+  it('says first, in a copy field, that the deletion cannot be undone; the box is optional and last', () => {
+    const fields = deleteContactCreate.operation.inputFields;
+    expect(fields.at(0)).toMatchObject({ type: 'copy', label: 'Deletion Cannot Be Undone' });
+    expect(fields.at(-1)).toMatchObject({ key: 'confirm', type: 'boolean', required: false });
   });
 });

@@ -131,26 +131,30 @@ describe('send_message', () => {
     scope.done();
   });
 
+  // A caption goes "when sending `image` attachments" only (post_send_messages.md).
   it.each([
-    ['image', 'image', 'https://cdn.example.com/receipt.png', 'Your receipt'],
-    ['document', 'document', 'https://cdn.example.com/invoice.pdf', undefined],
-    ['document', 'document', 'https://cdn.example.com/invoice.pdf', 'Your invoice'],
+    ['image', 'image', 'https://cdn.example.com/receipt.png', 'Your receipt', true],
+    ['document', 'document', 'https://cdn.example.com/invoice.pdf', undefined, false],
+    ['document', 'document', 'https://cdn.example.com/invoice.pdf', 'Your invoice', false],
     // _post_messages_audio.mdx and _post_messages_video.mdx send these as documents.
-    ['audio', 'document', 'https://cdn.example.com/voice.mp3', undefined],
-    ['video', 'document', 'https://cdn.example.com/unboxing.mp4', undefined],
+    ['audio', 'document', 'https://cdn.example.com/voice.mp3', 'Listen', false],
+    ['video', 'document', 'https://cdn.example.com/unboxing.mp4', 'Watch', false],
     // No documented rule asks for HTTPS.
-    ['image', 'image', 'http://cdn.example.com/receipt.png', undefined],
-  ])('sends a chosen %s as type %s with its URL %s, caption %s', async (type, sent, url, text) => {
-    const scope = expectSend({
-      to: '+31612345678',
-      from: 'whatsapp',
-      channel_uuid: MAIN_CHANNEL,
-      type: sent,
-      content: text ? { url, text } : { url },
-    });
-    await send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', type, media_url: url, text });
-    scope.done();
-  });
+    ['image', 'image', 'http://cdn.example.com/receipt.png', undefined, false],
+  ])(
+    'sends a chosen %s as type %s with its URL %s; caption %s sent: %s',
+    async (type, sent, url, text, captioned) => {
+      const scope = expectSend({
+        to: '+31612345678',
+        from: 'whatsapp',
+        channel_uuid: MAIN_CHANNEL,
+        type: sent,
+        content: captioned ? { url, text } : { url },
+      });
+      await send({ channel_uuid: MAIN_CHANNEL, to: '+31612345678', type, media_url: url, text });
+      scope.done();
+    },
+  );
 
   it('says in the Message Type labels that audio and video go as documents', () => {
     const typeField = sendMessageCreate.operation.inputFields.find(
@@ -213,7 +217,7 @@ describe('send_message', () => {
     ],
     [
       { to: '+31612345678', text: 'x', assigned_user: 'Maria' },
-      /^Assign to User: "Maria" is not an email address/,
+      /^Assign to Agent: "Maria" is not an email address/,
     ],
     [
       { to: '+31612345678', text: 'x', bot_status: 'pause' },

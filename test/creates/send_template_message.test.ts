@@ -62,6 +62,34 @@ describe('send_template_message fields', () => {
     );
   });
 
+  // template_messages_api/get_template.md types `template` as Template[], its example as an object.
+  it.each([
+    ['an object', reminder],
+    ['a one-element list', [reminder]],
+  ])('reads the template answered as %s', async (_case, template) => {
+    callbellApi().get(`${API_PATH}/templates/${reminder.uuid}`).reply(200, { template });
+    const fields = await appTester(
+      (z: ZObject, bundle) => templateFields(z, bundle),
+      bundleWith({ template_uuid: reminder.uuid }),
+    );
+    expect(fields[0]?.meta).toEqual({ placeholders: '1,2,3', templateType: 'text' });
+  });
+
+  it.each([
+    ['one placeholder', 'Good news {{1}}!', false],
+    ['two placeholders', 'Good news {{1}}! Order {{2}} ships.', true],
+  ])('with %s, the Media URL help warns about the file: %s', async (_case, text, warns) => {
+    callbellApi()
+      .get(`${API_PATH}/templates/${orderShipped.uuid}`)
+      .reply(200, { template: { ...orderShipped, text } });
+    const fields = await appTester(
+      (z: ZObject, bundle) => templateFields(z, bundle),
+      bundleWith({ template_uuid: orderShipped.uuid }),
+    );
+    const media = fields.find((field: PlainInputField) => field.key === 'media_url');
+    expect(/do not say whether the file goes out/.test(media?.helpText ?? '')).toBe(warns);
+  });
+
   it('asks for the media of a media template', async () => {
     callbellApi()
       .get(`${API_PATH}/templates/${orderShipped.uuid}`)
@@ -121,28 +149,43 @@ describe('send_template_message', () => {
     scope.done();
   });
 
-  it('puts a single value in content.text and sends media templates as their type', async () => {
-    const scope = expectSend({
-      to: '+31612345678',
-      from: 'whatsapp',
-      type: 'image',
-      template_uuid: orderShipped.uuid,
-      optin_contact: true,
-      content: { text: 'Ana', url: 'https://cdn.example.com/parcel.jpg' },
-    });
-    await run(
-      performSendTemplateMessage,
-      {
-        to: '+31 6 1234 5678',
+  // One value goes in content.text; several in template_values, and post_send_messages.md says
+  // "When `template_values` are valid, the values inside `content` will be ignored": the file
+  // still goes in content.url under both readings, and Media URL's help says what is known.
+  it.each([
+    ['a single value in content.text', { template_value_1: 'Ana' }, '1', undefined],
+    [
+      'several values in template_values, the first in content.text',
+      { template_value_1: 'Ana', template_value_2: '1001' },
+      '1,2',
+      ['Ana', '1001'],
+    ],
+  ])(
+    'sends a media template as its type, with the file and %s',
+    async (_case, values, placeholders, templateValues) => {
+      const scope = expectSend({
+        to: '+31612345678',
+        from: 'whatsapp',
+        type: 'image',
         template_uuid: orderShipped.uuid,
-        template_value_1: 'Ana',
-        media_url: 'https://cdn.example.com/parcel.jpg',
         optin_contact: true,
-      },
-      metaFor('1', 'image'),
-    );
-    scope.done();
-  });
+        content: { text: 'Ana', url: 'https://cdn.example.com/parcel.jpg' },
+        ...(templateValues ? { template_values: templateValues } : {}),
+      });
+      await run(
+        performSendTemplateMessage,
+        {
+          to: '+31 6 1234 5678',
+          template_uuid: orderShipped.uuid,
+          media_url: 'https://cdn.example.com/parcel.jpg',
+          optin_contact: true,
+          ...values,
+        },
+        metaFor(placeholders, 'image'),
+      );
+      scope.done();
+    },
+  );
 
   it('sends a template without placeholders with its own text as the required content', async () => {
     const scope = expectSend({

@@ -1,6 +1,9 @@
 import { contactList } from '../../src/dropdowns/contact_list';
 import contact from '../fixtures/contact.json';
-import { API_PATH, callbellApi } from '../helpers/app';
+import type { ZObject } from 'zapier-platform-core';
+import { listContacts } from '../../src/api/contacts';
+import type { Contact } from '../../src/shapes/contact';
+import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { fill } from '../helpers/dropdown';
 
 describe('contact_list', () => {
@@ -35,6 +38,66 @@ describe('contact_list', () => {
       .reply(200, { contacts: [], meta: { page: 4, pages: 3 } });
     await expect(fill(contactList, 3)).resolves.toEqual([]);
     scope.done();
+  });
+
+  // get_contacts.md documents `page` but shows no `meta`: the list goes on until a page is
+  // empty or repeats the one before.
+  describe('without meta', () => {
+    const page = (uuids: string[]) => ({
+      contacts: uuids.map((uuid) => ({ ...contact, uuid, name: uuid, phoneNumber: null })),
+    });
+
+    it('goes on past page 1 while pages bring new contacts', async () => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '2' })
+        .reply(200, page(['c3', 'c4']))
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '1' })
+        .reply(200, page(['c1', 'c2']));
+      await expect(fill(contactList, 1)).resolves.toEqual([
+        { id: 'c3', name: 'c3' },
+        { id: 'c4', name: 'c4' },
+      ]);
+      scope.done();
+    });
+
+    it.each([
+      ['is empty', [], 1],
+      ['repeats the page before', ['c1', 'c2'], 2],
+    ])('ends when the page %s', async (_case, uuids, requests) => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '2' })
+        .reply(200, page(uuids));
+      if (requests === 2)
+        scope
+          .get(`${API_PATH}/contacts`)
+          .query({ page: '1' })
+          .reply(200, page(['c1', 'c2']));
+      await expect(fill(contactList, 1)).resolves.toEqual([]);
+      scope.done();
+    });
+
+    it('a step reading pages in order reads each once', async () => {
+      const scope = callbellApi()
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '1' })
+        .reply(200, page(['c1', 'c2']))
+        .get(`${API_PATH}/contacts`)
+        .query({ page: '2' })
+        .reply(200, page(['c1', 'c2']));
+      const pages = await appTester(
+        async (z: ZObject) => [await listContacts(z, 1), await listContacts(z, 2)],
+        bundleWith(),
+      );
+      expect(pages.map((contacts: Contact[]) => contacts.length)).toEqual([2, 0]);
+      scope.done();
+    });
+
+    it('asks nothing past its guard of 100 pages', async () => {
+      await expect(fill(contactList, 100)).resolves.toEqual([]);
+    });
   });
 
   it('is paginated and hidden', () => {

@@ -142,7 +142,7 @@ describe('actions and searches over real HTTP', () => {
     ).resolves.toMatchObject({ funnelId: seed.funnels[2]?.uuid });
     await expect(
       perform(s, 'creates', 'set_bot_status', { contact_uuid: created.uuid, status: 'bot_end' }),
-    ).resolves.toMatchObject({ status: 'bot_end' });
+    ).resolves.toMatchObject({ status: 'ended', version: 5 });
     await expect(
       perform(s, 'creates', 'close_conversation', { contact_uuid: created.uuid }),
     ).resolves.toMatchObject({ closedAt: expect.any(String) });
@@ -190,11 +190,13 @@ describe('actions and searches over real HTTP', () => {
     ]);
     expect(last).toMatchObject({ text: 'Hello?', status: 'received', count: 1 });
 
+    const beforeDelete = s.requests.length;
+    await expect(
+      perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid, confirm: false }),
+    ).rejects.toThrow(/Leave Confirm Deletion empty or set it to Yes/);
+    expect(s.requests.slice(beforeDelete)).toEqual([]);
     await expect(
       perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid }),
-    ).rejects.toThrow(/Confirm Permanent Deletion: set this to Yes/);
-    await expect(
-      perform(s, 'creates', 'delete_contact', { contact_uuid: customer.uuid, confirm: true }),
     ).resolves.toMatchObject({ deleted: true, status: 'contact was destroyed' });
     await expect(
       perform(s, 'searches', 'find_contact', { contact_uuid: customer.uuid }),
@@ -262,7 +264,7 @@ describe('actions and searches over real HTTP', () => {
     ]);
     const templates = await fill('template_list');
     expect(templates.map((template) => template.id)).toContain(orderConfirmation?.uuid);
-    expect(templates).toHaveLength(4);
+    expect(templates).toHaveLength(5);
     await expect(fill('team_list')).resolves.toHaveLength(2);
     await expect(fill('user_list')).resolves.toEqual([
       { id: 'maria@example-shop.com', name: 'Maria Rossi (maria@example-shop.com)' },

@@ -4,9 +4,11 @@ import {
   AUDIO_URL,
   JOHN,
   liveSandbox,
+  MEDIA_URL,
   NEW_NUMBER,
   READ_ROWS,
   verdicts,
+  VIDEO_URL,
   WRITE_ROWS,
 } from './live-helpers';
 import { startZapReceiver } from './helpers';
@@ -40,8 +42,12 @@ describe('--write', () => {
     expect(verdicts(report)).toEqual({
       ...all(READ_ROWS, 'holds'),
       ...all(WRITE_ROWS, 'holds'),
-      // A new contact never wrote: no audio outside the 24-hour window.
+      // Create Contact's identifier is found by Find Contact (item 5 of issue 22).
+      'contacts.create-then-find': 'holds',
+      // A new contact never wrote: no audio or video outside the 24-hour window.
       'send.audio-type': 'could not tell',
+      'send.video-type': 'could not tell',
+      'send.media-template-values': 'could not tell',
       'webhooks.subscribe': 'holds',
       'webhooks.deliveries': 'holds',
       'webhooks.log-without-webhook': 'holds',
@@ -54,11 +60,12 @@ describe('--write', () => {
     expect(othersThan('')).toEqual(others);
     expect(sandbox.hooks.current()).toBeNull();
     expect(report.changes.map(({ what, restored }) => [what, restored])).toEqual([
+      ["pointed the account's webhook at the URL given", false],
       ['created the test contact +3168…21', true],
       ['tag "Lead" put on the test contact', true],
+      ['two custom fields set on the test contact', true],
       ['moved the test contact between funnel stages', true],
       ['sent 1 template message(s) to +3168…21', false],
-      ["pointed the account's webhook at the URL given", false],
     ]);
     // It never deleted what it did not create.
     expect(sandbox.requests.filter((request) => request.startsWith('DELETE '))).toEqual([
@@ -78,13 +85,26 @@ describe('--write', () => {
     const before = { tags: [...john.tags], funnelId: john.funnelId };
     const others = othersThan(john.uuid);
 
-    const report = await live.run({ write: { phone: JOHN, audioUrl: AUDIO_URL } });
+    const report = await live.run({
+      write: { phone: JOHN, audioUrl: AUDIO_URL, videoUrl: VIDEO_URL, mediaUrl: MEDIA_URL },
+      existingContact: true,
+    });
 
     expect(verdicts(report)).toMatchObject({
       ...all(WRITE_ROWS, 'holds'),
       'send.audio-type': 'holds',
+      'send.video-type': 'holds',
       'contacts.create': 'could not tell',
+      'contacts.create-then-find': 'could not tell',
+      // The message list documents no attachments (object_types/message.md): the phone tells.
+      'send.media-template-values': 'could not tell',
     });
+    expect(report.rows.find((entry) => entry.id === 'send.video-type')?.answered).toMatch(
+      /as a document: 200.*as type video: 422/,
+    );
+    expect(
+      report.rows.find((entry) => entry.id === 'send.media-template-values')?.answered,
+    ).toMatch(/^200.*look on the phone/);
     expect(report.rows.find((entry) => entry.id === 'send.with-channel_uuid')?.answered).toMatch(
       /^text: 200/,
     );

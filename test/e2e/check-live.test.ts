@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SandboxQuirks } from '../../sandbox/quirks';
 import { seed } from '../../sandbox/seed';
-import { exitCodeOf, type Report } from '../../scripts/lib/live/report';
+import { exitCodeOf, leftOver, type Report } from '../../scripts/lib/live/report';
 import { checkLive } from '../../scripts/lib/live/run';
 import type { LiveApp } from '../../scripts/lib/live/session';
 import { all, AUDIO_URL, JOHN, liveSandbox, NEW_NUMBER, READ_ROWS, verdicts } from './live-helpers';
@@ -45,6 +45,16 @@ describe('read-only (the default)', () => {
     expect(JSON.stringify(report)).not.toContain(sandbox.apiKey);
   });
 
+  // Readings the app reads alike: the rows about them hold under both.
+  it('holds where GET /templates/:uuid answers a list and contact lists carry meta', async () => {
+    await live.start({ templateAnswer: 'list', contactListMeta: 'meta' });
+    const report = await live.run();
+    expect(verdicts(report)).toEqual(all(READ_ROWS, 'holds'));
+    expect(report.rows.find((entry) => entry.id === 'templates.get')?.answered).toMatch(
+      /template as one-element array/,
+    );
+  });
+
   it('stops after the key is refused, saying so in the first row', async () => {
     const sandbox = await live.start();
     const report = await checkLive({
@@ -58,11 +68,11 @@ describe('read-only (the default)', () => {
     expect(sandbox.requests).toEqual(['GET /auth/me']);
   });
 
-  it('could not tell anything when Callbell does not answer, and exits 2', async () => {
+  it('could not check anything when Callbell does not answer, and exits 2', async () => {
     const sandbox = await live.start();
     await sandbox.stop();
     const report = await live.run({ write: { phone: NEW_NUMBER } });
-    expect(verdicts(report)).toEqual({ 'auth.me': 'could not tell' });
+    expect(verdicts(report)).toEqual({ 'auth.me': 'could not be checked' });
     expect(report.rows[0]?.answered).toMatch(/^no answer: .*could not be reached/);
     expect(report.writesStopped).toMatch(/did not answer/);
     expect(exitCodeOf(report)).toBe(2);
@@ -83,6 +93,7 @@ describe('a sandbox answering the other reading: the row says it does not hold',
   // Audio is not among them: the app sends it as the snippet does, which both readings accept.
   const FLIPS: [string, Partial<SandboxQuirks>][] = [
     ['contacts.tags-replace', { tags: 'add' }],
+    ['contacts.custom-fields-merge', { customFields: 'replace' }],
     ['send.channel_uuid-required', { sendWithoutChannelUuid: 'main channel' }],
     ['funnels.put-route', { funnelRoutes: 'POST only' }],
     ['send.answer-contact', { sendAnswerContact: 'example' }],
@@ -96,7 +107,7 @@ describe('a sandbox answering the other reading: the row says it does not hold',
     const sandbox = await live.start(quirks);
     sandbox.account.receive(JOHN, 'Hi, testing');
     sandbox.account.contactByPhone('31612345678').funnelId = seed.funnels[0]?.uuid ?? null;
-    return live.run({ write: { phone: JOHN, audioUrl: AUDIO_URL } });
+    return live.run({ write: { phone: JOHN, audioUrl: AUDIO_URL }, existingContact: true });
   }
 
   // One run serves every case below; the first case to ask makes it.
@@ -106,7 +117,15 @@ describe('a sandbox answering the other reading: the row says it does not hold',
   it.each(FLIPS)('%s with %j', async (id) => {
     const report = await otherReadings();
     expect(verdicts(report)[id]).toBe('does not hold');
-    expect(exitCodeOf(report)).toBe(1);
+    // Tags are only added: the tag stays on John, which the maintainer must take off by hand.
+    expect(exitCodeOf(report)).toBe(3);
+    expect(leftOver(report)).toEqual([
+      expect.objectContaining({
+        what: 'tag "Customer" put on the test contact',
+        restored: false,
+        undo: 'in Callbell, on the contact +3161…78: remove the tag "Customer"',
+      }),
+    ]);
   });
 
   it('and no other row: each reading is told apart from the others', async () => {

@@ -17,6 +17,8 @@ export const NEW_NUMBER = '+31687654321';
 /** John, seeded: the maintainer's own contact in these tests. */
 export const JOHN = '+31612345678';
 export const AUDIO_URL = 'https://example.com/voice-note.mp3';
+export const VIDEO_URL = 'https://example.com/unboxing.mp4';
+export const MEDIA_URL = 'https://example.com/parcel.jpg';
 
 export const READ_ROWS = [
   'auth.me',
@@ -41,6 +43,7 @@ export const READ_ROWS = [
 export const WRITE_ROWS = [
   'contacts.create',
   'contacts.tags-replace',
+  'contacts.custom-fields-merge',
   'funnels.put-route',
   'funnels.post-route',
   'funnels.action',

@@ -22,9 +22,9 @@ describe('readAssignment', () => {
     ['a dot right after the @', 'ana@.example'],
     ['a dot at the end', 'ana@shop.'],
     ['a space inside', 'ana bell@shop.example'],
-  ])('refuses %s before any request, naming Assign to User', (_case, assigned_user) => {
+  ])('refuses %s before any request, naming Assign to Agent', (_case, assigned_user) => {
     expect(inputErrorText(() => readAssignment({ assigned_user }))).toBe(
-      `Assign to User: "${assigned_user}" is not an email address. Choose a collaborator or map their Callbell email.`,
+      `Assign to Agent: "${assigned_user}" is not an email address. Choose an agent or map their Callbell email.`,
     );
   });
 

@@ -1,5 +1,69 @@
-import { readContactDetails, readCustomFields, readTags } from '../../src/fields/contact-details';
+import {
+  contactDetailFields,
+  legacyCheckboxFields,
+  readContactDetails,
+  readCustomFields,
+  readTags,
+} from '../../src/fields/contact-details';
+import { bundleWith } from '../helpers/app';
 import { inputErrorText } from '../helpers/operations';
+
+describe('checkbox custom fields', () => {
+  it('asks for the options to tick as a list, not as comma-separated text', () => {
+    expect(contactDetailFields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'checkbox_field', label: 'Checkbox Custom Field' }),
+        expect.objectContaining({ key: 'checkbox_options', label: 'Options to Tick', list: true }),
+      ]),
+    );
+    expect(contactDetailFields.map((field) => field.key)).not.toContain('checkbox_custom_fields');
+  });
+
+  it.each([
+    [
+      'the chosen options, each whole (an option may hold a comma)',
+      ['Shoes', ' Bags, red ', ''],
+      ['Shoes', 'Bags, red'],
+    ],
+    ['one option mapped as text', 'Shoes', ['Shoes']],
+  ])('sends %s', (_case, checkbox_options, ticked) => {
+    expect(
+      readContactDetails({ checkbox_field: ' Interests ', checkbox_options }).custom_fields,
+    ).toEqual({ Interests: ticked });
+  });
+
+  it.each([
+    [{ checkbox_options: ['Shoes'] }, /^Checkbox Custom Field: name the checkbox field/],
+    [
+      { checkbox_field: 'Interests', checkbox_options: [' '] },
+      /^Options to Tick: choose at least one option of "Interests"/,
+    ],
+  ])('refuses %j before any request', (input, message) => {
+    expect(() => readContactDetails(input)).toThrow(
+      expect.objectContaining({ text: expect.stringMatching(message) }),
+    );
+  });
+
+  it('shows the old comma-separated field only to Zaps that hold a value in it', () => {
+    expect(legacyCheckboxFields(null, bundleWith({}))).toEqual([]);
+    expect(
+      legacyCheckboxFields(
+        null,
+        bundleWith({ checkbox_custom_fields: { Interests: 'Shoes, Bags' } }),
+      ),
+    ).toEqual([expect.objectContaining({ key: 'checkbox_custom_fields', dict: true })]);
+  });
+
+  it("still reads those Zaps' comma-separated options, next to the new fields", () => {
+    expect(
+      readContactDetails({
+        checkbox_custom_fields: { Interests: 'Shoes, Bags' },
+        checkbox_field: 'Sizes',
+        checkbox_options: ['M'],
+      }).custom_fields,
+    ).toEqual({ Interests: ['Shoes', 'Bags'], Sizes: ['M'] });
+  });
+});
 
 describe('readContactDetails', () => {
   it('merges custom fields and ticked checkbox options into one map for Callbell', () => {

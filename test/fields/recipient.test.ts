@@ -84,7 +84,7 @@ describe('readRecipient', () => {
 
   it('asks for a recipient when there is none', () => {
     expect(inputErrorText(() => readRecipient({ to: ' ' }))).toBe(
-      'To: a recipient is required: map the phone number (or, outside WhatsApp, the contact ID), or fill in WhatsApp BSUID.',
+      'To: a recipient is required: map the phone number (or, outside WhatsApp, the contact ID), or choose a WhatsApp User.',
     );
   });
 });

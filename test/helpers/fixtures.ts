@@ -38,3 +38,25 @@ export function documentedDelivery(event: string): DocumentedDelivery {
   const path = join(__dirname, '..', 'fixtures', 'webhook-events', `${event}.json`);
   return JSON.parse(readFileSync(path, 'utf8')) as DocumentedDelivery;
 }
+
+/** The contact object as object_types/contact.md lists it (customFieldsMetadata aside). */
+export const DOCUMENTED_CONTACT_KEYS = [
+  'uuid',
+  'name',
+  'phoneNumber',
+  'avatarUrl',
+  'blockedAt',
+  'createdAt',
+  'source',
+  'funnelId',
+  'closedAt',
+  'href',
+  'conversationHref',
+  'tags',
+  'assignedUser',
+  'customFields',
+  'team',
+  'channel',
+  'bsuid',
+  'note',
+];

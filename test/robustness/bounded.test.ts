@@ -130,7 +130,7 @@ describe('normalisers are linear in their input', () => {
     );
     const dots = `a@${'a.'.repeat(500_000)} `;
     expect(inputErrorText(() => readAssignment({ assigned_user: dots }))).toMatch(
-      /^Assign to User: .* is not an email address/,
+      /^Assign to Agent: .* is not an email address/,
     );
   });
 

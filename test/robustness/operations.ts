@@ -2,6 +2,7 @@ import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
 import { CALLBELL_EVENTS } from '../../src/api/webhooks';
 import { messageFields } from '../../src/creates/send_message';
+import { legacyCheckboxFields } from '../../src/fields/contact-details';
 import { EXAMPLE_IDS, type HookExample } from '../../src/example';
 import { listedOperations } from '../../scripts/lib/operation-examples';
 import { documentedDelivery } from '../helpers/fixtures';
@@ -43,7 +44,7 @@ interface AnyOperation {
 }
 
 /** Dynamic fields worked out from the step's input alone: they make no request. */
-const FIELDS_FROM_INPUT_ALONE = new Set<unknown>([messageFields]);
+const FIELDS_FROM_INPUT_ALONE = new Set<unknown>([messageFields, legacyCheckboxFields]);
 
 function asPerform(value: unknown): Perform | undefined {
   return typeof value === 'function' ? (value as Perform) : undefined;

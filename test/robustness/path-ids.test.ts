@@ -70,26 +70,40 @@ describe.each(CONTACT_OPERATIONS)('%s', (_, run, input) => {
   });
 });
 
+// No doc page states a format for contact or message ids (delete_message.md: "UUID or external
+// ID"; patch_contacts.md: "The identifier of the contact"): any id that is one segment goes.
 it(
-  'Update Contact sends only 32-hex Contact IDs, each as one segment of the path',
+  'Update Contact sends any Contact ID that can be one segment of the path, as that segment',
   async () => {
     const [, run, input] = CONTACT_OPERATIONS.find(([key]) => key === 'update_contact') ?? [];
     if (!run || !input) throw new Error('update_contact takes no Contact ID');
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(CONTACT, CONTACT.toUpperCase())),
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.constantFrom(CONTACT, CONTACT.toUpperCase(), 'ext-42', 'a/b', '%2e%2e'),
+        ),
         async (id) => {
           const trimmed = id.trim();
           fc.pre(trimmed !== '');
           const seen = answerAnything();
           const { error } = await outcomeOf(run, { ...input, contact_uuid: id });
-          if (/^[0-9a-f]{32}$/i.test(trimmed)) {
-            expect(error).toBeUndefined();
-            expect(seen[0]?.path.split('/').slice(0, 4)).toEqual(['', 'v1', 'contacts', trimmed]);
-          } else {
+          const unusable =
+            trimmed === '.' ||
+            trimmed === '..' ||
+            CONTROL_CHARACTERS.test(trimmed) ||
+            !encodable(trimmed);
+          if (unusable) {
             expect(error).toBeInstanceOf(InputError);
             expect(userMessage(error)).toMatch(/^Contact: /);
             expect(seen).toEqual([]);
+          } else {
+            expect(seen[0]?.path.split('/').slice(0, 4)).toEqual([
+              '',
+              'v1',
+              'contacts',
+              encodeURIComponent(trimmed),
+            ]);
           }
         },
       ),
@@ -99,7 +113,7 @@ it(
   PROPERTY_TIMEOUT,
 );
 
-describe('WhatsApp BSUID (Find Contact)', () => {
+describe('WhatsApp User (Find Contact)', () => {
   const findContact = perform('searches', 'find_contact');
 
   it(
@@ -125,7 +139,7 @@ describe('WhatsApp BSUID (Find Contact)', () => {
               expect(userMessage(error)).toMatch(/^Phone Number: fill in a phone number/);
             } else if (unusable) {
               expect(error).toBeInstanceOf(InputError);
-              expect(userMessage(error)).toMatch(/^WhatsApp BSUID: /);
+              expect(userMessage(error)).toMatch(/^WhatsApp User: /);
               expect(seen).toEqual([]);
             } else {
               expect(error).toBeUndefined();
@@ -143,13 +157,19 @@ describe('WhatsApp BSUID (Find Contact)', () => {
 });
 
 describe('Message ID (Find Message Status) and Template (Send Template Message)', () => {
-  it.each([...HOSTILE, 'not-a-uuid', `${CONTACT}0`])('refuses the Message ID %j', async (id) => {
+  it.each(HOSTILE)('refuses the Message ID %j', async (id) => {
     const seen = answerAnything();
     const { error } = await outcomeOf(perform('searches', 'find_message_status'), {
       message_uuid: id,
     });
     expect(userMessage(error)).toMatch(/^Message ID: /);
     expect(seen).toEqual([]);
+  });
+
+  it.each(['ext-42', `${CONTACT}0`])('sends the Message ID %j as one segment', async (id) => {
+    const seen = answerAnything();
+    await outcomeOf(perform('searches', 'find_message_status'), { message_uuid: id });
+    expect(seen.map((request) => request.path)).toEqual([`/v1/messages/status/${id}`]);
   });
 
   it.each(HOSTILE)('refuses the Template %j', async (id) => {
@@ -190,7 +210,7 @@ describe("ids from Callbell's answers", () => {
     expect(seen.map((request) => request.path)).toEqual(['/v1/teams?page=1']);
   });
 
-  it.each(['..', 'c1', ' '])(
+  it.each(['..', 'a\nb', ' '])(
     'a contact uuid %j found by phone is not put into a path',
     async (uuid) => {
       const seen = fakeCallbell(() => [200, { contact: { uuid, name: 'Ana' } }]);

@@ -14,9 +14,11 @@ describe("check-live's reading of Callbell's answers", () => {
     ['200, the test passes', answer(200), true, 'holds'],
     ['200, the test fails', answer(200), false, 'does not hold'],
     ['422: Callbell refused', answer(422), false, 'does not hold'],
-    ['no answer', undefined, false, 'could not tell'],
-    ['429: throttled', answer(429), false, 'could not tell'],
-    ['503: Callbell is down', answer(503), false, 'could not tell'],
+    ['no request', undefined, false, 'could not be checked'],
+    ['no answer', answer(0), true, 'could not be checked'],
+    ['429: throttled', answer(429), true, 'could not be checked'],
+    ['503: Callbell is down', answer(503), true, 'could not be checked'],
+    ['500 on a test that fails', answer(500), false, 'could not be checked'],
   ])('%s → %s', (_case, exchange, holds, verdict) => {
     expect(verdictFrom(exchange, holds)).toBe(verdict);
   });

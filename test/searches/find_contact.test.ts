@@ -83,7 +83,7 @@ describe('find_contact', () => {
 
   it('refuses an empty search and a bad number before any request', async () => {
     expect(await inputErrorOf(run(performFindContact, {}))).toMatch(
-      /^Phone Number: fill in a phone number, choose a Contact or fill in a WhatsApp BSUID/,
+      /^Phone Number: fill in a phone number, choose a Contact or choose a WhatsApp User/,
     );
     expect(await inputErrorOf(run(performFindContact, { phone: '0612345678' }))).toMatch(
       /^Phone Number: "0612345678" is not a valid phone number/,

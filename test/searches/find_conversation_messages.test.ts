@@ -61,7 +61,6 @@ describe('find_conversation_messages', () => {
       from: '390612345678',
       to: '393123456789',
       createdAt: '2023-12-12T10:53:32Z',
-      attachments: [],
       count: 1,
       messages: [expect.objectContaining({ text: 'Hello there 👋' })],
     });

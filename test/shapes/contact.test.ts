@@ -79,6 +79,18 @@ describe('typedCustomFields', () => {
       undefined,
       { A: '["a", 1]' },
     ],
+    [
+      'numbers only when they convert without loss',
+      { A: '12345678901234567890', B: '01234', C: '9'.repeat(400), D: '1.50', E: '42' },
+      Object.fromEntries(['A', 'B', 'C', 'D', 'E'].map((name) => [name, { type: 'number' }])),
+      { A: '12345678901234567890', B: '01234', C: '9'.repeat(400), D: '1.50', E: 42 },
+    ],
+    [
+      'JSON text of a list in a field typed as text, as sent',
+      { A: '["a","b"]', B: '["a","b"]' },
+      { A: { type: 'text' }, B: { type: 'dropdown' } },
+      { A: '["a","b"]', B: '["a","b"]' },
+    ],
   ])('reads %s', (_case, fields, metadata, expected) => {
     expect(typedCustomFields(fields, metadata)).toEqual(expected);
   });
@@ -89,6 +101,8 @@ describe('contactOutput', () => {
     const expected = {
       uuid: contact.uuid,
       name: 'John Doe',
+      firstName: 'John',
+      lastName: 'Doe',
       phoneNumber: '31612345678',
       phoneNumberE164: '+31612345678',
       source: null,
@@ -104,8 +118,8 @@ describe('contactOutput', () => {
       blockedAt: null,
       tags: ['Lead'],
       customFields: {},
-      team: null,
-      channel: null,
+      team: { uuid: null, name: null },
+      channel: { uuid: null, title: null, type: null },
     };
     expect(contactOutput(contact)).toEqual(expected);
     expect(contactOutput([contact])).toEqual(expected);
@@ -124,11 +138,32 @@ describe('contactOutput', () => {
     expect(contactOutput({ phoneNumber }).phoneNumberE164).toBe(e164);
   });
 
-  it('keeps a team and a channel only when they are objects', () => {
-    expect(contactOutput({ team: { uuid: 't' }, channel: 'whatsapp' })).toMatchObject({
-      team: { uuid: 't' },
-      channel: null,
-    });
+  it.each([
+    ['whatsapp', '+31612345678'],
+    ['telegram', null],
+    ['facebook', null],
+    ['instagram', null],
+  ])('writes the E.164 number of a %s contact as %s', (source, e164) => {
+    expect(contactOutput({ phoneNumber: '31612345678', source }).phoneNumberE164).toBe(e164);
+  });
+
+  it.each([
+    [
+      'objects, read for their id and name only',
+      { uuid: 't', name: 'Sales', members: 3 },
+      { uuid: 'c', title: 'Main line', type: 'whatsapp', main: true },
+      { uuid: 't', name: 'Sales' },
+      { uuid: 'c', title: 'Main line', type: 'whatsapp' },
+    ],
+    [
+      'absent or not objects: the same keys, null',
+      undefined,
+      'whatsapp',
+      { uuid: null, name: null },
+      { uuid: null, title: null, type: null },
+    ],
+  ])('gives a team and a channel as %s', (_case, team, channel, teamOut, channelOut) => {
+    expect(contactOutput({ team, channel })).toMatchObject({ team: teamOut, channel: channelOut });
   });
 });
 

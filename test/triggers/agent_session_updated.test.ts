@@ -4,16 +4,22 @@ import { deliver, documentedDelivery, itBehavesLikeAHookTrigger } from '../helpe
 describe('agent_session_updated', () => {
   itBehavesLikeAHookTrigger(agentSessionUpdated, { events: ['agent_session_updated'] });
 
-  it('hands the Zap the action and the agent', async () => {
+  it('hands the Zap the action and the agent, and no time the payload does not give', async () => {
     const [output] = await deliver(
       agentSessionUpdated,
       documentedDelivery('agent_session_updated'),
     );
     expect(output).toMatchObject({
       event: 'agent_session_updated',
-      created_at: '2024-02-21T12:02:47Z',
       action: 'user_logged_in',
-      user: { email: 'john.doe@gmail.com', name: 'John Doe', available: false },
+      user: {
+        email: 'john.doe@gmail.com',
+        name: 'John Doe',
+        available: false,
+        lastUpdatedAt: '2024-02-21T12:02:47Z',
+      },
     });
+    // team_member.md: lastUpdatedAt is the last status update, not when this session changed.
+    expect(output).not.toHaveProperty('created_at');
   });
 });

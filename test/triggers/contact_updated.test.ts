@@ -14,6 +14,10 @@ describe('contact_updated', () => {
 
   itBehavesLikeAHookTrigger(contactUpdated, { events: ['contact_updated'] });
 
+  it('is hidden from new Zaps, under its own key, so the Zaps built on it keep running', () => {
+    expect(contactUpdated).toMatchObject({ key: 'contact_updated', display: { hidden: true } });
+  });
+
   it('hands the Zap the contact; each update of one contact has its own id', async () => {
     const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-20T10:00:00Z'));
     const [first] = await deliver(contactUpdated, updated);

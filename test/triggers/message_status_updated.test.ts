@@ -31,6 +31,21 @@ describe('message_status_updated', () => {
     });
   });
 
+  // message_status_updated.md: a mismatch carries the corrected number in the inner payload.
+  it('hands on the raw status payload, as fields and as JSON', async () => {
+    const mismatch = { type: 'mismatch', payload: { phone: '+5511987654321', ts: 1686563913 } };
+    const [output] = await deliver(messageStatusUpdated, withStatus('mismatch', mismatch));
+    expect(output).toMatchObject({
+      status: 'mismatch',
+      // Epoch times as ISO 8601 (Zapier's build guidelines), the JSON as it came.
+      status_payload: {
+        type: 'mismatch',
+        payload: { phone: '+5511987654321', ts: '2023-06-12T09:58:33.000Z' },
+      },
+      status_payload_json: JSON.stringify(mismatch),
+    });
+  });
+
   it('gives each status of one message its own id', async () => {
     const ids = [];
     for (const status of ['sent', 'delivered', 'read']) {

@@ -1,4 +1,3 @@
-import { agentStatusUpdated } from '../../src/triggers/agent_status_updated';
 import { chosenOutputFields, newEvent } from '../../src/triggers/new_event';
 import { CALLBELL_EVENTS } from '../../src/webhooks/events';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
@@ -16,6 +15,7 @@ describe('new_event', () => {
   itBehavesLikeAHookTrigger(newEvent, {
     events: ['message_created', 'contact_created', 'conversation_closed'],
     inputData: chosen,
+    sampleIsSubset: true,
   });
 
   it('handles every Callbell event when all are chosen, each named in the output', async () => {
@@ -108,7 +108,7 @@ describe('new_event', () => {
     expect(fields[0]?.key).toBe('source');
   });
 
-  it('with nothing real to show, the editor test shows the first chosen kind of event', async () => {
+  it('with nothing real to show, the editor test returns nothing, so Zapier shows the sample', async () => {
     const scope = callbellApi()
       .get(`${API_PATH}/webhooks/events`)
       .query(true)
@@ -117,7 +117,17 @@ describe('new_event', () => {
       newEvent.operation.performList,
       bundleWith({ events: ['agent_status_updated', 'contact_deleted'] }),
     );
-    expect(outputs).toEqual([agentStatusUpdated.operation.sample]);
+    expect(outputs).toEqual([]);
     scope.done();
   });
+
+  it.each(CALLBELL_EVENTS.map((event) => [event]))(
+    'its static sample is a subset of what a %s run gives (integration check T004)',
+    async (event) => {
+      const [output] = await deliver(newEvent, documentedDelivery(event), { events: [event] });
+      expect(Object.keys(output ?? {})).toEqual(
+        expect.arrayContaining(Object.keys(newEvent.operation.sample)),
+      );
+    },
+  );
 });

@@ -17,15 +17,11 @@ const newer = {
 };
 
 describe("the Zap editor's test (performList)", () => {
-  it.each([
-    ['a missing webhook (404)', 404],
-    ['an outage (500)', 500],
-    ['a refusal (422)', 422],
-  ])('falls through %s to real contacts, newest first', async (_, status) => {
+  it('falls through a missing webhook (404: no delivery log) to real contacts, newest first', async () => {
     const scope = callbellApi()
       .get(`${API_PATH}/webhooks/events`)
       .query(true)
-      .reply(status, { error: 'nope' })
+      .reply(404, { error: 'Webhook not found' })
       .get(`${API_PATH}/contacts`)
       .query({ page: '1' })
       .reply(200, { contacts: [older, newer] });
@@ -34,19 +30,35 @@ describe("the Zap editor's test (performList)", () => {
     scope.done();
   });
 
-  it('never throws when every source fails: the editor then shows the static sample', async () => {
-    const scope = callbellApi()
-      .get(`${API_PATH}/webhooks/events`)
-      .query(true)
-      .reply(503, {})
-      .get(`${API_PATH}/contacts`)
-      .query({ page: '1' })
-      .reply(500, {});
-    await expect(appTester(contactCreated.operation.performList, bundleWith({}))).resolves.toEqual(
-      [],
-    );
-    scope.done();
-  });
+  const log = () => callbellApi().get(`${API_PATH}/webhooks/events`).query(true);
+  it.each([
+    [
+      'an outage of the log (503)',
+      () => log().reply(503, {}),
+      /Callbell is temporarily unavailable \(HTTP 503\)/,
+    ],
+    ['a refusal of the log (422)', () => log().reply(422, { error: 'nope' }), /HTTP 422/],
+    ['a log answer that is no JSON', () => log().reply(200, '<html>'), /./],
+    [
+      'an outage of the contact list after an empty log',
+      () =>
+        log()
+          .reply(200, deliveryLog([]))
+          .get(`${API_PATH}/contacts`)
+          .query({ page: '1' })
+          .reply(500, {}),
+      /HTTP 500/,
+    ],
+  ])(
+    'fails on %s instead of showing the static sample as if there were no events',
+    async (_, answer, message) => {
+      const scope = answer();
+      await expect(appTester(contactCreated.operation.performList, bundleWith({}))).rejects.toThrow(
+        message,
+      );
+      scope.done();
+    },
+  );
 
   it('passes on a rejected API key, so the user is asked to reconnect', async () => {
     callbellApi().get(`${API_PATH}/webhooks/events`).query(true).reply(401, {});

@@ -1,7 +1,7 @@
 import { single } from '../../../src/client/unwrap';
 import { isObject, type JsonObject } from '../../../src/values';
 import { verdictOf, type Verdict } from './report';
-import type { Exchange } from './session';
+import { isOutage, NO_ANSWER, type Exchange } from './session';
 
 /** Readers for Callbell's answers that describe their shape, never their values. */
 
@@ -37,6 +37,7 @@ export function metaOf(body: unknown): { page?: unknown; pages?: unknown } | nul
 /** "200", or "422 {errors: …}" with the reason Callbell gave, shortened. */
 export function statusText(exchange: Exchange | undefined): string {
   if (!exchange) return 'no request was made';
+  if (exchange.status === NO_ANSWER) return `no answer (${exchange.error ?? 'connection failed'})`;
   if (exchange.status < 400) return String(exchange.status);
   const reason = JSON.stringify(exchange.body) ?? '';
   return `${exchange.status} ${reason.length > 160 ? `${reason.slice(0, 159)}…` : reason}`;
@@ -53,6 +54,6 @@ export function maskPhone(phone: string): string {
 
 /** Callbell's own trouble (no answer, 429, 5xx) says nothing about an assumption. */
 export function verdictFrom(exchange: Exchange | undefined, holds: boolean): Verdict {
-  if (!exchange || exchange.status === 429 || exchange.status >= 500) return 'could not tell';
+  if (!exchange || isOutage(exchange.status)) return 'could not be checked';
   return verdictOf(holds);
 }

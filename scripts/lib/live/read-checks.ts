@@ -1,5 +1,14 @@
 import { isObject, type JsonObject } from '../../../src/values';
-import { isSuccess, keysOf, listIn, metaOf, statusText, verdictFrom, wrapping } from './answers';
+import {
+  isSuccess,
+  keysOf,
+  listIn,
+  metaOf,
+  recordIn,
+  statusText,
+  verdictFrom,
+  wrapping,
+} from './answers';
 import { row, verdictOf, type Row } from './report';
 import { exchangeOf, type Exchange, type Session } from './session';
 
@@ -15,6 +24,8 @@ export interface AccountFacts {
   funnelUuids: string[];
   /** Tags seen on the first page of contacts: the account's own, as Callbell spells them. */
   tags: string[];
+  /** Text custom fields seen in the first page's customFieldsMetadata (include_field_types). */
+  textFields: string[];
 }
 
 const DROPDOWN = { meta: { page: 0, isFillingDynamicDropdown: true } };
@@ -65,7 +76,13 @@ const auth: Check = async (session, facts) => {
   // No answer at all (no network, wrong URL) says nothing about the assumption.
   if (!me)
     return [
-      row('auth.me', 'auth_api/me.md', assumes, `no answer: ${outcome.error}`, 'could not tell'),
+      row(
+        'auth.me',
+        'auth_api/me.md',
+        assumes,
+        `no answer: ${outcome.error}`,
+        'could not be checked',
+      ),
     ];
   return [
     row(
@@ -148,20 +165,21 @@ async function oneTemplate(session: Session, first: JsonObject | undefined): Pro
   const id = 'templates.get';
   const doc = 'template_messages_api/get_template.md';
   const assumes =
-    "GET /templates/:uuid answers {template: {...}} with its text: Send Template Message's fields come from it";
+    "GET /templates/:uuid answers the template with its text, as an object (the example) or a one-element list (the table's Template[]): Send Template Message's fields come from it";
   if (typeof first?.uuid !== 'string')
     return row(id, doc, assumes, 'no template to read', 'could not tell');
   const answer = await session.raw({
     method: 'GET',
     path: `/templates/${encodeURIComponent(first.uuid)}`,
   });
-  const template = isObject(answer.body) ? answer.body.template : undefined;
+  const wrapped = isObject(answer.body) ? answer.body.template : undefined;
+  const template = recordIn(answer.body, 'template');
   return row(
     id,
     doc,
     assumes,
-    `${statusText(answer)}; template as ${wrapping(template)} with keys: ${keysOf(template)}`,
-    verdictFrom(answer, isObject(template) && typeof template.text === 'string'),
+    `${statusText(answer)}; template as ${wrapping(wrapped)} with keys: ${keysOf(template)}`,
+    verdictFrom(answer, typeof template?.text === 'string'),
   );
 }
 
@@ -250,6 +268,15 @@ const contacts: Check = async (session, facts) => {
     isObject(contact.customFieldsMetadata),
   );
   const withoutFlag = (list ?? []).filter((contact) => 'customFieldsMetadata' in contact);
+  facts.textFields = [
+    ...new Set(
+      withMetadata.flatMap((contact) =>
+        Object.entries(contact.customFieldsMetadata as JsonObject)
+          .filter(([, described]) => isObject(described) && described.type === 'text')
+          .map(([name]) => name),
+      ),
+    ),
+  ];
   return [
     row(
       'contacts.list',
@@ -354,10 +381,20 @@ const deliveryLog: Check = async (session) => {
 
 /** The read-only checks, in order; the rest is pointless when the key is refused. */
 export async function readChecks(session: Session): Promise<{ rows: Row[]; facts: AccountFacts }> {
-  const facts: AccountFacts = { account: '', templates: [], funnelUuids: [], tags: [] };
-  const rows = await auth(session, facts);
+  const facts: AccountFacts = {
+    account: '',
+    templates: [],
+    funnelUuids: [],
+    tags: [],
+    textFields: [],
+  };
+  const rows: Row[] = [];
+  // Each check is judged on its own: an outage during it makes its rows "could not be checked".
+  const judged = (check: Check) =>
+    session.judge(rows, async () => rows.push(...(await check(session, facts))));
+  await judged(auth);
   if (rows[0]?.verdict !== 'holds') return { rows, facts };
   for (const check of [channels, templates, teams, funnels, contacts, deliveryLog])
-    rows.push(...(await check(session, facts)));
+    await judged(check);
   return { rows, facts };
 }

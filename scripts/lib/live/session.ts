@@ -5,8 +5,10 @@ import {
   type HttpResponse,
 } from 'zapier-platform-core';
 import { apiBaseUrl } from '../../../src/client/config';
+import { redactor, type Redactor } from '../../../src/client/redact';
 import { isObject, type JsonObject } from '../../../src/values';
 import type { Perform } from '../../../src/operations';
+import type { Row } from './report';
 
 export type { Perform };
 
@@ -30,14 +32,27 @@ export interface LiveApp {
 export type Kind = 'triggers' | 'creates' | 'searches';
 export type Step = keyof Operation;
 
+/** The status of a request that got no answer at all (refused, reset, timed out). */
+export const NO_ANSWER = 0;
+
+/** An answer that is no verdict of Callbell's: none at all, 429 or 5xx. */
+export const isOutage = (status: number): boolean =>
+  status === NO_ANSWER || status === 429 || status >= 500;
+
+/** The app's errors that mean Callbell gave no verdict (src/client/errors.ts). */
+const OUTAGE_CODES = new Set(['CallbellUnreachable', 'CallbellUnavailable', 'RequestNotSent']);
+
 /** One request Callbell answered, without headers: its body is redacted before it is kept. */
 export interface Exchange {
   method: string;
   /** Below the base URL, e.g. `/contacts/phone/31612345678`. */
   path: string;
   query: URLSearchParams;
+  /** NO_ANSWER when there was none. */
   status: number;
   body: unknown;
+  /** Why there was no answer, redacted. */
+  error?: string;
 }
 
 export interface Outcome<T> {
@@ -63,11 +78,16 @@ export interface RawRequest {
 export class Session {
   private readonly tester: ReturnType<typeof createAppTester>;
   private recorded: Exchange[] = [];
+  /** Every answer that was no verdict of Callbell's, as `METHOD /path status`. */
+  private readonly outages: string[] = [];
+  /** The one redactor of the run: every form of the key (src/client/redact.ts). */
+  private readonly redactor: Redactor;
 
   constructor(
     private readonly app: LiveApp,
     private readonly apiKey: string,
   ) {
+    this.redactor = redactor(apiKey);
     // The app reads Callbell's answers raw (a stream, src/client/request.ts): the watcher
     // reads a copy, so the app still reads the original.
     const watch: AfterResponseMiddleware = async (response) => {
@@ -97,14 +117,40 @@ export class Session {
     extra: JsonObject = {},
   ): Promise<Outcome<T>> {
     this.recorded = [];
+    const before = this.outages.length;
     // What Zapier hands a step: the connection's auth field, the input, and meta or targetUrl.
     const bundle = { authData: { api_key: this.apiKey }, inputData, ...extra } as Partial<Bundle>;
     try {
       const value = (await this.tester(perform, bundle)) as T;
       return { value, exchanges: this.recorded };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { error: this.redact(message), exchanges: this.recorded };
+      const message = this.redact(error instanceof Error ? error.message : String(error));
+      // A step that failed for want of an answer (none recorded) is an outage too.
+      if (this.outages.length === before && isOutageError(error))
+        this.outages.push(`${stepName(perform)}: ${message.slice(0, 120)}`);
+      return { error: message, exchanges: this.recorded };
+    }
+  }
+
+  /**
+   * Runs one check, whose rows go into `rows`: if Callbell gave no verdict to any request of it
+   * (no answer, 429, 5xx), none of its rows gives one: they could not be checked. What the
+   * check throws goes on to the caller, after its rows are judged.
+   */
+  async judge<T>(rows: Row[], check: () => Promise<T>): Promise<T> {
+    const start = rows.length;
+    const before = this.outages.length;
+    try {
+      return await check();
+    } finally {
+      const outages = this.outages.slice(before);
+      if (outages.length) {
+        for (const entry of rows.slice(start)) {
+          if (entry.verdict === 'could not be checked') continue;
+          entry.verdict = 'could not be checked';
+          entry.answered += ` [not Callbell's verdict: ${outages.slice(0, 2).join('; ')}]`;
+        }
+      }
     }
   }
 
@@ -120,19 +166,30 @@ export class Session {
       });
     const { exchanges, error } = await this.run(send);
     const exchange = exchanges.at(-1);
-    if (!exchange) throw new Error(`${request.method} ${request.path} got no answer: ${error}`);
-    return exchange;
+    if (exchange) return exchange;
+    // No answer is an answer too: the check says it could not be checked, and goes on.
+    const path = request.path.split('?')[0] ?? request.path;
+    const missing: Exchange = {
+      method: request.method,
+      path,
+      query: new URLSearchParams(request.params),
+      status: NO_ANSWER,
+      body: null,
+      error: (error ?? 'no answer').slice(0, 200),
+    };
+    this.outages.push(`${request.method} ${path}: no answer`);
+    return missing;
   }
 
-  /** The text with the API key blanked out, wherever it appears. */
+  /** The text with every form of the API key blanked out (src/client/redact.ts). */
   redact(text: string): string {
-    return this.apiKey ? text.split(this.apiKey).join('[API key]') : text;
+    return this.redactor.text(text);
   }
 
   private record(response: HttpResponse, content: string): Exchange {
     const url = new URL(response.request.url ?? '', 'http://unknown');
     const base = new URL(apiBaseUrl());
-    return {
+    const exchange: Exchange = {
       method: (response.request.method ?? 'GET').toUpperCase(),
       path: url.pathname.startsWith(base.pathname)
         ? url.pathname.slice(base.pathname.length)
@@ -141,19 +198,37 @@ export class Session {
       status: response.status,
       body: this.parse(content),
     };
+    if (isOutage(exchange.status))
+      this.outages.push(`${exchange.method} ${exchange.path} ${exchange.status}`);
+    return exchange;
   }
 
-  /** The JSON body, with the key blanked out and `api_key` (echoed by /auth/me) dropped. */
+  /** The JSON body with every form of the key blanked out, keys included; `api_key` dropped. */
   private parse(content: string): unknown {
+    let body: unknown;
     try {
-      const body: unknown = JSON.parse(this.redact(content));
-      if (isObject(body) && 'api_key' in body) return { ...body, api_key: '[API key]' };
-      return body;
+      body = JSON.parse(content);
     } catch {
       return content ? '(not JSON)' : null;
     }
+    const safe = this.redactor.json(body);
+    if (isObject(safe) && 'api_key' in safe) return { ...safe, api_key: '[API key]' };
+    return safe;
   }
 }
+
+function isOutageError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ThrottledError') return true;
+  try {
+    const { code } = JSON.parse(error.message) as { code?: unknown };
+    return typeof code === 'string' && OUTAGE_CODES.has(code);
+  } catch {
+    return false;
+  }
+}
+
+const stepName = (perform: Perform): string => perform.name || 'a step';
 
 /** An answer's text: parsed answers carry it, raw ones are read from a copy of the stream. */
 async function textOf(response: HttpResponse): Promise<string> {
