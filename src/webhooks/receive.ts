@@ -78,7 +78,9 @@ async function receiveRelay(
     z.console.log('Callbell: ignored a relay that no Zap of this account signed; it runs nothing.');
     return false;
   }
-  return firstTime(z, data.registry, self, mark.id);
+  if (await firstTime(z, data.registry, self, mark.id)) return true;
+  z.console.log('Callbell: this Zap already ran this event (a forward sent again); it runs once.');
+  return false;
 }
 
 /**
@@ -181,7 +183,8 @@ async function tidy(
         ? []
         : [{ url: self, events: data.events, joinedAt: '' }];
       const zaps = [...older, ...base, ...selfEntry].filter((zap) => !gone.has(zap.url));
-      await store.write({ secret: data.secret, zaps, gone: [...gone] });
+      const partial = current?.partial ? { partial: true } : {};
+      await store.write({ secret: data.secret, zaps, gone: [...gone], ...partial });
     }, TIDY_WAIT_MS);
   } catch (error) {
     z.console.log(`Callbell: the Zap registry was not tidied this time (${messageOf(error)}).`);

@@ -26,6 +26,12 @@ export interface Registry {
   zaps: Subscriber[];
   /** Hook URLs that answered 410 (their Zap is off or deleted): nothing is passed on to them. */
   gone: string[];
+  /**
+   * Written back by a Zap that knew only part of the account (its turn-off found the cache
+   * empty): Zaps may exist that it does not list, so it never justifies deleting the webhook
+   * or dropping an event from it. It stays so until the cache forgets it.
+   */
+  partial?: boolean;
   /** When it was last written; a delivery rewrites it (renewing its lifetime) after an hour. */
   refreshedAt: string;
 }
@@ -124,12 +130,14 @@ export class RegistryStore {
     if (stored === false) throw new CacheDoubt("Zapier's cache did not keep a note");
   }
 
-  /** Sets a note only if absent (`nx`): true when this call set it, or the cache cannot say. */
+  /**
+   * Sets a note unless it is there: false only when the cache holds it already. A `set` that
+   * answers false proves nothing (the write budget may be spent), so the note is read first.
+   */
   async claim(name: string, ttlSeconds: number): Promise<boolean> {
-    const set = await this.call(() =>
-      this.z.cache.set(`${this.key}:${name}`, 1, ttlSeconds, undefined, true),
-    );
-    return set !== false;
+    if ((await this.getNote(name)) !== null) return false;
+    await this.call(() => this.z.cache.set(`${this.key}:${name}`, 1, ttlSeconds, undefined, true));
+    return true;
   }
 
   /**
@@ -267,6 +275,7 @@ function readRegistry(stored: unknown): Registry | null {
     secret,
     zaps: readSubscribers(stored.zaps),
     gone: stringList(stored.gone),
+    ...(stored.partial === true ? { partial: true } : {}),
     refreshedAt: stringOrNull(stored.refreshedAt) ?? '',
   };
 }

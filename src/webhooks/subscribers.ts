@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiKeyOf } from '../api/account-cache';
 import { latestDeliveries, subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
-import { startStepClock } from '../client/step';
+import { startStepClock, stepOf } from '../client/step';
 import { isObject, stringOrNull } from '../values';
 import { accountIdentity } from './account';
 import { CALLBELL_EVENTS, type CallbellEvent } from './events';
@@ -18,7 +18,7 @@ import {
 } from './registry';
 import { replayMissed } from './replay';
 import { newSecret, webhookUrl } from './signing';
-import { ownUrl, readSubscribeData, type SubscribeData } from './subscribe-data';
+import { ownUrl, readSubscribeData, type KnownData, type SubscribeData } from './subscribe-data';
 
 /**
  * Callbell keeps one webhook per account (webhooks_api/subscribe.md: "Each account can only
@@ -30,6 +30,9 @@ import { ownUrl, readSubscribeData, type SubscribeData } from './subscribe-data'
 
 /** Bounds the registry, and so the owner's forwards per delivery. */
 export const MAX_SUBSCRIBERS = 100;
+/** Tries of one change of Callbell's webhook, each only with this much of the step left. */
+const MAX_WEBHOOK_TRIES = 3;
+const RETRY_MIN_MS = 5_000;
 /** Zaps probed, newest first, when the webhook must move to the newest live one. */
 const MAX_PROBES = 3;
 /** A note of the delivery seen when a turn-on found no registry (see `confirmUnclaimed`). */
@@ -77,8 +80,13 @@ export async function joinZap(
       }
       const secret = current?.secret ?? newSecret();
       const zaps = [...others, { url, events, joinedAt: new Date().toISOString() }];
-      await store.write({ secret, zaps, gone });
-      const { createdAt } = await subscribeWebhook(z, webhookUrl(secret, url), eventUnion(zaps));
+      const partial = current?.partial ? { partial: true } : {};
+      await store.write({ secret, zaps, gone, ...partial });
+      // A partial list may miss Zaps: the webhook then keeps every event, so none is dropped.
+      const wanted = current?.partial ? [...CALLBELL_EVENTS] : eventUnion(zaps);
+      const { createdAt } = await idempotently(z, () =>
+        subscribeWebhook(z, webhookUrl(secret, url), wanted),
+      );
       if (deadOwner) await replayMissed(z, secret, others, joinedTime(deadOwner));
       return {
         id: url,
@@ -116,7 +124,10 @@ export async function leaveZap(z: ZObject, bundle: Bundle): Promise<Left> {
   try {
     return await store.locked(async function leaveLocked() {
       const current = await store.read();
-      if (!current) throw new CacheDoubt("Zapier's cache has no list of this account's Zaps");
+      if (!current) {
+        await restorePartial(z, store, data, self);
+        throw new CacheDoubt("Zapier's cache has no list of this account's Zaps");
+      }
       return await leave(z, store, current, self);
     });
   } catch (error) {
@@ -147,20 +158,24 @@ async function leave(
     since = Math.min(since, joinedTime(newest));
     moveWebhook = true;
   }
-  const next: RegistryContent = { secret: current.secret, zaps: rest, gone };
+  const partial = current.partial ? { partial: true } : {};
+  const next: RegistryContent = { secret: current.secret, zaps: rest, gone, ...partial };
   const successor = rest.at(-1);
-  const narrower = !sameEvents(eventUnion(rest), eventUnion(current.zaps));
-  if (!moveWebhook && !(successor && narrower)) {
+  const narrower = !current.partial && !sameEvents(eventUnion(rest), eventUnion(current.zaps));
+  if ((!moveWebhook && !(successor && narrower)) || (!successor && current.partial)) {
     await saveOrSay(z, store, next);
     return { status: keptFor(rest.length) };
   }
   if (!successor) {
     // The registry was read without doubt and lists no other Zap: none needs the webhook.
-    const result = await unsubscribeWebhook(z);
+    const result = await idempotently(z, () => unsubscribeWebhook(z));
     await saveOrSay(z, store, next);
     return result;
   }
-  await subscribeWebhook(z, webhookUrl(current.secret, successor.url), eventUnion(rest));
+  const wanted = current.partial ? [...CALLBELL_EVENTS] : eventUnion(rest);
+  await idempotently(z, () =>
+    subscribeWebhook(z, webhookUrl(current.secret, successor.url), wanted),
+  );
   await saveOrSay(z, store, next);
   // Zapier stops this Zap's URL before its turn-off runs: what Callbell sent meanwhile, or to
   // a gone owner, failed and is passed on.
@@ -171,6 +186,47 @@ async function leave(
 /** When a Zap took the webhook; a Zap with no time on record, a minute ago. */
 function joinedTime(zap: Subscriber): number {
   return Date.parse(zap.joinedAt) || Date.now() - TURN_OFF_GAP_MS;
+}
+
+/**
+ * A turn-off that finds no registry writes back what its own subscribe data knows (the Zaps
+ * older than it), marked partial, so the next Zap turned on does not take the webhook knowing
+ * none of them. Only a Zap with a secret can; a failure changes nothing.
+ */
+async function restorePartial(
+  z: ZObject,
+  store: RegistryStore,
+  data: KnownData,
+  self: string | null,
+): Promise<void> {
+  if (!data.secret || !data.zaps.length) return;
+  try {
+    await store.write({
+      secret: data.secret,
+      zaps: data.zaps,
+      gone: self ? [self] : [],
+      partial: true,
+    });
+  } catch (error) {
+    z.console.log(`Callbell: the Zap list was not written back (${messageOf(error)}).`);
+  }
+}
+
+/**
+ * A change of Callbell's webhook, tried again while the step has time: subscribing the same URL
+ * for the same events, or deleting a webhook already gone (404 is success), does the same the
+ * second time (webhooks_api/subscribe.md: "creates a new webhook or updates an existing one"),
+ * and a turn-off that gives up leaves Callbell posting to a Zap that is off.
+ */
+async function idempotently<T>(z: ZObject, change: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await change();
+    } catch (error) {
+      if (attempt >= MAX_WEBHOOK_TRIES || stepOf(z).remaining() < RETRY_MIN_MS) throw error;
+      z.console.log(`Callbell: changing the webhook failed (${messageOf(error)}); trying again.`);
+    }
+  }
 }
 
 /** A write after Callbell changed: its failure is only said, since Callbell already has. */
