@@ -128,7 +128,7 @@ export async function leaveZap(z: ZObject, bundle: Bundle): Promise<Left> {
         await restorePartial(z, store, data, self);
         throw new CacheDoubt("Zapier's cache has no list of this account's Zaps");
       }
-      return await leave(z, store, current, self);
+      return await leave(z, store, current, self, data);
     });
   } catch (error) {
     throw doubtOnTurnOff(z, error);
@@ -140,9 +140,14 @@ async function leave(
   store: RegistryStore,
   current: Registry,
   self: string | null,
+  data: KnownData,
 ): Promise<Left> {
-  const owned = current.zaps.at(-1)?.url === self;
-  let rest = current.zaps.filter((zap) => zap.url !== self);
+  const owned = current.zaps.at(-1)?.url === self || isNewestUnlisted(current, self, data);
+  // The Zaps this one knew when it was turned on are facts the cache may have lost: added back,
+  // older than every Zap listed (those gone answer 410 and leave again).
+  const known = new Set([...current.zaps.map((zap) => zap.url), ...current.gone]);
+  const older = data.zaps.filter((zap) => !known.has(zap.url));
+  let rest = [...older, ...current.zaps].filter((zap) => zap.url !== self);
   const gone = self ? [...current.gone, self] : current.gone;
   let moveWebhook = owned;
   let since = Date.now() - TURN_OFF_GAP_MS;
@@ -186,6 +191,22 @@ async function leave(
 /** When a Zap took the webhook; a Zap with no time on record, a minute ago. */
 function joinedTime(zap: Subscriber): number {
   return Date.parse(zap.joinedAt) || Date.now() - TURN_OFF_GAP_MS;
+}
+
+/**
+ * Whether a Zap the registry does not list is still the newest: every Zap listed is one its
+ * subscribe data names, so all were on before it (a registry written back partly, or one that
+ * lost its entry). It then owns the webhook, and leaving it there would leave Callbell posting
+ * to a Zap that is off.
+ */
+function isNewestUnlisted(current: Registry, self: string | null, data: KnownData): boolean {
+  const older = new Set(data.zaps.map((zap) => zap.url));
+  return (
+    self !== null &&
+    current.zaps.length > 0 &&
+    !current.zaps.some((zap) => zap.url === self) &&
+    current.zaps.every((zap) => older.has(zap.url))
+  );
 }
 
 /**
