@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { contactCreated } from '../../src/triggers/contact_created';
 import { messageCreated } from '../../src/triggers/message_created';
-import type { CallbellEvent } from '../../src/webhooks/events';
+import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import type { HookTrigger } from '../../src/webhooks/hook-trigger';
 import type { SubscribeData } from '../../src/webhooks/subscribe-data';
 import { MAX_SUBSCRIBERS } from '../../src/webhooks/subscribers';
@@ -346,6 +346,24 @@ describe('turning a Zap off', () => {
     const a = await first(A);
     cache.fail('get', 'throw', a.registry);
     await expect(errorOf(turnOff(a))).resolves.toMatch(/^If your other Callbell Zaps stop/);
+  });
+
+  it('finding 5: a turn-off that finds no registry writes back the Zaps it knows, marked partial; the next Zap turned on lists them and keeps every event on the webhook (invariant: cache loss loses no Zap)', async () => {
+    await first(A);
+    const b = await joins(B, MESSAGES);
+    cache.forget();
+    await expect(errorOf(turnOff(b))).resolves.toMatch(/^If your other Callbell Zaps stop/);
+    expect(cache.stored(b.registry)).toMatchObject({
+      zaps: [{ url: A, events: MESSAGES }],
+      gone: [B],
+      partial: true,
+    });
+    probe(A, 200);
+    callbellAccount({ log: false });
+    const everyEvent = callbellSubscribes(C, [...CALLBELL_EVENTS]);
+    const c = await turnOn(C);
+    everyEvent.done();
+    expect(c.zaps.map((zap) => zap.url)).toEqual([A]);
   });
 
   it.each(FAULTS.filter(([, method]) => method === 'set'))(
