@@ -101,21 +101,36 @@ export class RegistryStore {
     readonly key: string,
   ) {}
 
-  /** The registry, null when the cache has none; throws CacheDoubt when the cache fails. */
+  /**
+   * The registry, null when the cache has none; throws CacheDoubt when the cache fails. It is
+   * kept twice (`write`): Zapier evicts entries one by one on rules it does not publish, and a
+   * copy under a second key outlives the loss of either.
+   */
   async read(): Promise<Registry | null> {
-    const stored: unknown = await this.call(() => this.z.cache.get(this.key));
+    const stored: unknown =
+      (await this.call(() => this.z.cache.get(this.key))) ??
+      (await this.call(() => this.z.cache.get(this.copyKey)));
     if (stored === null || stored === undefined) return null;
     const registry = readRegistry(stored);
     if (!registry) throw new CacheDoubt('the stored registry could not be read');
     return registry;
   }
 
-  /** Stores the registry; throws CacheDoubt unless the cache says it kept it. */
+  /** Stores the registry; throws CacheDoubt unless the cache says it kept the first copy. */
   async write(content: RegistryContent): Promise<void> {
-    const stored = await this.call(() =>
-      this.z.cache.set(this.key, copyForCache(content), REGISTRY_TTL_S),
-    );
+    const value = copyForCache(content);
+    const stored = await this.call(() => this.z.cache.set(this.key, value, REGISTRY_TTL_S));
     if (stored === false) throw new CacheDoubt("Zapier's cache did not keep the registry");
+    // The second copy only helps; one that could not be updated must not outlive the first.
+    const copied = await this.call(() =>
+      this.z.cache.set(this.copyKey, value, REGISTRY_TTL_S),
+    ).catch(() => false);
+    if (copied === false)
+      await this.call(() => this.z.cache.delete(this.copyKey)).catch(() => false);
+  }
+
+  private get copyKey(): string {
+    return `${this.key}:copy`;
   }
 
   /** A value beside the registry (its lock, a note), bounded like every call. */
