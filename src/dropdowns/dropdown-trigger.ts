@@ -9,6 +9,8 @@ export interface Choice {
 interface DropdownSpec {
   key: string;
   noun: string;
+  /** The noun's plural, where adding an "s" is wrong. */
+  plural?: string;
   /**
    * The options of one page (Callbell's pages count from 1). `bundle.inputData` holds what the
    * step being set up has filled in so far (a dropdown may depend on another field).
