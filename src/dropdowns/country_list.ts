@@ -10,6 +10,7 @@ import { dropdownTrigger } from './dropdown-trigger';
 export const countryList = dropdownTrigger({
   key: 'country_list',
   noun: 'Country',
+  plural: 'Countries',
   paginated: false,
   list: async () => countryChoices(),
 });

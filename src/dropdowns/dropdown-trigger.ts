@@ -9,6 +9,8 @@ export interface Choice {
 interface DropdownSpec {
   key: string;
   noun: string;
+  /** The noun's plural, where adding an "s" is wrong. */
+  plural?: string;
   /**
    * The options of one page (Callbell's pages count from 1). `bundle.inputData` holds what the
    * step being set up has filled in so far (a dropdown may depend on another field).
@@ -22,15 +24,15 @@ interface DropdownSpec {
  * A hidden polling trigger that feeds a dynamic dropdown. Callbell's lists are read as they
  * come, so an item without a usable id (missing, or not text) is left out, not offered.
  */
-export function dropdownTrigger({ key, noun, list, paginated }: DropdownSpec) {
+export function dropdownTrigger({ key, noun, plural = `${noun}s`, list, paginated }: DropdownSpec) {
   const perform = async (z: ZObject, bundle: Bundle): Promise<Choice[]> =>
     (await list(z, (bundle.meta?.page ?? 0) + 1, bundle)).filter(isChoice);
   return {
     key,
     noun,
     display: {
-      label: `List ${noun}s`,
-      description: `Lists ${noun.toLowerCase()}s for dropdowns.`,
+      label: `List ${plural}`,
+      description: `Lists ${plural.toLowerCase()} for dropdowns.`,
       hidden: true,
     },
     operation: { type: 'polling' as const, canPaginate: paginated, perform },

@@ -24,6 +24,10 @@ describe('country_list: the Default Country dropdown', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
   });
 
+  it('is a hidden trigger, labelled in plain English', () => {
+    expect(countryList.display).toMatchObject({ label: 'List Countries', hidden: true });
+  });
+
   it('feeds the Default Country field, which holds no copy of the list itself', () => {
     expect(defaultCountryField).toMatchObject({ dynamic: 'country_list.id.name' });
     expect(defaultCountryField.choices).toBeUndefined();
