@@ -156,7 +156,7 @@ async function act(
       return;
     }
     case 'delete owner': {
-      const owner = world.zaps.find((zap) => zap.url === world.callbell.webhook?.url);
+      const owner = world.zaps.find((zap) => world.ownsWebhook(zap));
       if (owner?.state === 'on') world.deleteZap(owner);
       return;
     }

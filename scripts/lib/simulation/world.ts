@@ -170,7 +170,16 @@ export class World {
   /** The Zap disappears without performUnsubscribe: its URL answers 410. */
   deleteZap(zap: Zap): void {
     zap.state = 'deleted';
-    if (zap.url === this.callbell.webhook?.url) this.ownerDeletedUnseen = true;
+    if (this.ownsWebhook(zap)) this.ownerDeletedUnseen = true;
+  }
+
+  /**
+   * Whether Callbell's webhook points at this Zap: its hook URL, whatever query string the app
+   * added (the hook service routes by path, as Zapier's does).
+   */
+  ownsWebhook(zap: Zap): boolean {
+    const webhook = this.callbell.webhook?.url;
+    return webhook !== undefined && webhook.split('?')[0] === zap.url;
   }
 
   /** A run of the Zap on one POST to its URL, queued by the hook service. */
