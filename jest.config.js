@@ -25,13 +25,7 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       roots: ['<rootDir>/test'],
-      // The fan-out simulation's goals (issue 21) fail on the fan-out before its redesign:
-      // remove the last entry when the redesign is merged.
-      testPathIgnorePatterns: [
-        '<rootDir>/test/e2e/',
-        '<rootDir>/test/robustness/',
-        '<rootDir>/test/scripts/simulation/simulate.test.ts',
-      ],
+      testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/robustness/'],
       // No network: Callbell is mocked with nock.
       setupFilesAfterEnv: ['<rootDir>/test/setup/no-network.ts'],
     },

@@ -3,6 +3,7 @@
  * (docs/simulation.md). Prints the table per fault kind and exits non-zero when a goal
  * counter is not met: deliveries lost silently, the webhook deleted while a Zap was live,
  * forged relays that ran a Zap, forwards to a non-Zapier host, a step of 30 s or more.
+ * `--allow-lost-silently N` lets at most N silent losses pass (CI's ratchet on the known gap);
  * `--docs` also writes the table into docs/simulation.md; `--first N` starts at schedule N;
  * `--trace` runs in this process and prints every step of every schedule (replay one with
  * `--first N --schedules 1 --trace`).
@@ -95,7 +96,7 @@ async function main() {
     : await runAll(seed, first, schedules);
   const summary = summarize(outcomes);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  const missed = missedGoals(summary.total);
+  const missed = missedGoals(summary.total, option('allow-lost-silently', 0));
   const report = [
     `### ${schedules} schedules${first ? ` from number ${first}` : ''}, seed ${seed}: ${new Date().toISOString().slice(0, 10)}, ${seconds} s wall time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     '',

@@ -47,9 +47,16 @@ export function tallyByKind(outcomes: Outcome[]): [string, Tally][] {
 }
 
 /** The goal counters that are not met (empty when all are). */
-export function missedGoals(total: Tally): string[] {
+/**
+ * The goals a run misses. `allowedLostSilently` is a ratchet for the losses no design on one
+ * webhook can yet see (docs/webhooks.md, "Which losses remain"): CI fails when they grow.
+ */
+export function missedGoals(total: Tally, allowedLostSilently = 0): string[] {
   const missed: string[] = [];
-  if (total.lostSilently) missed.push(`${total.lostSilently} deliveries lost silently`);
+  if (total.lostSilently > allowedLostSilently)
+    missed.push(
+      `${total.lostSilently} deliveries lost silently${allowedLostSilently ? ` (at most ${allowedLostSilently} allowed)` : ''}`,
+    );
   if (total.deletedWhileLive)
     missed.push(`${total.deletedWhileLive} webhook deletions while a Zap was live`);
   if (total.forgedRuns) missed.push(`${total.forgedRuns} forged relays ran a Zap`);

@@ -77,6 +77,18 @@ describe('the report', () => {
     ]);
   });
 
+  it.each([
+    [24, 24, []],
+    [25, 24, ['25 deliveries lost silently (at most 24 allowed)']],
+    [1, 0, ['1 deliveries lost silently']],
+  ])(
+    'lets %i silent losses pass under a ratchet of %i only up to it',
+    (lostSilently, allowed, missed) => {
+      const tally: Tally = { ...NO_COUNTS, schedules: 1, owed: 30, lostSilently };
+      expect(missedGoals(tally, allowed)).toEqual(missed);
+    },
+  );
+
   it('prints one markdown row per kind with every counter', () => {
     const table = formatTable(
       summarize([
