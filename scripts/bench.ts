@@ -322,15 +322,16 @@ async function fanOut(sizes = [1, 5, 20, 50], deliveries = 5) {
     const owner = zaps.at(-1);
     const relayed = (run: HookRun) =>
       (run.body as { callbell_zapier_relay?: unknown }).callbell_zapier_relay !== undefined;
-    const forwardsBefore = zaps.flatMap((zap) => zap.runs).length;
+    // Each Zap's runs so far (probes while Zaps were turned on): only later ones are counted.
+    const runsBefore = zaps.map((zap) => zap.runs.length);
     const before = sandbox.requests.length;
     for (let i = 0; i < deliveries; i += 1) {
       sandbox.account.receive('+31612345678', `Delivery ${i}`);
       await sandbox.hooks.idle();
       await zapier.idle();
     }
-    const runs = zaps.flatMap((zap) => zap.runs).slice(forwardsBefore);
-    const ownerRuns = (owner?.runs ?? []).filter((run) => !relayed(run));
+    const runs = zaps.flatMap((zap, index) => zap.runs.slice(runsBefore[index]));
+    const ownerRuns = (owner?.runs ?? []).slice(runsBefore.at(-1)).filter((run) => !relayed(run));
     const allGotAll = zaps.every(
       (zap) =>
         zap.items.filter((item) => String(item.text).startsWith('Delivery')).length === deliveries,
