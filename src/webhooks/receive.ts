@@ -24,6 +24,11 @@ const TIDY_WAIT_MS = 2_000;
 const JOINING_MS = 60_000;
 /** How long a relayed event's id is remembered, so a retried relay runs the Zap once. */
 const SEEN_TTL_S = 60 * 60;
+/**
+ * How long an owner that took the webhook knowing no list says, on each delivery, that older
+ * Zaps may miss it: a week of runs, so whoever looks for a quiet Zap's events finds why.
+ */
+const UNLISTED_NOTICE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** A Zap that knows the account's secret, so it can tell genuine posts from others. */
 interface Member {
@@ -136,8 +141,22 @@ async function fanOut(
   if (registry && !own)
     z.console.log("Callbell: the cache's Zap registry has another secret; it is left as it is.");
   const results = delivery ? await passOn(z, { data, self }, own, delivery) : [];
+  if (delivery && tookUnlisted(data)) z.console.log(unlistedNotice(delivery));
   const newlyGone = results.filter((result) => result.outcome === 'gone').map((r) => r.url);
   if (readable && (registry === null || own)) await tidy(z, store, { data, self }, own, newlyGone);
+}
+
+/**
+ * Whether this owner took the webhook lately finding no list of the account's Zaps: it cannot
+ * tell the account's first Zap from a cache that forgot the others (docs/webhooks.md, "Doubt
+ * is never 'no Zap'"), and older Zaps it does not know of get nothing from it.
+ */
+function tookUnlisted(data: KnownData): boolean {
+  return data.unlistedSince !== null && Date.now() - data.unlistedSince < UNLISTED_NOTICE_MS;
+}
+
+function unlistedNotice(delivery: Delivery): string {
+  return `Callbell: this Zap took Callbell's webhook when Zapier's cache had no list of this account's Zaps, so an older Callbell Zap on this account may have missed this ${delivery.event} event: if one did, turn it off and on again.`;
 }
 
 /** Forwards the delivery to every Zap known to want it (subscribe data, then registry). */

@@ -21,6 +21,12 @@ export interface SubscribeData {
   secret: string;
   /** The account's other Zaps when this one was turned on, oldest first. */
   zaps: { url: string; events: CallbellEvent[] }[];
+  /**
+   * When this Zap took the webhook finding no list of the account's Zaps (the account's first
+   * Zap, or a cache that forgot them before any event let the owner write it back): absent when
+   * it knew the list.
+   */
+  unlistedSince?: string;
 }
 
 /**
@@ -34,6 +40,8 @@ export interface KnownData {
   secret: string | null;
   zaps: Subscriber[];
   events: CallbellEvent[];
+  /** When this Zap took the webhook knowing no list (ms), or null. */
+  unlistedSince: number | null;
 }
 
 export function readSubscribeData(value: unknown): KnownData {
@@ -44,6 +52,7 @@ export function readSubscribeData(value: unknown): KnownData {
     secret: stringOrNull(data.secret),
     zaps: readSubscribers(data.zaps),
     events: eventsIn(data.subscriptions),
+    unlistedSince: Date.parse(stringOrNull(data.unlistedSince) ?? '') || null,
   };
 }
 

@@ -96,6 +96,7 @@ export async function joinZap(
         registry: store.key,
         secret,
         zaps: others.map((zap) => ({ url: zap.url, events: zap.events })),
+        ...(current ? {} : { unlistedSince: new Date().toISOString() }),
       };
     });
   } catch (error) {

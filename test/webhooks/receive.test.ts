@@ -110,6 +110,39 @@ describe('the Zap that owns the webhook', () => {
     expect(lines).toEqual([]);
   });
 
+  it.each<[string, Partial<SubscribeData>, boolean]>([
+    [
+      'took the webhook finding no list a moment ago',
+      { unlistedSince: new Date().toISOString() },
+      true,
+    ],
+    ['took it knowing the list', {}, false],
+    ['took it finding no list over a week ago', { unlistedSince: '2020-01-01T00:00:00Z' }, false],
+  ])(
+    'finding 5: an owner that %s says, or not, that older Zaps may have missed the delivery (invariant: no silent loss)',
+    async (_case, extra, says) => {
+      hook(A, []);
+      const data = { ...owner, ...extra };
+      await expect(post(data, fromWebhook(data))).resolves.toHaveLength(1);
+      const notice = lines.filter((line) =>
+        /may have missed this message_created event/.test(line),
+      );
+      expect(notice).toEqual(
+        says
+          ? [
+              "Callbell: this Zap took Callbell's webhook when Zapier's cache had no list of this account's Zaps, so an older Callbell Zap on this account may have missed this message_created event: if one did, turn it off and on again.",
+            ]
+          : [],
+      );
+    },
+  );
+
+  it("an owner that took the webhook finding no list says nothing on Callbell's connection check (no event to miss)", async () => {
+    const data = { ...owner, unlistedSince: new Date().toISOString() };
+    await post(data, fromWebhook(data, { type: 'connection_check' }));
+    expect(lines).toEqual([]);
+  });
+
   it('a probe from another Zap (no token) runs nothing and writes nothing', async () => {
     await expect(post(owner, { callbell_zapier_probe: true })).resolves.toEqual([]);
     expect(cache.stored(REGISTRY)).toBeNull();

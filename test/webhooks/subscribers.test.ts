@@ -129,6 +129,14 @@ describe('turning a Zap on', () => {
     ]);
   });
 
+  it('a Zap that finds no list and an empty delivery log takes the webhook and remembers it took it knowing no other Zap; the next Zap, finding the list, does not', async () => {
+    const a = await first(A);
+    expect(Date.parse(a.unlistedSince ?? '')).toBeGreaterThan(0);
+    const b = await joins(B, MESSAGES);
+    expect(b).not.toHaveProperty('unlistedSince');
+    expect(b.zaps).toEqual([{ url: A, events: MESSAGES }]);
+  });
+
   it('a Zap turned on again is listed once', async () => {
     await first(A);
     await joins(B, MESSAGES);
