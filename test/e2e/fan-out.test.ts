@@ -3,7 +3,7 @@ import {
   type HookRun,
   type HookZap,
   type ZapierHooks,
-} from '../../sandbox/zapier-hooks';
+} from '../../sandbox/zapier/hooks';
 import { builtApp, perform, useSandbox } from './helpers';
 
 // Zaps on one Callbell account, run as Zapier runs them: each Zap has its own hook URL on a
