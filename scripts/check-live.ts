@@ -23,9 +23,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs, parseEnv } from 'node:util';
 import { redactor, type Redactor } from '../src/client/redact';
-import { exitCodeOf, renderTable } from './lib/live/report';
-import { checkLive, PHONE_WARNING } from './lib/live/run';
-import type { LiveApp } from './lib/live/session';
+import { exitCodeOf, renderTable } from './lib/check-live/report';
+import { checkLive, PHONE_WARNING } from './lib/check-live/run';
+import type { LiveApp } from './lib/check-live/session';
 
 const USAGE =
   'Usage: npm run check-live [-- --write --phone <number you own> [--existing-contact] [--yes] [--webhook <https URL>] [--tag <tag>] [--audio-url <https URL>] [--video-url <https URL>] [--media-url <https URL>]] [--report <file>]';

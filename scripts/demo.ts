@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { startZapierHooks, type HookApp, type HookZap } from '../sandbox/zapier-hooks';
+import { startSandbox, type Sandbox } from '../sandbox/callbell/server';
+import { startZapierHooks, type HookApp, type HookZap } from '../sandbox/zapier/hooks';
 
 const root = join(__dirname, '..', '..');
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import type { CallbellEvent } from './api/webhooks';
 
 /**
- * Ids of records the sandbox seeds (sandbox/seed.ts; the contact is also the example of
+ * Ids of records the sandbox seeds (sandbox/callbell/seed.ts; the contact is also the example of
  * Callbell's contacts_api pages): examples name them, so one example runs against the sandbox
  * and the tests' fakes alike. The message is the docs' example and is not in the sandbox.
  */

@@ -16,35 +16,35 @@ import { sendTemplateMessageCreate } from './creates/send_template_message';
 import { setBotStatusCreate } from './creates/set_bot_status';
 import { updateContactCreate } from './creates/update_contact';
 import { updateConversationFunnelCreate } from './creates/update_conversation_funnel';
-import { channelList } from './dropdowns/channel_list';
-import { contactList } from './dropdowns/contact_list';
-import { countryList } from './dropdowns/country_list';
+import { channelListDropdown } from './dropdowns/channel_list';
+import { contactListDropdown } from './dropdowns/contact_list';
+import { countryListDropdown } from './dropdowns/country_list';
 import type { DropdownTrigger } from './dropdowns/dropdown-trigger';
-import { funnelList } from './dropdowns/funnel_list';
-import { messageList } from './dropdowns/message_list';
-import { teamList } from './dropdowns/team_list';
-import { templateList } from './dropdowns/template_list';
-import { userList } from './dropdowns/user_list';
-import { whatsappUserList } from './dropdowns/whatsapp_user_list';
+import { funnelListDropdown } from './dropdowns/funnel_list';
+import { messageListDropdown } from './dropdowns/message_list';
+import { teamListDropdown } from './dropdowns/team_list';
+import { templateListDropdown } from './dropdowns/template_list';
+import { userListDropdown } from './dropdowns/user_list';
+import { whatsappUserListDropdown } from './dropdowns/whatsapp_user_list';
 import { findContactSearch } from './searches/find_contact';
 import { findContactsSearch } from './searches/find_contacts';
 import { findConversationMessagesSearch } from './searches/find_conversation_messages';
 import { findTeamMembersSearch } from './searches/find_team_members';
 import { findMessageStatusSearch } from './searches/find_message_status';
-import { agentSessionUpdated } from './triggers/agent_session_updated';
-import { agentStatusUpdated } from './triggers/agent_status_updated';
-import { contactCreated } from './triggers/contact_created';
-import { contactDeleted } from './triggers/contact_deleted';
-import { contactUpdated } from './triggers/contact_updated';
-import { contactUpdatedForAgent } from './triggers/contact_updated_for_agent';
-import { contactUpdatedInTeam } from './triggers/contact_updated_in_team';
-import { contactUpdatedWithTag } from './triggers/contact_updated_with_tag';
-import { conversationClosed } from './triggers/conversation_closed';
-import { conversationOpened } from './triggers/conversation_opened';
-import { messageCreated } from './triggers/message_created';
-import { messageStatusUpdated } from './triggers/message_status_updated';
-import { newEvent } from './triggers/new_event';
-import { teamMembershipUpdated } from './triggers/team_membership_updated';
+import { agentSessionUpdatedTrigger } from './triggers/agent_session_updated';
+import { agentStatusUpdatedTrigger } from './triggers/agent_status_updated';
+import { contactCreatedTrigger } from './triggers/contact_created';
+import { contactDeletedTrigger } from './triggers/contact_deleted';
+import { contactUpdatedTrigger } from './triggers/contact_updated';
+import { contactUpdatedForAgentTrigger } from './triggers/contact_updated_for_agent';
+import { contactUpdatedInTeamTrigger } from './triggers/contact_updated_in_team';
+import { contactUpdatedWithTagTrigger } from './triggers/contact_updated_with_tag';
+import { conversationClosedTrigger } from './triggers/conversation_closed';
+import { conversationOpenedTrigger } from './triggers/conversation_opened';
+import { messageCreatedTrigger } from './triggers/message_created';
+import { messageStatusUpdatedTrigger } from './triggers/message_status_updated';
+import { newEventTrigger } from './triggers/new_event';
+import { teamMembershipUpdatedTrigger } from './triggers/team_membership_updated';
 import type { HookTrigger } from './webhooks/hook-trigger';
 
 /** What Zapier runs for a step: a perform, performList, performSubscribe, auth test… */
@@ -52,33 +52,33 @@ export type Perform<T = unknown> = (z: ZObject, bundle: Bundle) => Promise<T>;
 
 /** The instant triggers: one per Callbell event, specific contact updates, and New Event. */
 export const hookTriggers: HookTrigger[] = [
-  messageCreated,
-  messageStatusUpdated,
-  contactCreated,
-  contactUpdated,
-  contactUpdatedWithTag,
-  contactUpdatedForAgent,
-  contactUpdatedInTeam,
-  contactDeleted,
-  conversationOpened,
-  conversationClosed,
-  agentStatusUpdated,
-  agentSessionUpdated,
-  teamMembershipUpdated,
-  newEvent,
+  messageCreatedTrigger,
+  messageStatusUpdatedTrigger,
+  contactCreatedTrigger,
+  contactUpdatedTrigger,
+  contactUpdatedWithTagTrigger,
+  contactUpdatedForAgentTrigger,
+  contactUpdatedInTeamTrigger,
+  contactDeletedTrigger,
+  conversationOpenedTrigger,
+  conversationClosedTrigger,
+  agentStatusUpdatedTrigger,
+  agentSessionUpdatedTrigger,
+  teamMembershipUpdatedTrigger,
+  newEventTrigger,
 ];
 
 /** Hidden polling triggers that feed the dynamic dropdowns. */
 export const dropdowns: DropdownTrigger[] = [
-  channelList,
-  contactList,
-  templateList,
-  teamList,
-  userList,
-  funnelList,
-  countryList,
-  messageList,
-  whatsappUserList,
+  channelListDropdown,
+  contactListDropdown,
+  templateListDropdown,
+  teamListDropdown,
+  userListDropdown,
+  funnelListDropdown,
+  countryListDropdown,
+  messageListDropdown,
+  whatsappUserListDropdown,
 ];
 
 /** Every operation the app offers, keyed by its public key (a contract: live Zaps use it). */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { seed } from '../sandbox/seed';
+import { seed } from '../sandbox/callbell/seed';
 import { EXAMPLE_IDS } from '../src/example';
 import { creates, dropdowns, hookTriggers, searches } from '../src/operations';
 import { exampleOf, hookExampleOf } from '../scripts/lib/operation-examples';

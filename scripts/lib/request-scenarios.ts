@@ -1,6 +1,6 @@
 import { createAppTester, type Bundle } from 'zapier-platform-core';
-import { seed } from '../../sandbox/seed';
-import type { Sandbox } from '../../sandbox/server';
+import { seed } from '../../sandbox/callbell/seed';
+import type { Sandbox } from '../../sandbox/callbell/server';
 import type { Perform } from '../../src/operations';
 import { listedOperations } from './operation-examples';
 

@@ -8,7 +8,7 @@ function channelName({ title, type, main }: Channel): string {
 }
 
 /** Active channels, the main one first. */
-export const channelList = dropdownTrigger({
+export const channelListDropdown = dropdownTrigger({
   key: 'channel_list',
   noun: 'Channel',
   paginated: true,

@@ -13,7 +13,7 @@ function contactName({ uuid, name, phoneNumber }: Contact): string {
  * Contacts as Callbell lists them, a page at a time. It gives contact fields the dynamic
  * dropdown that a search connector needs (integration checks D004, D014).
  */
-export const contactList = dropdownTrigger({
+export const contactListDropdown = dropdownTrigger({
   key: 'contact_list',
   noun: 'Contact',
   paginated: true,

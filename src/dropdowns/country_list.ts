@@ -7,7 +7,7 @@ import { dropdownTrigger } from './dropdown-trigger';
  * `choices`: the field appears in 18 operations, and Zapier's definition of the app would hold
  * 18 copies of about 240 countries (two thirds of its size). No request: the list is local.
  */
-export const countryList = dropdownTrigger({
+export const countryListDropdown = dropdownTrigger({
   key: 'country_list',
   noun: 'Country',
   plural: 'Countries',

@@ -3,7 +3,7 @@ import { dropdownTrigger } from './dropdown-trigger';
 import type { Example } from '../example';
 
 /** Funnel stages in the order the account shows them. */
-export const funnelList = dropdownTrigger({
+export const funnelListDropdown = dropdownTrigger({
   key: 'funnel_list',
   noun: 'Funnel Stage',
   paginated: false,

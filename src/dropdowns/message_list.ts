@@ -17,7 +17,7 @@ function choice(message: ConversationMessage): Choice {
  * (integration check D004). Only sent messages have a delivery status, and Callbell's example
  * shows a uuid on some messages only: others cannot be looked up and are left out.
  */
-export const messageList = dropdownTrigger({
+export const messageListDropdown = dropdownTrigger({
   key: 'message_list',
   noun: 'Message',
   paginated: true,

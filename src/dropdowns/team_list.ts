@@ -2,7 +2,7 @@ import { listTeams } from '../api/teams';
 import { dropdownTrigger } from './dropdown-trigger';
 import type { Example } from '../example';
 
-export const teamList = dropdownTrigger({
+export const teamListDropdown = dropdownTrigger({
   key: 'team_list',
   noun: 'Team',
   paginated: true,

@@ -31,7 +31,7 @@ async function rememberNext(z: ZObject, dropdownPage: number, next: number): Pro
 }
 
 /** Approved templates only (WhatsApp refuses the others), a page of the dropdown at a time. */
-export const templateList = dropdownTrigger({
+export const templateListDropdown = dropdownTrigger({
   key: 'template_list',
   noun: 'Template',
   paginated: true,

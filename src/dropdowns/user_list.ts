@@ -14,7 +14,7 @@ export const MAX_MEMBER_PAGES_PER_LIST = 40;
  * Past the page budget the list is what was read; a collaborator missing from it can still be
  * mapped by email.
  */
-export const userList = dropdownTrigger({
+export const userListDropdown = dropdownTrigger({
   key: 'user_list',
   noun: 'User',
   paginated: true,

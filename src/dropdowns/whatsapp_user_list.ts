@@ -21,7 +21,7 @@ function choice(contact: Contact): Choice {
  * Contacts known by their WhatsApp BSUID, so a send or a search can name such a contact
  * without anyone typing the ID (integration check D004).
  */
-export const whatsappUserList = dropdownTrigger({
+export const whatsappUserListDropdown = dropdownTrigger({
   key: 'whatsapp_user_list',
   noun: 'WhatsApp User',
   paginated: true,

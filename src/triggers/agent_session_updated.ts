@@ -14,7 +14,7 @@ export const mapAgentSessionUpdated: EventMapper = (payload) => ({
   user: agentOutput(payload.user),
 });
 
-export const agentSessionUpdated = hookTrigger({
+export const agentSessionUpdatedTrigger = hookTrigger({
   key: 'agent_session_updated',
   noun: 'Agent Session',
   label: 'Agent Login or Logout',

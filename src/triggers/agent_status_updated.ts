@@ -10,7 +10,7 @@ export const mapAgentStatusUpdated: EventMapper = (payload) => ({
   userCustomStatus: objectOrNull(payload.userCustomStatus),
 });
 
-export const agentStatusUpdated = hookTrigger({
+export const agentStatusUpdatedTrigger = hookTrigger({
   key: 'agent_status_updated',
   noun: 'Agent Status',
   label: 'Agent Status Updated',

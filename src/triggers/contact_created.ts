@@ -6,7 +6,7 @@ import type { HookExample } from '../example';
 /** The event time is the contact's own `createdAt`: it is not repeated as `created_at`. */
 export const mapContactCreated: EventMapper = (payload) => contactOutput(payload);
 
-export const contactCreated = hookTrigger({
+export const contactCreatedTrigger = hookTrigger({
   key: 'contact_created',
   noun: 'Contact',
   label: 'New Contact',

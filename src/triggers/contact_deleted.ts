@@ -9,7 +9,7 @@ export const mapContactDeleted: EventMapper = (payload) => ({
   deleted: stringOrNull(payload.deleted),
 });
 
-export const contactDeleted = hookTrigger({
+export const contactDeletedTrigger = hookTrigger({
   key: 'contact_deleted',
   noun: 'Contact',
   label: 'Deleted Contact',

@@ -28,7 +28,7 @@ const anyContactUpdate = hookTrigger({
  * choose a specific update (tag, agent, team) or New Event's "Updated Contact" for any change
  * (build guidelines, "Update triggers": "Don't offer a generic 'Updated' trigger").
  */
-export const contactUpdated = {
+export const contactUpdatedTrigger = {
   ...anyContactUpdate,
   display: { ...anyContactUpdate.display, hidden: true },
 };

@@ -2,7 +2,7 @@ import type { HookExample } from '../example';
 import { optionalText } from '../values';
 import { contactUpdatedWhere } from './contact-updated-where';
 
-export const contactUpdatedForAgent = contactUpdatedWhere({
+export const contactUpdatedForAgentTrigger = contactUpdatedWhere({
   key: 'contact_updated_for_agent',
   label: 'Updated Contact of Agent',
   description: 'Triggers when a contact assigned to an agent is changed, e.g. assigned.',

@@ -2,7 +2,7 @@ import { EXAMPLE_IDS, type HookExample } from '../example';
 import { optionalText } from '../values';
 import { contactUpdatedWhere } from './contact-updated-where';
 
-export const contactUpdatedInTeam = contactUpdatedWhere({
+export const contactUpdatedInTeamTrigger = contactUpdatedWhere({
   key: 'contact_updated_in_team',
   label: 'Updated Contact in Team',
   description: 'Triggers when a contact of the chosen team is changed, e.g. moved to it.',

@@ -2,7 +2,7 @@ import type { HookExample } from '../example';
 import { optionalText } from '../values';
 import { contactUpdatedWhere } from './contact-updated-where';
 
-export const contactUpdatedWithTag = contactUpdatedWhere({
+export const contactUpdatedWithTagTrigger = contactUpdatedWhere({
   key: 'contact_updated_with_tag',
   label: 'Updated Tagged Contact',
   description: 'Triggers when a contact with the chosen tag is changed, e.g. tagged.',

@@ -9,7 +9,7 @@ import type { HookExample } from '../example';
 
 export const mapConversationClosed: EventMapper = (payload) => conversationOutput(payload);
 
-export const conversationClosed = hookTrigger({
+export const conversationClosedTrigger = hookTrigger({
   key: 'conversation_closed',
   noun: 'Conversation',
   label: 'Conversation Closed',

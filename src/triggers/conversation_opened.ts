@@ -9,7 +9,7 @@ import type { HookExample } from '../example';
 
 export const mapConversationOpened: EventMapper = (payload) => conversationOutput(payload);
 
-export const conversationOpened = hookTrigger({
+export const conversationOpenedTrigger = hookTrigger({
   key: 'conversation_opened',
   noun: 'Conversation',
   label: 'Conversation Opened',

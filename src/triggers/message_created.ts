@@ -90,7 +90,7 @@ function wantsMessage(output: HookOutput, bundle: Bundle): boolean {
   return !isSentByZap(output.metadata) || isYes(bundle.inputData.include_zap_messages);
 }
 
-export const messageCreated = offeringAttachmentFiles(
+export const messageCreatedTrigger = offeringAttachmentFiles(
   hookTrigger({
     key: 'message_created',
     noun: 'Message',

@@ -40,7 +40,7 @@ export const mapMessageStatusUpdated: EventMapper = (payload) => {
   };
 };
 
-export const messageStatusUpdated = hookTrigger({
+export const messageStatusUpdatedTrigger = hookTrigger({
   key: 'message_status_updated',
   noun: 'Message Status',
   label: 'Message Status Updated',

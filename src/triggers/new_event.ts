@@ -4,30 +4,30 @@ import { CALLBELL_EVENTS } from '../webhooks/events';
 import { offeringAttachmentFiles } from '../hydrators/attachment_file';
 import { hookTrigger, type HookTrigger } from '../webhooks/hook-trigger';
 import { stringList } from '../values';
-import { mapAgentSessionUpdated, agentSessionUpdated } from './agent_session_updated';
-import { mapAgentStatusUpdated, agentStatusUpdated } from './agent_status_updated';
-import { mapContactCreated, contactCreated } from './contact_created';
-import { mapContactDeleted, contactDeleted } from './contact_deleted';
-import { mapContactUpdated, contactUpdated } from './contact_updated';
-import { mapConversationClosed, conversationClosed } from './conversation_closed';
-import { mapConversationOpened, conversationOpened } from './conversation_opened';
-import { mapMessageCreated, messageCreated, messageCreatedSample } from './message_created';
-import { mapMessageStatusUpdated, messageStatusUpdated } from './message_status_updated';
-import { mapTeamMembershipUpdated, teamMembershipUpdated } from './team_membership_updated';
+import { mapAgentSessionUpdated, agentSessionUpdatedTrigger } from './agent_session_updated';
+import { mapAgentStatusUpdated, agentStatusUpdatedTrigger } from './agent_status_updated';
+import { mapContactCreated, contactCreatedTrigger } from './contact_created';
+import { mapContactDeleted, contactDeletedTrigger } from './contact_deleted';
+import { mapContactUpdated, contactUpdatedTrigger } from './contact_updated';
+import { mapConversationClosed, conversationClosedTrigger } from './conversation_closed';
+import { mapConversationOpened, conversationOpenedTrigger } from './conversation_opened';
+import { mapMessageCreated, messageCreatedTrigger, messageCreatedSample } from './message_created';
+import { mapMessageStatusUpdated, messageStatusUpdatedTrigger } from './message_status_updated';
+import { mapTeamMembershipUpdated, teamMembershipUpdatedTrigger } from './team_membership_updated';
 import type { HookExample } from '../example';
 
 /** The trigger of each event: New Event reads, labels and samples each event exactly as it. */
 const TRIGGERS: Record<CallbellEvent, HookTrigger> = {
-  message_created: messageCreated,
-  message_status_updated: messageStatusUpdated,
-  contact_created: contactCreated,
-  contact_updated: contactUpdated,
-  contact_deleted: contactDeleted,
-  conversation_opened: conversationOpened,
-  conversation_closed: conversationClosed,
-  agent_status_updated: agentStatusUpdated,
-  agent_session_updated: agentSessionUpdated,
-  team_membership_updated: teamMembershipUpdated,
+  message_created: messageCreatedTrigger,
+  message_status_updated: messageStatusUpdatedTrigger,
+  contact_created: contactCreatedTrigger,
+  contact_updated: contactUpdatedTrigger,
+  contact_deleted: contactDeletedTrigger,
+  conversation_opened: conversationOpenedTrigger,
+  conversation_closed: conversationClosedTrigger,
+  agent_status_updated: agentStatusUpdatedTrigger,
+  agent_session_updated: agentSessionUpdatedTrigger,
+  team_membership_updated: teamMembershipUpdatedTrigger,
 };
 
 /** Each event as the trigger of its own reads it, so New Event outputs exactly the same. */
@@ -87,7 +87,7 @@ export async function chosenOutputFields(_z: ZObject, bundle: Bundle): Promise<P
   return fields.filter(({ key }) => !seen.has(key) && seen.add(key));
 }
 
-const newEventTrigger = hookTrigger({
+const chosenEventsHook = hookTrigger({
   key: 'new_event',
   noun: 'Event',
   label: 'New Event',
@@ -114,7 +114,7 @@ const newEventTrigger = hookTrigger({
   outputFields: [chosenOutputFields],
 });
 
-export const newEvent: HookTrigger = offeringAttachmentFiles(newEventTrigger);
+export const newEventTrigger: HookTrigger = offeringAttachmentFiles(chosenEventsHook);
 
 /** The example run the tests and docs/operations.md are built from (src/example.ts). */
 export const example: HookExample = {

@@ -11,7 +11,7 @@ export const mapTeamMembershipUpdated: EventMapper = (payload) => ({
   user: agentOutput(payload.user),
 });
 
-export const teamMembershipUpdated = hookTrigger({
+export const teamMembershipUpdatedTrigger = hookTrigger({
   key: 'team_membership_updated',
   noun: 'Team Membership',
   label: 'Team Membership Updated',

@@ -1,7 +1,7 @@
 import { performSendMessage } from '../../src/creates/send_message';
 import { performUpdateContact } from '../../src/creates/update_contact';
 import { updateConversationFunnelCreate } from '../../src/creates/update_conversation_funnel';
-import { channelList } from '../../src/dropdowns/channel_list';
+import { channelListDropdown } from '../../src/dropdowns/channel_list';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { run } from '../helpers/operations';
@@ -21,7 +21,7 @@ const OPERATIONS: {
     kind: 'read (dropdown)',
     method: 'GET',
     path: '/channels',
-    perform: channelList.operation.perform,
+    perform: channelListDropdown.operation.perform,
     input: {},
   },
   {

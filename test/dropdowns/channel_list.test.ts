@@ -1,4 +1,4 @@
-import { channelList } from '../../src/dropdowns/channel_list';
+import { channelListDropdown } from '../../src/dropdowns/channel_list';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { fill } from '../helpers/dropdown';
 
@@ -17,11 +17,11 @@ describe('channel_list', () => {
       .get(`${API_PATH}/channels`)
       .query({ active: 'true', page: '3' })
       .reply(200, { channels: [], meta: { page: 3, pages: 2 } });
-    await expect(fill(channelList)).resolves.toEqual([
+    await expect(fill(channelListDropdown)).resolves.toEqual([
       { id: 'wa1', name: 'Support line (WhatsApp, main)' },
       { id: 'ig1', name: 'Shop Instagram (Instagram)' },
     ]);
-    await expect(fill(channelList, 2)).resolves.toEqual([]);
+    await expect(fill(channelListDropdown, 2)).resolves.toEqual([]);
     scope.done();
   });
 });

@@ -1,4 +1,4 @@
-import { contactList } from '../../src/dropdowns/contact_list';
+import { contactListDropdown } from '../../src/dropdowns/contact_list';
 import contact from '../fixtures/contact.json';
 import type { ZObject } from 'zapier-platform-core';
 import { listContacts } from '../../src/api/contacts';
@@ -23,7 +23,7 @@ describe('contact_list', () => {
         ],
         meta: { page: Number(callbellPage), pages: 3 },
       });
-    await expect(fill(contactList, page)).resolves.toEqual([
+    await expect(fill(contactListDropdown, page)).resolves.toEqual([
       { id: 'c1', name: 'Ann Lee, +31 6 1234 5678' },
       { id: 'c2', name: '447700900123' },
       { id: 'c3', name: 'c3' },
@@ -36,7 +36,7 @@ describe('contact_list', () => {
       .get(`${API_PATH}/contacts`)
       .query({ page: '4' })
       .reply(200, { contacts: [], meta: { page: 4, pages: 3 } });
-    await expect(fill(contactList, 3)).resolves.toEqual([]);
+    await expect(fill(contactListDropdown, 3)).resolves.toEqual([]);
     scope.done();
   });
 
@@ -55,7 +55,7 @@ describe('contact_list', () => {
         .get(`${API_PATH}/contacts`)
         .query({ page: '1' })
         .reply(200, page(['c1', 'c2']));
-      await expect(fill(contactList, 1)).resolves.toEqual([
+      await expect(fill(contactListDropdown, 1)).resolves.toEqual([
         { id: 'c3', name: 'c3' },
         { id: 'c4', name: 'c4' },
       ]);
@@ -75,7 +75,7 @@ describe('contact_list', () => {
           .get(`${API_PATH}/contacts`)
           .query({ page: '1' })
           .reply(200, page(['c1', 'c2']));
-      await expect(fill(contactList, 1)).resolves.toEqual([]);
+      await expect(fill(contactListDropdown, 1)).resolves.toEqual([]);
       scope.done();
     });
 
@@ -96,12 +96,12 @@ describe('contact_list', () => {
     });
 
     it('asks nothing past its guard of 100 pages', async () => {
-      await expect(fill(contactList, 100)).resolves.toEqual([]);
+      await expect(fill(contactListDropdown, 100)).resolves.toEqual([]);
     });
   });
 
   it('is paginated and hidden', () => {
-    expect(contactList.operation.canPaginate).toBe(true);
-    expect(contactList.display.hidden).toBe(true);
+    expect(contactListDropdown.operation.canPaginate).toBe(true);
+    expect(contactListDropdown.display.hidden).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { funnelList } from '../../src/dropdowns/funnel_list';
+import { funnelListDropdown } from '../../src/dropdowns/funnel_list';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { fill } from '../helpers/dropdown';
 
@@ -12,7 +12,7 @@ describe('funnel_list', () => {
           { uuid: 'f1', name: 'New lead', emoji: '🆕', position: 1 },
         ],
       });
-    await expect(fill(funnelList)).resolves.toEqual([
+    await expect(fill(funnelListDropdown)).resolves.toEqual([
       { id: 'f1', name: '🆕 New lead' },
       { id: 'f2', name: '🏆 Won' },
     ]);

@@ -1,4 +1,4 @@
-import { messageList } from '../../src/dropdowns/message_list';
+import { messageListDropdown } from '../../src/dropdowns/message_list';
 import { findMessageStatusSearch } from '../../src/searches/find_message_status';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { inputErrorOf } from '../helpers/operations';
@@ -8,7 +8,7 @@ const CONTACT = 'eb2b914a977e4ab896e7b886698b3eac';
 /** Runs the dropdown as the Zap editor does inside Find Message Status, for a 0-based page. */
 function fill(inputData: Record<string, unknown>, page = 0) {
   return appTester(
-    messageList.operation.perform,
+    messageListDropdown.operation.perform,
     bundleWith(inputData, { meta: { page, isFillingDynamicDropdown: true } }),
   );
 }
@@ -62,6 +62,6 @@ describe('message_list', () => {
         required: true,
       }),
     ]);
-    expect(messageList).toMatchObject({ display: { hidden: true } });
+    expect(messageListDropdown).toMatchObject({ display: { hidden: true } });
   });
 });

@@ -1,5 +1,5 @@
 import App from '../../index';
-import { templateList } from '../../src/dropdowns/template_list';
+import { templateListDropdown } from '../../src/dropdowns/template_list';
 import templates from '../fixtures/templates.json';
 import { API_KEY, API_PATH, callbellApi } from '../helpers/app';
 import { fill } from '../helpers/dropdown';
@@ -57,7 +57,7 @@ describe('template_list', () => {
       .get(`${API_PATH}/templates`)
       .query({ page: '1' })
       .reply(200, { templates: Object.values(templates), meta: { page: 1, pages: 1 } });
-    await expect(fill(templateList)).resolves.toEqual([
+    await expect(fill(templateListDropdown)).resolves.toEqual([
       {
         id: templates.reminder.uuid,
         name: 'Appointment reminder: Hi {{1}}, this is a reminder of your {{2}} on {{3}}. Reply…',

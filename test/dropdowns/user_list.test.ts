@@ -1,4 +1,4 @@
-import { userList } from '../../src/dropdowns/user_list';
+import { userListDropdown } from '../../src/dropdowns/user_list';
 import teams from '../fixtures/teams.json';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { fill } from '../helpers/dropdown';
@@ -29,7 +29,7 @@ describe('user_list', () => {
           { email: 'li@example-shop.com' },
         ],
       });
-    await expect(fill(userList)).resolves.toEqual([
+    await expect(fill(userListDropdown)).resolves.toEqual([
       { id: 'maria@example-shop.com', name: 'Maria Rossi (maria@example-shop.com)' },
       { id: 'joao@example-shop.com', name: 'João (joao@example-shop.com)' },
       { id: 'li@example-shop.com', name: 'li@example-shop.com' },

@@ -1,4 +1,4 @@
-import { whatsappUserList } from '../../src/dropdowns/whatsapp_user_list';
+import { whatsappUserListDropdown } from '../../src/dropdowns/whatsapp_user_list';
 import contact from '../fixtures/contact.json';
 import { API_PATH, callbellApi } from '../helpers/app';
 import { fill } from '../helpers/dropdown';
@@ -29,7 +29,7 @@ describe('whatsapp_user_list', () => {
           meta: { page, pages: 20 },
         });
     }
-    await expect(fill(whatsappUserList, 1)).resolves.toEqual([
+    await expect(fill(whatsappUserListDropdown, 1)).resolves.toEqual([
       { id: 'US.13491208655302741918', name: `Ana Lima, ${contact.phoneNumber}` },
       { id: 'US.99', name: contact.phoneNumber },
     ]);
@@ -44,7 +44,7 @@ describe('whatsapp_user_list', () => {
       .get(`${API_PATH}/contacts`)
       .query({ page: '2' })
       .reply(200, { contacts: [], meta: { pages: 1 } });
-    await expect(fill(whatsappUserList, 0)).resolves.toEqual([
+    await expect(fill(whatsappUserListDropdown, 0)).resolves.toEqual([
       { id: 'US.1', name: `Ana, ${contact.phoneNumber}` },
     ]);
     scope.done();

@@ -1,4 +1,4 @@
-import { seed } from '../../sandbox/seed';
+import { seed } from '../../sandbox/callbell/seed';
 import { appTester, bundleFor, operation, perform, useSandbox, type Perform } from './helpers';
 
 const sandbox = useSandbox();

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { exitCodeOf, leftOver, renderTable, type Report } from '../../scripts/lib/live/report';
+import {
+  exitCodeOf,
+  leftOver,
+  renderTable,
+  type Report,
+} from '../../scripts/lib/check-live/report';
 import { PASS } from './faulty-proxy';
 import { startZapReceiver } from './helpers';
 import { behindProxy, dropAfter, KEY, run, stopFaults } from './live-faults';

@@ -1,4 +1,4 @@
-import { seed } from '../../sandbox/seed';
+import { seed } from '../../sandbox/callbell/seed';
 import {
   all,
   AUDIO_URL,

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { SandboxQuirks } from '../../sandbox/quirks';
-import { seed } from '../../sandbox/seed';
-import { exitCodeOf, leftOver, type Report } from '../../scripts/lib/live/report';
-import { checkLive } from '../../scripts/lib/live/run';
-import type { LiveApp } from '../../scripts/lib/live/session';
+import type { SandboxQuirks } from '../../sandbox/callbell/quirks';
+import { seed } from '../../sandbox/callbell/seed';
+import { exitCodeOf, leftOver, type Report } from '../../scripts/lib/check-live/report';
+import { checkLive } from '../../scripts/lib/check-live/run';
+import type { LiveApp } from '../../scripts/lib/check-live/session';
 import { all, AUDIO_URL, JOHN, liveSandbox, NEW_NUMBER, READ_ROWS, verdicts } from './live-helpers';
 
 // `npm run check-live` against the sandbox: read-only, refusals, each reading of Callbell's

@@ -3,7 +3,7 @@ import {
   type HookRun,
   type HookZap,
   type ZapierHooks,
-} from '../../sandbox/zapier-hooks';
+} from '../../sandbox/zapier/hooks';
 import { builtApp, perform, useSandbox } from './helpers';
 
 // Zaps on one Callbell account, run as Zapier runs them: each Zap has its own hook URL on a
@@ -59,9 +59,11 @@ describe('every Zap on one Callbell account gets its events', () => {
     const newMessage = hooks.zap('message_created');
     const newContact = hooks.zap('contact_created');
     const closed = hooks.zap('conversation_closed');
-    const newEvent = hooks.zap('new_event', { events: ['contact_created', 'message_created'] });
+    const newEventTrigger = hooks.zap('new_event', {
+      events: ['contact_created', 'message_created'],
+    });
     const failed = hooks.zap('message_status_updated', { statuses: ['failed'] });
-    const zaps = [newMessage, newContact, closed, newEvent, failed];
+    const zaps = [newMessage, newContact, closed, newEventTrigger, failed];
     for (const zap of zaps) await zap.turnOn();
     // The newest Zap owns the webhook: its subscribe data lists the four others.
     expect(webhookZap()).toBe(failed.url);
@@ -94,7 +96,11 @@ describe('every Zap on one Callbell account gets its events', () => {
     expect(eventsOf(newContact)).toEqual(['contact_created']);
     expect(newContact.items[0]).toMatchObject({ phoneNumberE164: '+447911123777' });
     expect(eventsOf(closed)).toEqual(['conversation_closed']);
-    expect(eventsOf(newEvent)).toEqual(['contact_created', 'message_created', 'message_created']);
+    expect(eventsOf(newEventTrigger)).toEqual([
+      'contact_created',
+      'message_created',
+      'message_created',
+    ]);
     expect(failed.items).toEqual([
       expect.objectContaining({
         event: 'message_status_updated',

@@ -1,6 +1,6 @@
 import type { Bundle } from 'zapier-platform-core';
 import { createAppTester } from 'zapier-platform-core';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/callbell/server';
 import type { Perform } from '../../src/operations';
 
 export type { Perform };
@@ -94,4 +94,4 @@ export function hookStep(
   return appTester(run, bundleFor(sandbox, inputData, extra));
 }
 
-export { startZapReceiver } from '../../sandbox/zap-receiver';
+export { startZapReceiver } from '../../sandbox/zapier/zap-receiver';

@@ -1,4 +1,4 @@
-import { CONNECTION_CHECK_BODY } from '../../sandbox/resources/webhooks';
+import { CONNECTION_CHECK_BODY } from '../../sandbox/callbell/resources/webhooks';
 import { hookStep, perform, startZapReceiver, useSandbox } from './helpers';
 
 const sandbox = useSandbox();

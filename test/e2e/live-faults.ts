@@ -1,6 +1,6 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { checkLive, type LiveOptions } from '../../scripts/lib/live/run';
-import type { LiveApp } from '../../scripts/lib/live/session';
+import { startSandbox, type Sandbox } from '../../sandbox/callbell/server';
+import { checkLive, type LiveOptions } from '../../scripts/lib/check-live/run';
+import type { LiveApp } from '../../scripts/lib/check-live/session';
 import { PASS, startFaultyProxy, type FaultRule } from './faulty-proxy';
 
 // `npm run check-live` when things go wrong between it and Callbell: the sandbox answers by the

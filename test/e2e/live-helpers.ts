@@ -1,8 +1,8 @@
-import type { SandboxQuirks } from '../../sandbox/quirks';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import type { Report, Verdict } from '../../scripts/lib/live/report';
-import { checkLive, type LiveOptions } from '../../scripts/lib/live/run';
-import type { LiveApp } from '../../scripts/lib/live/session';
+import type { SandboxQuirks } from '../../sandbox/callbell/quirks';
+import { startSandbox, type Sandbox } from '../../sandbox/callbell/server';
+import type { Report, Verdict } from '../../scripts/lib/check-live/report';
+import { checkLive, type LiveOptions } from '../../scripts/lib/check-live/run';
+import type { LiveApp } from '../../scripts/lib/check-live/session';
 
 // Shared by the check-live tests. They are split over files because core's memory check
 // (zapier-platform-core's memory-checker.js) exits the process once it has run more than 250

@@ -1,9 +1,9 @@
-import { DEFAULT_QUIRKS, OTHER_READINGS, type SandboxQuirks } from '../../sandbox/quirks';
-import { seed } from '../../sandbox/seed';
-import type { Sandbox } from '../../sandbox/server';
+import { DEFAULT_QUIRKS, OTHER_READINGS, type SandboxQuirks } from '../../sandbox/callbell/quirks';
+import { seed } from '../../sandbox/callbell/seed';
+import type { Sandbox } from '../../sandbox/callbell/server';
 import { appTester, bundleFor, operation, perform, useSandbox, type Perform } from './helpers';
 
-// The quirk matrix: where Callbell's docs allow several readings (sandbox/quirks.ts), the built
+// The quirk matrix: where Callbell's docs allow several readings (sandbox/callbell/quirks.ts), the built
 // app is run against the sandbox answering by each. First every operation a reading touches
 // under the default readings, then, one quirk flipped at a time, only the operations that quirk
 // touches. Under every reading the step does what the Zap meant, or fails saying what to do.

@@ -1,4 +1,4 @@
-import { seed } from '../../sandbox/seed';
+import { seed } from '../../sandbox/callbell/seed';
 import calendly from '../fixtures/sources/calendly-invitee.json';
 import shopify from '../fixtures/sources/shopify-order.json';
 import typeform from '../fixtures/sources/typeform-response.json';

@@ -1,5 +1,5 @@
-import { chosenPort, startFailure } from '../../sandbox/cli';
-import { startSandbox } from '../../sandbox/server';
+import { chosenPort, startFailure } from '../../sandbox/callbell/cli';
+import { startSandbox } from '../../sandbox/callbell/server';
 
 describe('npm run sandbox', () => {
   it.each([

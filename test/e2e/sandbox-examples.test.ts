@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SandboxQuirks } from '../../sandbox/quirks';
-import { seed } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { SandboxQuirks } from '../../sandbox/callbell/quirks';
+import { seed } from '../../sandbox/callbell/seed';
+import { startSandbox, type Sandbox } from '../../sandbox/callbell/server';
 import { DOCUMENTED_CONTACT_KEYS } from '../helpers/fixtures';
 
 // Every answer of the sandbox has the keys and types of Callbell's own example of it

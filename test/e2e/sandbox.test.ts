@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { seed } from '../../sandbox/seed';
+import { seed } from '../../sandbox/callbell/seed';
 import { DOCUMENTED_CONTACT_KEYS, documentedDelivery } from '../helpers/fixtures';
 import { startZapReceiver, useSandbox } from './helpers';
 

@@ -1,5 +1,5 @@
-import { seed } from '../../sandbox/seed';
-import type { Sandbox } from '../../sandbox/server';
+import { seed } from '../../sandbox/callbell/seed';
+import type { Sandbox } from '../../sandbox/callbell/server';
 import { idIncludesDeliveryTime } from '../../src/webhooks/event-id';
 import type { CallbellEvent } from '../../src/webhooks/events';
 import { hookStep, perform, startZapReceiver, useSandbox } from './helpers';

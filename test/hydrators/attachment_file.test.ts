@@ -4,8 +4,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import { attachmentFile } from '../../src/hydrators/attachment_file';
 import { MAX_FILE_MB, MAX_REDIRECTS } from '../../src/hydrators/download';
-import { messageCreated } from '../../src/triggers/message_created';
-import { newEvent } from '../../src/triggers/new_event';
+import { messageCreatedTrigger } from '../../src/triggers/message_created';
+import { newEventTrigger } from '../../src/triggers/new_event';
 import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
 import { API_KEY, API_PATH, API_URL, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { elapse, useFakeClock } from '../helpers/clock';
@@ -131,8 +131,8 @@ const REFUSED_LINKS: [string, string][] = [
 
 describe('attachment files', () => {
   it.each([
-    ['message_created', messageCreated, {}],
-    ['new_event', newEvent, { events: ['message_created'] }],
+    ['message_created', messageCreatedTrigger, {}],
+    ['new_event', newEventTrigger, { events: ['message_created'] }],
   ])('%s offers each attachment as a file, fetched only when used', async (_, trigger, input) => {
     const withAttachment = {
       event: 'message_created',
@@ -147,7 +147,7 @@ describe('attachment files', () => {
   });
 
   it('a message without attachments offers no file', async () => {
-    const [output] = await deliver(messageCreated, documentedDelivery('message_created'));
+    const [output] = await deliver(messageCreatedTrigger, documentedDelivery('message_created'));
     expect(output?.attachment_files).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { readErrorBody } from '../../src/client/error-body';
 import { redactor, REDACTED } from '../../src/client/redact';
 import { callbell } from '../../src/client/request';
 import { MAX_CONCURRENT_REQUESTS, MAX_REQUESTS_PER_STEP } from '../../src/client/step';
-import { userList, MAX_MEMBER_PAGES_PER_LIST } from '../../src/dropdowns/user_list';
+import { userListDropdown, MAX_MEMBER_PAGES_PER_LIST } from '../../src/dropdowns/user_list';
 import { readAssignment } from '../../src/fields/assignment';
 import { readCustomFields, readTags } from '../../src/fields/contact-details';
 import { readMetadata } from '../../src/fields/metadata';
@@ -52,7 +52,7 @@ describe('loops over pages', () => {
         ? { teams, meta: { page: 1, pages: 10_000 } }
         : { users: [{ email: `${path.split('/')[3]}@example.com` }], meta: { pages: 10_000 } },
     );
-    const choices = await fill(userList);
+    const choices = await fill(userListDropdown);
     expect(stats.requests).toBe(1 + MAX_MEMBER_PAGES_PER_LIST);
     expect(stats.mostAtOnce).toBeLessThanOrEqual(MAX_CONCURRENT_REQUESTS);
     expect(choices.length).toBeGreaterThan(0);

@@ -3,9 +3,12 @@ import App from '../../index';
 import { readErrorBody } from '../../src/client/error-body';
 import { retryAfterSeconds } from '../../src/client/errors';
 import { InputError } from '../../src/input-error';
-import { conversationClosed, mapConversationClosed } from '../../src/triggers/conversation_closed';
+import {
+  conversationClosedTrigger,
+  mapConversationClosed,
+} from '../../src/triggers/conversation_closed';
 import { mapConversationOpened } from '../../src/triggers/conversation_opened';
-import { mapMessageCreated, messageCreated } from '../../src/triggers/message_created';
+import { mapMessageCreated, messageCreatedTrigger } from '../../src/triggers/message_created';
 import { eventId } from '../../src/webhooks/event-id';
 import { readDelivery } from '../../src/webhooks/events';
 import { mapMessageStatusUpdated } from '../../src/triggers/message_status_updated';
@@ -138,7 +141,7 @@ describe('deep nesting', () => {
       200,
       `{"webhook_events": ${deep(200_000)}, "meta": {"pages": 1}}`,
     ]);
-    const { result, error } = await outcomeOf(messageCreated.operation.performList, {});
+    const { result, error } = await outcomeOf(messageCreatedTrigger.operation.performList, {});
     expect(result).toBeUndefined();
     expect(error).toMatchObject({
       message: expect.stringContaining('"code":"CallbellUnreadableAnswer"'),
@@ -231,7 +234,7 @@ describe('created_at', () => {
     ['ISO 8601, as it is', '2024-02-21T12:02:47Z', '2024-02-21T12:02:47Z'],
   ])('closedAt: %s (%j → %j), with no created_at', async (_case, closedAt, expected) => {
     const body = documentedDelivery('conversation_closed');
-    const [output] = await deliver(conversationClosed, {
+    const [output] = await deliver(conversationClosedTrigger, {
       ...body,
       payload: { ...body.payload, closedAt },
     });
@@ -264,7 +267,7 @@ describe('a contact sent as a one-element list', () => {
 
   it('a delivered message_created with a listed contact keeps it', async () => {
     const body = documentedDelivery('message_created');
-    const [output] = await deliver(messageCreated, {
+    const [output] = await deliver(messageCreatedTrigger, {
       ...body,
       payload: { ...body.payload, contact: [body.payload.contact] },
     });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import App from '../../index';
 import { pathId } from '../../src/client/path';
-import { userList } from '../../src/dropdowns/user_list';
+import { userListDropdown } from '../../src/dropdowns/user_list';
 import { InputError } from '../../src/input-error';
 import { CONTROL_CHARACTERS } from '../../src/values';
 import { fill } from '../helpers/dropdown';
@@ -202,7 +202,7 @@ describe("ids from Callbell's answers", () => {
         ? [200, { teams: [{ uuid, name: 'Odd' }], meta: { page: 1, pages: 1 } }]
         : [200, { users: [], meta: { page: 1, pages: 1 } }],
     );
-    const error = await fill(userList).then(
+    const error = await fill(userListDropdown).then(
       () => undefined,
       (thrown: unknown) => thrown,
     );

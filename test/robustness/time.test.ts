@@ -4,7 +4,7 @@ import nock from 'nock';
 import type { ZObject } from 'zapier-platform-core';
 import App from '../../index';
 import { MIN_REQUEST_MS, STEP_BUDGET_MS } from '../../src/client/step';
-import { messageCreated } from '../../src/triggers/message_created';
+import { messageCreatedTrigger } from '../../src/triggers/message_created';
 import { API_URL, appTester, bundleWith } from '../helpers/app';
 import { elapse, later, useFakeClock } from '../helpers/clock';
 import { zapierHooks } from '../helpers/hook-trigger';
@@ -197,7 +197,7 @@ describe('turning a Zap off (#9, #21 finding 9): the lock wait and the probes sh
     let endedAfter = Infinity;
     const step = watch(
       appTester(
-        messageCreated.operation.performUnsubscribe,
+        messageCreatedTrigger.operation.performUnsubscribe,
         bundleWith({}, { targetUrl: D, subscribeData: owner }),
       )
         .then(

@@ -1,5 +1,5 @@
-import { maskPhone, verdictFrom, wrapping } from '../../scripts/lib/live/answers';
-import type { Exchange } from '../../scripts/lib/live/session';
+import { maskPhone, verdictFrom, wrapping } from '../../scripts/lib/check-live/answers';
+import type { Exchange } from '../../scripts/lib/check-live/session';
 
 const answer = (status: number): Exchange => ({
   method: 'GET',

@@ -4,7 +4,7 @@ import {
   row,
   type Report,
   type Verdict,
-} from '../../scripts/lib/live/report';
+} from '../../scripts/lib/check-live/report';
 
 const report = (verdicts: Verdict[], extra: Partial<Report> = {}): Report => ({
   checkedAt: '2026-11-24T22:00:00.000Z',

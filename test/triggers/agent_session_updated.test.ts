@@ -1,12 +1,12 @@
-import { agentSessionUpdated } from '../../src/triggers/agent_session_updated';
+import { agentSessionUpdatedTrigger } from '../../src/triggers/agent_session_updated';
 import { deliver, documentedDelivery, itBehavesLikeAHookTrigger } from '../helpers/hook-trigger';
 
 describe('agent_session_updated', () => {
-  itBehavesLikeAHookTrigger(agentSessionUpdated, { events: ['agent_session_updated'] });
+  itBehavesLikeAHookTrigger(agentSessionUpdatedTrigger, { events: ['agent_session_updated'] });
 
   it('hands the Zap the action and the agent, and no time the payload does not give', async () => {
     const [output] = await deliver(
-      agentSessionUpdated,
+      agentSessionUpdatedTrigger,
       documentedDelivery('agent_session_updated'),
     );
     expect(output).toMatchObject({

@@ -1,4 +1,4 @@
-import { contactCreated } from '../../src/triggers/contact_created';
+import { contactCreatedTrigger } from '../../src/triggers/contact_created';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import {
   deliver,
@@ -8,10 +8,10 @@ import {
 } from '../helpers/hook-trigger';
 
 describe('contact_created', () => {
-  itBehavesLikeAHookTrigger(contactCreated, { events: ['contact_created'] });
+  itBehavesLikeAHookTrigger(contactCreatedTrigger, { events: ['contact_created'] });
 
   it("hands the Zap the contact, with an id that starts with Callbell's uuid", async () => {
-    const [output] = await deliver(contactCreated, documentedDelivery('contact_created'));
+    const [output] = await deliver(contactCreatedTrigger, documentedDelivery('contact_created'));
     expect(output).toMatchObject({
       id: expect.stringMatching(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/),
       event: 'contact_created',
@@ -36,7 +36,7 @@ describe('contact_created', () => {
       assignedUser: 'maria@example-shop.com',
       team: { uuid: 'a1b2', name: 'Sales' },
     };
-    const [output] = await deliver(contactCreated, body);
+    const [output] = await deliver(contactCreatedTrigger, body);
     expect(output).toMatchObject({
       customFields: { Company: 'Acme', 'Order Total': '42.50' },
       assignedUser: 'maria@example-shop.com',
@@ -49,7 +49,7 @@ describe('contact_created', () => {
       .get(`${API_PATH}/webhooks/events`)
       .query({ subscriptions: 'contact_created', items: '10', page: '1' })
       .reply(200, deliveryLog([documentedDelivery('contact_created')]));
-    const outputs = await appTester(contactCreated.operation.performList, bundleWith({}));
+    const outputs = await appTester(contactCreatedTrigger.operation.performList, bundleWith({}));
     expect(outputs.map((output) => output.name)).toEqual(['John Doe']);
     scope.done();
   });
@@ -78,7 +78,7 @@ describe('contact_created', () => {
         ],
         meta: { page: 1, pages: 3 },
       });
-    const outputs = await appTester(contactCreated.operation.performList, bundleWith({}));
+    const outputs = await appTester(contactCreatedTrigger.operation.performList, bundleWith({}));
     expect(outputs.map((output) => [output.id, output.name, output.phoneNumberE164])).toEqual([
       [expect.stringMatching(/^aaaa0000aaaa0000aaaa0000aaaa0000-/), 'Ana', '+5511987654321'],
       [expect.stringMatching(/^bbbb0000bbbb0000bbbb0000bbbb0000-/), 'Bo', '+447700900123'],

@@ -1,4 +1,4 @@
-import { contactDeleted } from '../../src/triggers/contact_deleted';
+import { contactDeletedTrigger } from '../../src/triggers/contact_deleted';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import {
   deliver,
@@ -8,10 +8,12 @@ import {
 } from '../helpers/hook-trigger';
 
 describe('contact_deleted', () => {
-  itBehavesLikeAHookTrigger(contactDeleted, { events: ['contact_deleted'] });
+  itBehavesLikeAHookTrigger(contactDeletedTrigger, { events: ['contact_deleted'] });
 
   it('hands the Zap the deleted contact uuid and time', async () => {
-    await expect(deliver(contactDeleted, documentedDelivery('contact_deleted'))).resolves.toEqual([
+    await expect(
+      deliver(contactDeletedTrigger, documentedDelivery('contact_deleted')),
+    ).resolves.toEqual([
       {
         id: 'fad77e68757b43c3b77b51cd66ec18f3-72bd5dc49dc2e809',
         event: 'contact_deleted',
@@ -30,7 +32,7 @@ describe('contact_deleted', () => {
       .get(`${API_PATH}/webhooks/events`)
       .query(true)
       .reply(200, deliveryLog([]));
-    const operation = contactDeleted.operation;
+    const operation = contactDeletedTrigger.operation;
     await expect(appTester(operation.performList, bundleWith({}))).resolves.toHaveLength(1);
     await expect(appTester(operation.performList, bundleWith({}))).resolves.toEqual([]);
     scope.done();

@@ -1,4 +1,4 @@
-import { contactUpdatedForAgent } from '../../src/triggers/contact_updated_for_agent';
+import { contactUpdatedForAgentTrigger } from '../../src/triggers/contact_updated_for_agent';
 import {
   contactUpdate,
   itBehavesLikeAContactUpdateScenario,
@@ -7,7 +7,7 @@ import { deliver } from '../helpers/hook-trigger';
 
 describe('contact_updated_for_agent', () => {
   // An agent is chosen by email, in any case.
-  itBehavesLikeAContactUpdateScenario(contactUpdatedForAgent, {
+  itBehavesLikeAContactUpdateScenario(contactUpdatedForAgentTrigger, {
     inputData: { assigned_user: 'Maria@Example-Shop.com' },
     matching: { assignedUser: 'maria@example-shop.com' },
     other: { assignedUser: 'li@example-shop.com' },
@@ -15,7 +15,7 @@ describe('contact_updated_for_agent', () => {
 
   it('with no agent chosen, fires for a contact assigned to any agent', async () => {
     const assigned = contactUpdate({ assignedUser: 'li@example-shop.com' });
-    const [output] = await deliver(contactUpdatedForAgent, assigned, {});
+    const [output] = await deliver(contactUpdatedForAgentTrigger, assigned, {});
     expect(output).toMatchObject({ assignedUser: 'li@example-shop.com' });
   });
 });

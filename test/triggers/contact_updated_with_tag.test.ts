@@ -1,9 +1,9 @@
-import { contactUpdatedWithTag } from '../../src/triggers/contact_updated_with_tag';
+import { contactUpdatedWithTagTrigger } from '../../src/triggers/contact_updated_with_tag';
 import { itBehavesLikeAContactUpdateScenario } from '../helpers/contact-update-scenario';
 
 describe('contact_updated_with_tag', () => {
   // Callbell's tags ignore case: "vip" matches the tag "VIP".
-  itBehavesLikeAContactUpdateScenario(contactUpdatedWithTag, {
+  itBehavesLikeAContactUpdateScenario(contactUpdatedWithTagTrigger, {
     inputData: { tag: 'vip' },
     matching: { tags: ['Lead', 'VIP'] },
     other: { tags: ['Lead'] },

@@ -1,4 +1,4 @@
-import { conversationClosed } from '../../src/triggers/conversation_closed';
+import { conversationClosedTrigger } from '../../src/triggers/conversation_closed';
 import {
   deliver,
   documentedDelivery,
@@ -7,13 +7,16 @@ import {
 } from '../helpers/hook-trigger';
 
 describe('conversation_closed', () => {
-  itBehavesLikeAHookTrigger(conversationClosed, { events: ['conversation_closed'] });
-  itMapsAConversationEvent(conversationClosed, 'conversation_closed', {
+  itBehavesLikeAHookTrigger(conversationClosedTrigger, { events: ['conversation_closed'] });
+  itMapsAConversationEvent(conversationClosedTrigger, 'conversation_closed', {
     closedAt: '2023-11-20T17:14:22Z',
   });
 
   it('says why and when the conversation was closed', async () => {
-    const [output] = await deliver(conversationClosed, documentedDelivery('conversation_closed'));
+    const [output] = await deliver(
+      conversationClosedTrigger,
+      documentedDelivery('conversation_closed'),
+    );
     expect(output).toMatchObject({
       closingReason: 'issue_resolved',
       closedAt: '2023-11-20T17:14:22Z',

@@ -1,4 +1,4 @@
-import { messageCreated } from '../../src/triggers/message_created';
+import { messageCreatedTrigger } from '../../src/triggers/message_created';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import {
   deliver,
@@ -16,10 +16,10 @@ const sent = {
 describe('message_created', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  itBehavesLikeAHookTrigger(messageCreated, { events: ['message_created'] });
+  itBehavesLikeAHookTrigger(messageCreatedTrigger, { events: ['message_created'] });
 
   it('hands the Zap the message, its contact and an id derived from the delivery', async () => {
-    const [output] = await deliver(messageCreated, received);
+    const [output] = await deliver(messageCreatedTrigger, received);
     expect(output).toMatchObject({
       id: expect.stringMatching(/^eb2b914a977e4ab896e7b886698b3eac-[0-9a-f]{16}$/),
       event: 'message_created',
@@ -45,14 +45,14 @@ describe('message_created', () => {
 
   it('gives the same delivery the same id and different messages different ids', async () => {
     jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2022-10-18T10:06:29.120Z'));
-    const [first] = await deliver(messageCreated, received);
-    const [again] = await deliver(messageCreated, JSON.parse(JSON.stringify(received)));
-    const [reordered] = await deliver(messageCreated, {
+    const [first] = await deliver(messageCreatedTrigger, received);
+    const [again] = await deliver(messageCreatedTrigger, JSON.parse(JSON.stringify(received)));
+    const [reordered] = await deliver(messageCreatedTrigger, {
       payload: Object.fromEntries(Object.entries(received.payload).reverse()),
       event: 'message_created',
     });
-    const [other] = await deliver(messageCreated, sent);
-    const [later] = await deliver(messageCreated, {
+    const [other] = await deliver(messageCreatedTrigger, sent);
+    const [later] = await deliver(messageCreatedTrigger, {
       event: 'message_created',
       payload: { ...received.payload, createdAt: '2022-10-18T12:06:30.000+02:00' },
     });
@@ -63,14 +63,14 @@ describe('message_created', () => {
 
   it('gives two identical messages in one second two ids: they were delivered apart', async () => {
     const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2022-10-18T10:06:29.120Z'));
-    const [first] = await deliver(messageCreated, received);
+    const [first] = await deliver(messageCreatedTrigger, received);
     now.mockReturnValue(Date.parse('2022-10-18T10:06:29.730Z'));
-    const [second] = await deliver(messageCreated, received);
+    const [second] = await deliver(messageCreatedTrigger, received);
     expect(second?.id).not.toBe(first?.id);
   });
 
   it('reads the misspelt "mesageContext" Callbell documents', async () => {
-    const [output] = await deliver(messageCreated, {
+    const [output] = await deliver(messageCreatedTrigger, {
       event: 'message_created',
       payload: { ...received.payload, mesageContext: { text: 'the question' } },
     });
@@ -84,8 +84,8 @@ describe('message_created', () => {
     [undefined, ['Hello']],
   ])('direction %s lets through %j', async (direction, texts) => {
     const outputs = [
-      ...(await deliver(messageCreated, received, { direction })),
-      ...(await deliver(messageCreated, sent, { direction })),
+      ...(await deliver(messageCreatedTrigger, received, { direction })),
+      ...(await deliver(messageCreatedTrigger, sent, { direction })),
     ];
     expect(outputs.map((output) => output.text)).toEqual(texts);
   });
@@ -111,17 +111,17 @@ describe('message_created', () => {
         ['Thanks!'],
       ],
     ])('a message this integration sent, with %s, starts %j', async (_case, input, texts) => {
-      const outputs = await deliver(messageCreated, ownReply, input);
+      const outputs = await deliver(messageCreatedTrigger, ownReply, input);
       expect(outputs.map((output) => output.text)).toEqual(texts);
     });
 
     it('a message sent from Callbell itself still starts a "Sent" Zap', async () => {
-      const outputs = await deliver(messageCreated, sent, { direction: 'sent' });
+      const outputs = await deliver(messageCreatedTrigger, sent, { direction: 'sent' });
       expect(outputs.map((output) => output.text)).toEqual(['Thanks!']);
     });
 
     it('declares Direction with "Received From Contacts" as its default, and the new Yes/No field', () => {
-      const fields = messageCreated.operation.inputFields;
+      const fields = messageCreatedTrigger.operation.inputFields;
       expect(fields.find((field) => field.key === 'direction')).toMatchObject({
         default: 'received',
       });
@@ -143,7 +143,7 @@ describe('message_created', () => {
       );
 
     const outputs = await appTester(
-      messageCreated.operation.performList,
+      messageCreatedTrigger.operation.performList,
       bundleWith({ direction: 'received' }),
     );
 
@@ -185,7 +185,7 @@ describe('message_created', () => {
       });
 
     const outputs = await appTester(
-      messageCreated.operation.performList,
+      messageCreatedTrigger.operation.performList,
       bundleWith({ direction: 'any' }),
     );
 
@@ -205,9 +205,9 @@ describe('message_created', () => {
       .get(`${API_PATH}/contacts`)
       .query(true)
       .reply(200, { contacts: [] });
-    await expect(appTester(messageCreated.operation.performList, bundleWith({}))).resolves.toEqual(
-      [],
-    );
+    await expect(
+      appTester(messageCreatedTrigger.operation.performList, bundleWith({})),
+    ).resolves.toEqual([]);
     scope.done();
   });
 });

@@ -1,4 +1,4 @@
-import { messageStatusUpdated } from '../../src/triggers/message_status_updated';
+import { messageStatusUpdatedTrigger } from '../../src/triggers/message_status_updated';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import {
   deliver,
@@ -17,10 +17,10 @@ function withStatus(status: string, messageStatusPayload: object = {}) {
 }
 
 describe('message_status_updated', () => {
-  itBehavesLikeAHookTrigger(messageStatusUpdated, { events: ['message_status_updated'] });
+  itBehavesLikeAHookTrigger(messageStatusUpdatedTrigger, { events: ['message_status_updated'] });
 
   it('hands the Zap the message uuid, status, time and contact', async () => {
-    const [output] = await deliver(messageStatusUpdated, read);
+    const [output] = await deliver(messageStatusUpdatedTrigger, read);
     expect(output).toMatchObject({
       id: 'adf3d1216d4c4dcd908199d6700f2381-7de593058416203f',
       uuid: 'adf3d1216d4c4dcd908199d6700f2381',
@@ -34,7 +34,7 @@ describe('message_status_updated', () => {
   // message_status_updated.md: a mismatch carries the corrected number in the inner payload.
   it('hands on the raw status payload, as fields and as JSON', async () => {
     const mismatch = { type: 'mismatch', payload: { phone: '+5511987654321', ts: 1686563913 } };
-    const [output] = await deliver(messageStatusUpdated, withStatus('mismatch', mismatch));
+    const [output] = await deliver(messageStatusUpdatedTrigger, withStatus('mismatch', mismatch));
     expect(output).toMatchObject({
       status: 'mismatch',
       // Epoch times as ISO 8601 (Zapier's build guidelines), the JSON as it came.
@@ -49,7 +49,7 @@ describe('message_status_updated', () => {
   it('gives each status of one message its own id', async () => {
     const ids = [];
     for (const status of ['sent', 'delivered', 'read']) {
-      const [output] = await deliver(messageStatusUpdated, withStatus(status));
+      const [output] = await deliver(messageStatusUpdatedTrigger, withStatus(status));
       ids.push(output?.id);
     }
     expect(new Set(ids).size).toBe(3);
@@ -60,11 +60,11 @@ describe('message_status_updated', () => {
     const failure = (reason: string) =>
       withStatus('failed', { type: 'failed', payload: { reason } });
     const [first] = await deliver(
-      messageStatusUpdated,
+      messageStatusUpdatedTrigger,
       failure('Number Does Not Exists On WhatsApp'),
     );
-    const [second] = await deliver(messageStatusUpdated, failure('Message expired'));
-    const [again] = await deliver(messageStatusUpdated, failure('Message expired'));
+    const [second] = await deliver(messageStatusUpdatedTrigger, failure('Message expired'));
+    const [again] = await deliver(messageStatusUpdatedTrigger, failure('Message expired'));
     expect(second?.id).not.toBe(first?.id);
     expect(again?.id).toBe(second?.id);
   });
@@ -95,7 +95,7 @@ describe('message_status_updated', () => {
     [{}, null],
   ])('reads the failure reason from %j', async (messageStatusPayload, reason) => {
     const [output] = await deliver(
-      messageStatusUpdated,
+      messageStatusUpdatedTrigger,
       withStatus('failed', messageStatusPayload),
     );
     expect(output?.failure_reason).toBe(reason);
@@ -105,7 +105,9 @@ describe('message_status_updated', () => {
     const statuses = ['delivered', 'failed'];
     const passed = [];
     for (const status of ['enqueued', 'sent', 'delivered', 'read', 'failed', 'mismatch']) {
-      passed.push(...(await deliver(messageStatusUpdated, withStatus(status), { statuses })));
+      passed.push(
+        ...(await deliver(messageStatusUpdatedTrigger, withStatus(status), { statuses })),
+      );
     }
     expect(passed.map((output) => output.status)).toEqual(['delivered', 'failed']);
   });
@@ -116,7 +118,7 @@ describe('message_status_updated', () => {
       .query({ subscriptions: 'message_status_updated', items: '10', page: '1' })
       .reply(200, deliveryLog([read, withStatus('failed', { reason: 'Blocked by user' })]));
     const outputs = await appTester(
-      messageStatusUpdated.operation.performList,
+      messageStatusUpdatedTrigger.operation.performList,
       bundleWith({ statuses: ['failed'] }),
     );
     expect(outputs.map((output) => [output.status, output.failure_reason])).toEqual([
@@ -131,7 +133,7 @@ describe('message_status_updated', () => {
       .query(true)
       .reply(200, deliveryLog([]));
     await expect(
-      appTester(messageStatusUpdated.operation.performList, bundleWith({})),
+      appTester(messageStatusUpdatedTrigger.operation.performList, bundleWith({})),
     ).resolves.toEqual([]);
     scope.done();
   });

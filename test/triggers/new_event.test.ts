@@ -1,4 +1,4 @@
-import { chosenOutputFields, newEvent } from '../../src/triggers/new_event';
+import { chosenOutputFields, newEventTrigger } from '../../src/triggers/new_event';
 import { CALLBELL_EVENTS } from '../../src/webhooks/events';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import {
@@ -12,7 +12,7 @@ import {
 const chosen = { events: ['message_created', 'conversation_closed', 'contact_created'] };
 
 describe('new_event', () => {
-  itBehavesLikeAHookTrigger(newEvent, {
+  itBehavesLikeAHookTrigger(newEventTrigger, {
     events: ['message_created', 'contact_created', 'conversation_closed'],
     inputData: chosen,
     sampleIsSubset: true,
@@ -20,7 +20,7 @@ describe('new_event', () => {
 
   it('handles every Callbell event when all are chosen, each named in the output', async () => {
     for (const event of CALLBELL_EVENTS) {
-      const [output] = await deliver(newEvent, documentedDelivery(event), {
+      const [output] = await deliver(newEventTrigger, documentedDelivery(event), {
         events: [...CALLBELL_EVENTS],
       });
       expect(output?.event).toBe(event);
@@ -31,19 +31,29 @@ describe('new_event', () => {
   it('gives the creation and the deletion of one contact different ids', async () => {
     const uuid = 'eb2b914a977e4ab896e7b886698b3eac';
     const all = { events: [...CALLBELL_EVENTS] };
-    const [created] = await deliver(newEvent, { event: 'contact_created', payload: { uuid } }, all);
-    const [deleted] = await deliver(newEvent, { event: 'contact_deleted', payload: { uuid } }, all);
+    const [created] = await deliver(
+      newEventTrigger,
+      { event: 'contact_created', payload: { uuid } },
+      all,
+    );
+    const [deleted] = await deliver(
+      newEventTrigger,
+      { event: 'contact_deleted', payload: { uuid } },
+      all,
+    );
     expect(created?.id).not.toBe(deleted?.id);
   });
 
   it('refuses to turn on with no event chosen, before calling Callbell', async () => {
     await expect(
       appTester(
-        newEvent.operation.performSubscribe,
+        newEventTrigger.operation.performSubscribe,
         bundleWith({ events: [] }, { targetUrl: TARGET_URL }),
       ),
     ).rejects.toThrow('Events: choose at least one event for this Zap.');
-    await expect(deliver(newEvent, documentedDelivery('message_created'), {})).resolves.toEqual([]);
+    await expect(
+      deliver(newEventTrigger, documentedDelivery('message_created'), {}),
+    ).resolves.toEqual([]);
   });
 
   it('asks the delivery log for all chosen events at once', async () => {
@@ -61,7 +71,7 @@ describe('new_event', () => {
           documentedDelivery('message_created'),
         ]),
       );
-    const outputs = await appTester(newEvent.operation.performList, bundleWith(chosen));
+    const outputs = await appTester(newEventTrigger.operation.performList, bundleWith(chosen));
     expect(outputs.map((output) => output.event)).toEqual([
       'conversation_closed',
       'message_created',
@@ -80,7 +90,7 @@ describe('new_event', () => {
       .get(`${API_PATH}/contacts`)
       .query({ page: '1' })
       .reply(200, { contacts: [{ uuid: 'aaaa0000aaaa0000aaaa0000aaaa0000', name: 'Ana' }] });
-    const outputs = await appTester(newEvent.operation.performList, bundleWith(chosen));
+    const outputs = await appTester(newEventTrigger.operation.performList, bundleWith(chosen));
     expect(outputs.map((output) => [output.event, output.name])).toEqual([
       ['contact_created', 'Ana'],
     ]);
@@ -114,7 +124,7 @@ describe('new_event', () => {
       .query(true)
       .reply(200, deliveryLog([]));
     const outputs = await appTester(
-      newEvent.operation.performList,
+      newEventTrigger.operation.performList,
       bundleWith({ events: ['agent_status_updated', 'contact_deleted'] }),
     );
     expect(outputs).toEqual([]);
@@ -124,9 +134,11 @@ describe('new_event', () => {
   it.each(CALLBELL_EVENTS.map((event) => [event]))(
     'its static sample is a subset of what a %s run gives (integration check T004)',
     async (event) => {
-      const [output] = await deliver(newEvent, documentedDelivery(event), { events: [event] });
+      const [output] = await deliver(newEventTrigger, documentedDelivery(event), {
+        events: [event],
+      });
       expect(Object.keys(output ?? {})).toEqual(
-        expect.arrayContaining(Object.keys(newEvent.operation.sample)),
+        expect.arrayContaining(Object.keys(newEventTrigger.operation.sample)),
       );
     },
   );

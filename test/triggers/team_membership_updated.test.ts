@@ -1,12 +1,12 @@
-import { teamMembershipUpdated } from '../../src/triggers/team_membership_updated';
+import { teamMembershipUpdatedTrigger } from '../../src/triggers/team_membership_updated';
 import { deliver, documentedDelivery, itBehavesLikeAHookTrigger } from '../helpers/hook-trigger';
 
 describe('team_membership_updated', () => {
-  itBehavesLikeAHookTrigger(teamMembershipUpdated, { events: ['team_membership_updated'] });
+  itBehavesLikeAHookTrigger(teamMembershipUpdatedTrigger, { events: ['team_membership_updated'] });
 
   it('hands the Zap the team, the agent and the reason', async () => {
     const [output] = await deliver(
-      teamMembershipUpdated,
+      teamMembershipUpdatedTrigger,
       documentedDelivery('team_membership_updated'),
     );
     expect(output).toMatchObject({

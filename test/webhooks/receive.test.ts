@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { messageCreated } from '../../src/triggers/message_created';
+import { messageCreatedTrigger } from '../../src/triggers/message_created';
 import type { CallbellEvent } from '../../src/webhooks/events';
 import { relayBody, RELAY_KEY } from '../../src/webhooks/signing';
 import type { SubscribeData } from '../../src/webhooks/subscribe-data';
@@ -44,7 +44,7 @@ beforeEach(() => {
 /** Runs New Message's perform on a POST to the Zap of `data`. */
 function post(data: SubscribeData, body: unknown): Promise<Record<string, unknown>[]> {
   const run = (z: ZObject, bundle: Bundle) =>
-    messageCreated.operation.perform(
+    messageCreatedTrigger.operation.perform(
       { ...z, cache, console: { ...z.console, log: (line: string) => lines.push(line) } },
       bundle,
     );

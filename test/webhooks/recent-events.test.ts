@@ -1,8 +1,8 @@
-import { contactCreated } from '../../src/triggers/contact_created';
-import { contactDeleted } from '../../src/triggers/contact_deleted';
-import { conversationClosed } from '../../src/triggers/conversation_closed';
-import { conversationOpened } from '../../src/triggers/conversation_opened';
-import { messageCreated } from '../../src/triggers/message_created';
+import { contactCreatedTrigger } from '../../src/triggers/contact_created';
+import { contactDeletedTrigger } from '../../src/triggers/contact_deleted';
+import { conversationClosedTrigger } from '../../src/triggers/conversation_closed';
+import { conversationOpenedTrigger } from '../../src/triggers/conversation_opened';
+import { messageCreatedTrigger } from '../../src/triggers/message_created';
 import contact from '../fixtures/contact.json';
 import { API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
 import { deliveryLog, documentedDelivery } from '../helpers/hook-trigger';
@@ -25,7 +25,7 @@ describe("the Zap editor's test (performList)", () => {
       .get(`${API_PATH}/contacts`)
       .query({ page: '1' })
       .reply(200, { contacts: [older, newer] });
-    const outputs = await appTester(contactCreated.operation.performList, bundleWith({}));
+    const outputs = await appTester(contactCreatedTrigger.operation.performList, bundleWith({}));
     expect(outputs.map((output) => output.name)).toEqual(['New', 'Old']);
     scope.done();
   });
@@ -53,9 +53,9 @@ describe("the Zap editor's test (performList)", () => {
     'fails on %s instead of showing the static sample as if there were no events',
     async (_, answer, message) => {
       const scope = answer();
-      await expect(appTester(contactCreated.operation.performList, bundleWith({}))).rejects.toThrow(
-        message,
-      );
+      await expect(
+        appTester(contactCreatedTrigger.operation.performList, bundleWith({})),
+      ).rejects.toThrow(message);
       scope.done();
     },
   );
@@ -63,7 +63,7 @@ describe("the Zap editor's test (performList)", () => {
   it('passes on a rejected API key, so the user is asked to reconnect', async () => {
     callbellApi().get(`${API_PATH}/webhooks/events`).query(true).reply(401, {});
     await expect(
-      appTester(contactCreated.operation.performList, bundleWith({})),
+      appTester(contactCreatedTrigger.operation.performList, bundleWith({})),
     ).rejects.toMatchObject({ name: 'ExpiredAuthError' });
   });
 
@@ -77,16 +77,16 @@ describe("the Zap editor's test (performList)", () => {
     log.webhook_events[0] = { ...log.webhook_events[0], createdAt: '2026-11-20T10:00:00Z' };
     log.webhook_events[1] = { ...log.webhook_events[1], createdAt: '2026-11-24T10:00:00Z' };
     const scope = callbellApi().get(`${API_PATH}/webhooks/events`).query(true).reply(200, log);
-    const outputs = await appTester(messageCreated.operation.performList, bundleWith({}));
+    const outputs = await appTester(messageCreatedTrigger.operation.performList, bundleWith({}));
     expect(outputs.map((output) => output.text)).toEqual(['Later', 'Hello']);
     scope.done();
   });
 
   it.each([
-    ['conversation_closed', conversationClosed, { closedAt: '2026-11-02T10:00:00Z' }, true],
-    ['conversation_closed', conversationClosed, { closedAt: null }, false],
-    ['conversation_opened', conversationOpened, { closedAt: null }, true],
-    ['conversation_opened', conversationOpened, { closedAt: '2026-11-02T10:00:00Z' }, false],
+    ['conversation_closed', conversationClosedTrigger, { closedAt: '2026-11-02T10:00:00Z' }, true],
+    ['conversation_closed', conversationClosedTrigger, { closedAt: null }, false],
+    ['conversation_opened', conversationOpenedTrigger, { closedAt: null }, true],
+    ['conversation_opened', conversationOpenedTrigger, { closedAt: '2026-11-02T10:00:00Z' }, false],
   ])(
     '%s reads conversations off contacts when the log is empty (%#)',
     async (_, trigger, state, shown) => {
@@ -119,9 +119,9 @@ describe("the Zap editor's test (performList)", () => {
       .get(`${API_PATH}/webhooks/events`)
       .query(true)
       .reply(200, deliveryLog([]));
-    await expect(appTester(contactDeleted.operation.performList, bundleWith({}))).resolves.toEqual(
-      [],
-    );
+    await expect(
+      appTester(contactDeletedTrigger.operation.performList, bundleWith({})),
+    ).resolves.toEqual([]);
     scope.done();
   });
 });

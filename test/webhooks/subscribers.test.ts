@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { contactCreated } from '../../src/triggers/contact_created';
-import { messageCreated } from '../../src/triggers/message_created';
+import { contactCreatedTrigger } from '../../src/triggers/contact_created';
+import { messageCreatedTrigger } from '../../src/triggers/message_created';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import type { HookTrigger } from '../../src/webhooks/hook-trigger';
 import type { SubscribeData } from '../../src/webhooks/subscribe-data';
@@ -51,11 +51,11 @@ function step<T>(
   }) as Promise<T>;
 }
 
-function turnOn(url: string, trigger: HookTrigger = messageCreated, key = API_KEY) {
+function turnOn(url: string, trigger: HookTrigger = messageCreatedTrigger, key = API_KEY) {
   return step<SubscribeData>(trigger.operation.performSubscribe, { targetUrl: url }, key);
 }
 
-function turnOff(data: SubscribeData, trigger: HookTrigger = messageCreated) {
+function turnOff(data: SubscribeData, trigger: HookTrigger = messageCreatedTrigger) {
   return step<{ status: string }>(trigger.operation.performUnsubscribe, {
     targetUrl: data.url,
     subscribeData: data,
@@ -120,7 +120,7 @@ describe('turning a Zap on', () => {
 
   it('the newest Zap takes the webhook for every event wanted and lists the older ones (invariant: cache loss loses no Zap)', async () => {
     const a = await first(A);
-    const b = await joins(B, BOTH, contactCreated);
+    const b = await joins(B, BOTH, contactCreatedTrigger);
     expect(b).toMatchObject({ url: B, secret: a.secret, zaps: [{ url: A, events: MESSAGES }] });
     const c = await joins(C, BOTH);
     expect(c.zaps).toEqual([
@@ -217,7 +217,7 @@ describe('turning a Zap on', () => {
     const rotated = 'rotated_k3y-5f2c9a';
     callbellAccount({ log: false, key: rotated });
     const scope = callbellSubscribes(B, MESSAGES, rotated);
-    const b = await turnOn(B, messageCreated, rotated);
+    const b = await turnOn(B, messageCreatedTrigger, rotated);
     expect(b.zaps).toEqual([{ url: A, events: MESSAGES }]);
     scope.done();
   });
@@ -301,7 +301,7 @@ describe('turning a Zap off', () => {
 
   it('the last Zap wanting an event leaves: the webhook stops sending it, and stays with its owner', async () => {
     const a = await first(A);
-    await joins(B, BOTH, contactCreated);
+    await joins(B, BOTH, contactCreatedTrigger);
     const alive = probe(B, 200);
     const narrows = callbellSubscribes(B, CONTACTS);
     await expect(turnOff(a)).resolves.toEqual({ status: 'webhook kept for 1 other Zap(s)' });
@@ -311,7 +311,7 @@ describe('turning a Zap off', () => {
 
   it('the owner hands the webhook to the newest Zap left, for the events still wanted', async () => {
     await first(A);
-    await joins(B, BOTH, contactCreated);
+    await joins(B, BOTH, contactCreatedTrigger);
     const c = await joins(C, BOTH);
     const alive = probe(B, 200);
     const moves = callbellSubscribes(B, BOTH);

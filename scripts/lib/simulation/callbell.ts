@@ -2,7 +2,7 @@ import {
   SUBSCRIBABLE_EVENTS,
   type Delivery as LoggedDelivery,
   type SandboxEvent,
-} from '../../../sandbox/resources/webhooks';
+} from '../../../sandbox/callbell/resources/webhooks';
 import type { Prng } from './prng';
 
 // Docs named here are in callbellchat/callbell-public-docs, under docs/api/reference/.
