@@ -116,6 +116,9 @@ export interface Left {
  * turns the Zap off anyway and does not retry (zapier/zapier-platform-cli#261), so what it
  * leaves must work, and the next turn-on or turn-off repairs the rest.
  */
+const KEPT_UNSURE =
+  "Callbell: kept the account's webhook: this Zap took it when Zapier's cache had no list of the account's Zaps, so older Callbell Zaps may still need it. If none is left on, nothing is lost; the next Zap turned on takes the webhook.";
+
 export async function leaveZap(z: ZObject, bundle: Bundle): Promise<Left> {
   startStepClock(z);
   const self = ownUrl(bundle);
@@ -168,7 +171,11 @@ async function leave(
   const next: RegistryContent = { secret: current.secret, zaps: rest, gone, ...partial };
   const successor = rest.at(-1);
   const narrower = !current.partial && !sameEvents(eventUnion(rest), eventUnion(current.zaps));
-  if ((!moveWebhook && !(successor && narrower)) || (!successor && current.partial)) {
+  // A Zap that took the webhook when the cache had no list may not know older live Zaps: its
+  // list naming no other Zap is doubt, not "no Zap needs the webhook".
+  const unsure = current.partial || data.unlistedSince !== null;
+  if ((!moveWebhook && !(successor && narrower)) || (!successor && unsure)) {
+    if (!successor && unsure) z.console.log(KEPT_UNSURE);
     await saveOrSay(z, store, next);
     return { status: keptFor(rest.length) };
   }

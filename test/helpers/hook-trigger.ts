@@ -1,11 +1,12 @@
 import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { idIncludesDeliveryTime } from '../../src/webhooks/event-id';
 import { CALLBELL_EVENTS, type CallbellEvent } from '../../src/webhooks/events';
 import type { HookOutput } from '../../src/webhooks/events';
 import { ONE_WEBHOOK_NOTICE, type HookTrigger } from '../../src/webhooks/hook-trigger';
 import { TOKEN_PARAM, webhookUrl } from '../../src/webhooks/signing';
 import type { SubscribeData } from '../../src/webhooks/subscribe-data';
-import { API_KEY, API_PATH, API_URL, appTester, bundleWith, callbellApi } from './app';
+import { API_KEY, API_PATH, API_URL, appTester, bundleWith, callbellApi, loggingTo } from './app';
 import { documentedDelivery, sampleDelivery, type DocumentedDelivery } from './fixtures';
 
 export { documentedDelivery };
@@ -163,8 +164,9 @@ export function itBehavesLikeAHookTrigger(
       404,
       { error: 'Webhook not found' },
     ],
-  ])('%s', async (_case, status, answer) => {
-    const subscribeData = await firstZapOn();
+  ])('%s (its turn-on had read the list of Zaps)', async (_case, status, answer) => {
+    // As for a Zap turned on when the list named only Zaps since turned off.
+    const subscribeData: SubscribeData = { ...(await firstZapOn()), unlistedSince: undefined };
     const scope = callbellApi().delete(`${API_PATH}/webhooks/unsubscribe`).reply(status, answer);
     await expect(
       appTester(operation.performUnsubscribe, bundleWith(inputData, { subscribeData })),
@@ -172,6 +174,18 @@ export function itBehavesLikeAHookTrigger(
       status: status === 200 ? 'webhook was destroyed' : 'webhook was already removed',
     });
     scope.done();
+  });
+
+  it('a Zap that took the webhook with no list of Zaps keeps it on turn-off, and says so (invariant: never delete on doubt)', async () => {
+    const subscribeData = await firstZapOn();
+    const lines: string[] = [];
+    await expect(
+      appTester(
+        (z: ZObject, bundle: Bundle) => operation.performUnsubscribe(loggingTo(z, lines), bundle),
+        bundleWith(inputData, { subscribeData }),
+      ),
+    ).resolves.toEqual({ status: expect.stringMatching(/kept/) });
+    expect(lines).toContainEqual(expect.stringMatching(/^Callbell: kept the account's webhook/));
   });
 
   it("maps Callbell's documented body to the trigger's sample", async () => {

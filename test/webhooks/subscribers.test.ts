@@ -331,12 +331,22 @@ describe('turning a Zap off', () => {
     moves.done();
   });
 
-  it('the last Zap out deletes the webhook; the next first Zap finds an empty registry and takes it at once', async () => {
+  it('the last Zap out deletes the webhook when it knew the list; the next first Zap finds an empty registry and takes it at once', async () => {
     const a = await first(A);
+    const b = await joins(B, MESSAGES);
+    await expect(turnOff(a)).resolves.toEqual({ status: 'webhook kept for 1 other Zap(s)' });
     const deletes = callbellDeletes();
-    await expect(turnOff(a)).resolves.toEqual({ status: 'webhook was destroyed' });
+    await expect(turnOff(b)).resolves.toEqual({ status: 'webhook was destroyed' });
     deletes.done();
-    await joins(B, MESSAGES);
+    await joins(C, MESSAGES);
+  });
+
+  it('the first Zap, which took the webhook with no list, keeps it when turned off, and says why (invariant: never destroy shared state on doubt)', async () => {
+    const a = await first(A);
+    await expect(turnOff(a)).resolves.toEqual({ status: 'webhook kept for 0 other Zap(s)' });
+    expect(lines).toEqual([
+      expect.stringMatching(/^Callbell: kept the account's webhook: this Zap took it when/),
+    ]);
   });
 
   it('finding 2: with no registry in the cache the webhook is kept, and the step says what to do (invariant: never destroy shared state on doubt)', async () => {
@@ -378,9 +388,12 @@ describe('turning a Zap off', () => {
     'when %s after the registry was read, the change Callbell needs is still made and the log says the registry was not updated',
     async (_case, method, fault) => {
       const a = await first(A);
-      cache.fail(method, fault, a.registry);
+      const b = await joins(B, MESSAGES);
+      await turnOff(a);
+      lines.length = 0;
+      cache.fail(method, fault, b.registry);
       const deletes = callbellDeletes();
-      await expect(turnOff(a)).resolves.toEqual({ status: 'webhook was destroyed' });
+      await expect(turnOff(b)).resolves.toEqual({ status: 'webhook was destroyed' });
       deletes.done();
       expect(lines).toEqual([
         expect.stringMatching(
