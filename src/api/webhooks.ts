@@ -10,18 +10,21 @@ interface SubscribeAnswer {
 
 /**
  * Points the account's one webhook at this URL for exactly these events: Callbell "creates a
- * new webhook or updates an existing one", replacing whatever the account had.
+ * new webhook or updates an existing one", replacing whatever the account had. `maxMs` keeps
+ * time for what the step must do if Callbell does not answer.
  */
 export async function subscribeWebhook(
   z: ZObject,
   url: string,
   events: CallbellEvent[],
+  maxMs?: number,
 ): Promise<{ createdAt: string | null }> {
   const answer = await callbell<SubscribeAnswer>(z, {
     method: 'POST',
     path: '/webhooks/subscribe',
     body: { url, subscriptions: events },
     about: MANAGE_WEBHOOKS,
+    maxMs,
   });
   return { createdAt: answer.webhook?.createdAt ?? null };
 }

@@ -21,7 +21,7 @@ import {
 } from './errors';
 import { hasLoneSurrogate, unsafePathSegment } from './path';
 import { redactor } from './redact';
-import { stepOf } from './step';
+import { MIN_REQUEST_MS, stepOf } from './step';
 import { single } from './unwrap';
 
 export type { Subject };
@@ -47,6 +47,8 @@ export interface CallbellRequest {
   /** What the request is about, in the words its errors use. */
   about: Subject;
   expects?: Expected;
+  /** At most this long, so a step can still act on a request that does not answer. */
+  maxMs?: number;
 }
 
 /** Far more than any answer Callbell documents; a bigger one is refused, not parsed. */
@@ -110,11 +112,16 @@ async function send(z: ZObject, request: CallbellRequest): Promise<Answer> {
   }
   // node-fetch's timeout restarts for the body (body.js), so a slow body could take it twice
   // over; the abort ends the whole request, body included, when the step's time is up.
+  const timeout = Math.min(admission.timeout, request.maxMs ?? admission.timeout);
+  if (timeout < MIN_REQUEST_MS) {
+    step.release();
+    throw noTimeLeftError(z, about);
+  }
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), admission.timeout);
+  const timer = setTimeout(() => controller.abort(), timeout);
   let status: number | undefined;
   try {
-    const response = await z.request(options(request, admission.timeout, controller.signal));
+    const response = await z.request(options(request, timeout, controller.signal));
     status = response.status;
     const answer: Answer = {
       status,

@@ -33,6 +33,8 @@ export const MAX_SUBSCRIBERS = 100;
 /** Tries of one change of Callbell's webhook, each only with this much of the step left. */
 const MAX_WEBHOOK_TRIES = 3;
 const RETRY_MIN_MS = 5_000;
+/** Time a turn-on keeps for pointing the webhook back at its Zap so far (`handBack`). */
+const HAND_BACK_MS = 5_000;
 /** Zaps probed, newest first, when the webhook must move to the newest live one. */
 const MAX_PROBES = 3;
 /** A note of the delivery seen when a turn-on found no registry (see `confirmUnclaimed`). */
@@ -82,11 +84,23 @@ export async function joinZap(
       const zaps = [...others, { url, events, joinedAt: new Date().toISOString() }];
       const partial = current?.partial ? { partial: true } : {};
       await store.write({ secret, zaps, gone, ...partial });
-      // A partial list may miss Zaps: the webhook then keeps every event, so none is dropped.
-      const wanted = current?.partial ? [...CALLBELL_EVENTS] : eventUnion(zaps);
-      const { createdAt } = await idempotently(z, () =>
-        subscribeWebhook(z, webhookUrl(secret, url), wanted),
-      );
+      // No list, or a partial one, may miss Zaps: the webhook then keeps every event, so Callbell
+      // still sends what they want and the owner's log says what they may have missed.
+      const wanted = !current || current.partial ? [...CALLBELL_EVENTS] : eventUnion(zaps);
+      // Time is kept to put the webhook back on the Zap that had it if the move fails.
+      const reserve = previous && !deadOwner ? HAND_BACK_MS : 0;
+      const { createdAt } = await idempotently(
+        z,
+        () => subscribeWebhook(z, webhookUrl(secret, url), wanted, untilReserve(z, reserve)),
+        reserve,
+      ).catch(async (error: unknown) => {
+        z.console.log(`Callbell: moving the webhook to this Zap failed (${messageOf(error)}).`);
+        const handedBack =
+          previous !== undefined &&
+          !deadOwner &&
+          (await handBack(z, secret, previous, others, current?.partial));
+        throw notMoved(z, handedBack);
+      });
       if (deadOwner) await replayMissed(z, secret, others, joinedTime(deadOwner));
       return {
         id: url,
@@ -196,6 +210,44 @@ async function leave(
   return { status: keptFor(rest.length) };
 }
 
+/**
+ * A turn-on whose move of the webhook failed may still have moved it (Callbell can apply a
+ * change it answered too late), and Zapier does not turn this Zap on: the webhook is pointed
+ * back at the Zap that had it, once, so Callbell does not post to a Zap that is off until the
+ * next turn-on or turn-off finds it gone.
+ */
+async function handBack(
+  z: ZObject,
+  secret: string,
+  previous: Subscriber,
+  others: Subscriber[],
+  partial: boolean | undefined,
+): Promise<boolean> {
+  const wanted = partial ? [...CALLBELL_EVENTS] : eventUnion(others);
+  try {
+    await subscribeWebhook(z, webhookUrl(secret, previous.url), wanted);
+    z.console.log(
+      "Callbell: this Zap's turn-on failed; the webhook is back on the Zap that had it.",
+    );
+    return true;
+  } catch (error) {
+    z.console.log(
+      `Callbell: the webhook could not be put back on the Zap that had it (${messageOf(error)}); the next Zap turned on or off repairs it.`,
+    );
+    return false;
+  }
+}
+
+function notMoved(z: ZObject, handedBack: boolean): Error {
+  const others = handedBack
+    ? ' Your other Callbell Zaps still get their events.'
+    : ' If your other Callbell Zaps stop getting events, turning this one on repairs it.';
+  return new z.errors.Error(
+    `Turn this Zap on again in a minute: Callbell did not confirm pointing its webhook at this Zap.${others}`,
+    'WebhookNotMoved',
+  );
+}
+
 /** When a Zap took the webhook; a Zap with no time on record, a minute ago. */
 function joinedTime(zap: Subscriber): number {
   return Date.parse(zap.joinedAt) || Date.now() - TURN_OFF_GAP_MS;
@@ -247,15 +299,20 @@ async function restorePartial(
  * second time (webhooks_api/subscribe.md: "creates a new webhook or updates an existing one"),
  * and a turn-off that gives up leaves Callbell posting to a Zap that is off.
  */
-async function idempotently<T>(z: ZObject, change: () => Promise<T>): Promise<T> {
+async function idempotently<T>(z: ZObject, change: () => Promise<T>, reserveMs = 0): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await change();
     } catch (error) {
-      if (attempt >= MAX_WEBHOOK_TRIES || stepOf(z).remaining() < RETRY_MIN_MS) throw error;
+      if (attempt >= MAX_WEBHOOK_TRIES || untilReserve(z, reserveMs) < RETRY_MIN_MS) throw error;
       z.console.log(`Callbell: changing the webhook failed (${messageOf(error)}); trying again.`);
     }
   }
+}
+
+/** The step's time left before the time kept for what must follow. */
+function untilReserve(z: ZObject, reserveMs: number): number {
+  return stepOf(z).remaining() - reserveMs;
 }
 
 /** A write after Callbell changed: its failure is only said, since Callbell already has. */

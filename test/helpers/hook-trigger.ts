@@ -88,9 +88,9 @@ export function itBehavesLikeAHookTrigger(
     expect(trigger.display.description).toMatch(/^Triggers when .+\.$/);
   });
 
-  it('subscribes the first Zap URL, with its token, to exactly its events', async () => {
+  it('subscribes the first Zap URL, with its token, to every event: finding no list of Zaps, it may be a cache that forgot older ones (their events keep coming)', async () => {
     const account = callbellAccount();
-    const scope = callbellSubscribes(TARGET_URL, events);
+    const scope = callbellSubscribes(TARGET_URL, [...CALLBELL_EVENTS]);
     const result = await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
@@ -113,7 +113,7 @@ export function itBehavesLikeAHookTrigger(
 
   it('fires in two Zaps with this trigger: the second takes the webhook and passes events on', async () => {
     callbellAccount();
-    callbellSubscribes(TARGET_URL, events);
+    callbellSubscribes(TARGET_URL, [...CALLBELL_EVENTS]);
     await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
@@ -149,7 +149,7 @@ export function itBehavesLikeAHookTrigger(
   /** Turns the first Zap of a new account on; its subscribe data. */
   async function firstZapOn(): Promise<SubscribeData> {
     callbellAccount();
-    callbellSubscribes(TARGET_URL, events);
+    callbellSubscribes(TARGET_URL, [...CALLBELL_EVENTS]);
     return (await appTester(
       operation.performSubscribe,
       bundleWith(inputData, { targetUrl: TARGET_URL }),
