@@ -25,7 +25,8 @@ import { ROOT } from './lib/build-zip';
 import { writeGenerated } from './lib/generated-docs';
 import { traceOf } from './lib/simulation/trace';
 
-const PART = 100;
+// Small enough that core's 450 MB memory guard never stops a part (nock keeps every request).
+const PART = 50;
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
