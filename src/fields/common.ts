@@ -10,7 +10,7 @@ export const defaultCountryField: PlainInputField = {
   required: false,
   dynamic: 'country_list.id.name',
   helpText:
-    'The country of phone numbers written without their country code, such as `0612345678` in the Netherlands. Numbers that start with + or 00 do not need it.',
+    'For numbers written without a country code, such as `0612345678` in the Netherlands. Not needed for numbers starting with + or 00.',
 };
 
 /** The Callbell channel dropdown; `helpText` says what the channel is used for here. */

@@ -20,7 +20,7 @@ import type { SubscribeData } from './subscribe-data';
 import { joinZap, leaveZap } from './subscribers';
 
 export const ONE_WEBHOOK_NOTICE =
-  "Callbell keeps one webhook per account, and your Zaps share it: every Zap connected with the same Callbell API key gets its events (one Zap receives them and passes each on to the others). It replaces any webhook set by hand in Callbell's dashboard. Connect all your Zaps with one API key: Zaps on another key of the same account take the webhook over.";
+  "Callbell keeps one webhook per account, which all your Callbell Zaps share: one receives each event and passes it on to the others. Turning this Zap on replaces a webhook set by hand in Callbell's dashboard.";
 
 /** The notice above, shown at the top of every trigger's set-up step. */
 const oneWebhookNotice: PlainInputField = {

@@ -83,7 +83,7 @@ export function itBehavesLikeAHookTrigger(
       helpText: ONE_WEBHOOK_NOTICE,
     });
     expect(notice?.helpText).toMatch(
-      /one webhook per account.*every Zap connected with the same Callbell API key gets its events.*another key of the same account take the webhook over/,
+      /one webhook per account, which all your Callbell Zaps share.*replaces a webhook set by hand/,
     );
     expect(trigger.display.description).toMatch(/^Triggers when .+\.$/);
   });

@@ -5,7 +5,8 @@ import { readChecks } from './read-checks';
 import type { Change, Report } from './report';
 import { Session, type LiveApp } from './session';
 import { afterWrites, subscribe, WEBHOOK_WARNING } from './webhook-checks';
-import { planOf, writeChecks, type WriteOptions } from './write-checks';
+import { planOf, writeChecks } from './write-checks';
+import type { WriteOptions } from './writes/context';
 
 export interface LiveOptions {
   /** The built app, dist/index.js. */
