@@ -39,6 +39,15 @@ export function documentedDelivery(event: string): DocumentedDelivery {
   return JSON.parse(readFileSync(path, 'utf8')) as DocumentedDelivery;
 }
 
+/**
+ * One "Example Response" of Callbell's API reference, vendored in test/fixtures/callbell-docs
+ * (its README says from which commit), e.g. `contacts_api/get_contact`: a fresh copy each time.
+ */
+export function docsExample(name: string): unknown {
+  const path = join(__dirname, '..', 'fixtures', 'callbell-docs', `${name}.json`);
+  return (JSON.parse(readFileSync(path, 'utf8')) as { body: unknown }).body;
+}
+
 /** The contact object as object_types/contact.md lists it (customFieldsMetadata aside). */
 export const DOCUMENTED_CONTACT_KEYS = [
   'uuid',

@@ -4,13 +4,13 @@ import { CALLBELL_EVENTS } from '../../src/api/webhooks';
 import { messageFields } from '../../src/creates/send_message';
 import { legacyCheckboxFields } from '../../src/fields/contact-details';
 import { EXAMPLE_IDS, type HookExample } from '../../src/example';
+import { isObject } from '../../src/values';
 import { listedOperations } from '../../scripts/lib/operation-examples';
-import { documentedDelivery } from '../helpers/fixtures';
+import { docsExample, documentedDelivery } from '../helpers/fixtures';
 import { TARGET_URL } from '../helpers/hook-trigger';
 import type { Perform } from './helpers';
 
 export const CONTACT = EXAMPLE_IDS.contact;
-export const MESSAGE = EXAMPLE_IDS.message;
 export const TEMPLATE = EXAMPLE_IDS.template;
 
 /** A step of an operation as Zapier runs it: the function, its input and bundle extras. */
@@ -111,103 +111,101 @@ function hookSteps(name: string, operation: AnyOperation, { input, event }: Hook
   });
 }
 
-/** A contact as Callbell documents it, with `text` in a free-text field. */
-function contact(text: string) {
-  return {
-    uuid: CONTACT,
-    name: `Ana ${text}`,
-    phoneNumber: '31612345678',
-    note: text,
-    tags: ['Lead', text],
-    customFields: { [text]: text },
-    createdAt: '2022-10-12T15:57:16Z',
-  };
+/**
+ * Each route the app calls, answered by the example its doc page shows (vendored in
+ * test/fixtures/callbell-docs): the first route that matches wins.
+ */
+const EXAMPLE_OF: [RegExp, string][] = [
+  [/^GET \/auth\/me$/, 'auth_api/me'],
+  [/^POST \/messages\/send$/, 'messages_api/post_send_messages.with-fields-conversation-contact'],
+  [/^GET \/messages\/status\//, 'messages_api/get_message_status'],
+  [/^GET \/contacts$/, 'contacts_api/get_contacts'],
+  [/^POST \/contacts$/, 'contacts_api/post_contacts'],
+  [/^GET \/contacts\/phone\//, 'contacts_api/get_contact_by_phone'],
+  [/^GET \/contacts\/bsuid\//, 'contacts_api/get_contact_by_bsuid'],
+  [/^GET \/contacts\/[^/]+\/messages$/, 'contacts_api/get_contact_messages'],
+  [
+    /^POST \/contacts\/[^/]+\/conversation\/note$/,
+    'contacts_api/post_contact_conversation_create_note',
+  ],
+  [/^POST \/contacts\/[^/]+\/conversation\/close$/, 'contacts_api/post_contact_conversation_close'],
+  [/^POST \/contacts\/[^/]+\/conversation\/open$/, 'contacts_api/post_contact_conversation_open'],
+  // The funnel move has two documented routes (conversation/…, messages/…), one example.
+  [
+    /^(PUT|POST|PATCH) \/contacts\/[^/]+\/\w+\/update_funnel$/,
+    'contacts_api/put_contacts_conversation_update_funnel',
+  ],
+  [/^POST \/contacts\/[^/]+\/bot$/, 'contacts_api/post_contact_bot'],
+  [/^GET \/contacts\/[^/]+\/bot$/, 'contacts_api/get_contact_bot'],
+  [/^DELETE \/contacts\/[^/]+$/, 'contacts_api/delete_contact'],
+  [/^PATCH \/contacts\/[^/]+$/, 'contacts_api/patch_contacts'],
+  [/^GET \/contacts\/[^/]+$/, 'contacts_api/get_contact'],
+  [/^GET \/channels$/, 'channels_api/get_channels'],
+  [/^GET \/templates\/[^/]+$/, 'template_messages_api/get_template'],
+  [/^GET \/templates$/, 'template_messages_api/get_templates'],
+  [/^GET \/teams$/, 'teams_api/get_teams'],
+  [/^GET \/teams\/[^/]+\/members$/, 'teams_api/get_team_members'],
+  [/^GET \/funnels$/, 'funnels_api/get_funnels'],
+];
+
+/**
+ * The webhook API's pages show no example the app can read (`webhooks_api/events.md` gives each
+ * payload as a placeholder string, "message_object"), so these stay written out, in the shapes
+ * the pages' tables describe.
+ */
+const WEBHOOK_ANSWERS: [RegExp, (text: string) => unknown][] = [
+  [
+    /^POST \/webhooks\/subscribe$/,
+    () => ({ webhook: { url: TARGET_URL, subscriptions: [], createdAt: '2026-11-20T10:00:00Z' } }),
+  ],
+  [/^DELETE \/webhooks\/unsubscribe$/, (text) => ({ status: text })],
+  [
+    /^GET \/webhooks\/events$/,
+    (text) => ({
+      webhook_events: CALLBELL_EVENTS.map((event) => ({
+        event,
+        payload: { ...documentedDelivery(event).payload, note: text },
+        createdAt: '2026-11-20T10:00:00Z',
+      })),
+      meta: { page: 1, pages: 1 },
+    }),
+  ],
+];
+
+/**
+ * The one edit the operations' examples need: get_template.md's template reads "Message text",
+ * with no placeholder, while Send Template Message's example fills two (as the sandbox's
+ * seeded template has), so its text gets two.
+ */
+function fitToExamples(route: string, body: unknown): unknown {
+  const template = isObject(body) && isObject(body.template) ? body.template : null;
+  if (route.startsWith('GET /templates/') && template)
+    template.text = 'Hi {{1}}, thanks for your order {{2}}!';
+  return body;
+}
+
+/** Keys whose values Callbell copies from what people typed: where an echo would show. */
+const FREE_TEXT = new Set(['name', 'title', 'text', 'note', 'user_name']);
+
+/** The example with `text` added wherever free text goes, tags and custom fields included. */
+function withText(value: unknown, text: string, key = ''): unknown {
+  if (typeof value === 'string') return FREE_TEXT.has(key) ? `${value} ${text}` : value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => withText(item, text));
+    return key === 'tags' ? [...items, text] : items;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).map(([name, item]) => [name, withText(item, text, name)]);
+  if (key === 'customFields') entries.push([text, text]);
+  return Object.fromEntries(entries);
 }
 
 /** Callbell's documented answer for a request, with `text` wherever free text goes. */
 export function documentedAnswer(method: string, path: string, text: string): unknown {
   const route = `${method} ${path.replace(/^\/v1/, '').replace(/\?.*$/, '')}`;
-  const person = contact(text);
-  const answers: [RegExp, unknown][] = [
-    [
-      /^GET \/auth\/me$/,
-      { status: 'ok', user_email: 'a@example.com', user_name: text, api_key: text },
-    ],
-    [
-      /^POST \/messages\/send$/,
-      { message: { uuid: MESSAGE, status: 'enqueued', contact: person } },
-    ],
-    [
-      /^GET \/messages\/status\//,
-      {
-        message: {
-          uuid: MESSAGE,
-          status: 'failed',
-          messageStatusPayload: { payload: { reason: text } },
-        },
-      },
-    ],
-    [/^GET \/contacts$/, { contacts: [person] }],
-    [
-      /^GET \/contacts\/[^/]+\/messages$/,
-      {
-        messages: [{ uuid: MESSAGE, text, status: 'received', createdAt: '2026-11-20T10:00:00Z' }],
-      },
-    ],
-    [/^POST \/contacts\/[^/]+\/conversation\/note$/, { success: true }],
-    [/^DELETE \/contacts\/[^/]+$/, { status: text }],
-    [/^POST \/contacts\/[^/]+\/bot$/, { bot: { uuid: MESSAGE, name: text, status: 'ended' } }],
-    [/^(GET|POST|PATCH|PUT) \/contacts/, { contact: [person] }],
-    [
-      /^GET \/channels$/,
-      {
-        channels: [{ uuid: MESSAGE, title: text, type: 'whatsapp', main: true }],
-        meta: { page: 1, pages: 1 },
-      },
-    ],
-    [
-      /^GET \/templates\/[^/]+$/,
-      {
-        template: {
-          uuid: TEMPLATE,
-          title: text,
-          templateType: 'text',
-          status: 'approved',
-          text: `Hi {{1}}, thanks for your order {{2}}! ${text}`,
-        },
-      },
-    ],
-    [
-      /^GET \/templates$/,
-      {
-        templates: [{ uuid: TEMPLATE, title: text, status: 'approved', text }],
-        meta: { page: 1, pages: 1 },
-      },
-    ],
-    [/^GET \/teams$/, { teams: [{ uuid: CONTACT, name: text }], meta: { page: 1, pages: 1 } }],
-    [
-      /^GET \/teams\/[^/]+\/members$/,
-      { users: [{ email: 'a@example.com', name: text }], meta: { page: 1, pages: 1 } },
-    ],
-    [/^GET \/funnels$/, { funnels: [{ uuid: EXAMPLE_IDS.funnel, name: text, position: 1 }] }],
-    [
-      /^POST \/webhooks\/subscribe$/,
-      { webhook: { url: TARGET_URL, subscriptions: [], createdAt: '2026-11-20T10:00:00Z' } },
-    ],
-    [/^DELETE \/webhooks\/unsubscribe$/, { status: text }],
-    [
-      /^GET \/webhooks\/events$/,
-      {
-        webhook_events: CALLBELL_EVENTS.map((event) => ({
-          event,
-          payload: { ...documentedDelivery(event).payload, note: text },
-          createdAt: '2026-11-20T10:00:00Z',
-        })),
-        meta: { page: 1, pages: 1 },
-      },
-    ],
-  ];
-  const found = answers.find(([pattern]) => pattern.test(route));
-  if (!found) throw new Error(`No documented answer for ${route}`);
-  return found[1];
+  const example = EXAMPLE_OF.find(([pattern]) => pattern.test(route));
+  if (example) return withText(fitToExamples(route, docsExample(example[1])), text);
+  const written = WEBHOOK_ANSWERS.find(([pattern]) => pattern.test(route));
+  if (!written) throw new Error(`No documented answer for ${route}`);
+  return written[1](text);
 }
