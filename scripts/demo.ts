@@ -358,7 +358,8 @@ async function twoZaps(sandbox: Sandbox, tour: Tour) {
     zap.items.slice(from).map((item) => `${String(item.event)}: ${String(item.name ?? item.text)}`);
 
   await tour.run({
-    title: 'Turn on Zap 1, "New Message" (received): the webhook points at it',
+    title:
+      'Turn on Zap 1, "New Message" (received): the webhook points at it, for every event (with no list of Zaps yet, it cannot tell a new account from a cache that forgot older Zaps)',
     work: () => messages.turnOn(),
     summary: () => ({ webhook: webhook() }),
   });

@@ -1,3 +1,4 @@
+import { isObject } from '../../src/values';
 import { seed } from '../../sandbox/callbell/seed';
 import calendly from '../fixtures/sources/calendly-invitee.json';
 import shopify from '../fixtures/sources/shopify-order.json';
@@ -96,7 +97,12 @@ describe('recipes', () => {
         'triggers',
         'message_created',
         { direction: 'received' },
-        { cleanedRequest: zap.bodies[0] },
+        // A new number also makes a contact_created delivery: the webhook carries every event.
+        {
+          cleanedRequest: zap.bodies.find(
+            (body) => isObject(body) && body.event === 'message_created',
+          ),
+        },
       );
       const reply = await perform(sandbox(), 'creates', 'send_message', {
         to: message?.contact?.phoneNumberE164,

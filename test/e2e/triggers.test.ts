@@ -37,21 +37,28 @@ const CAUSES: Record<string, (s: Sandbox) => unknown> = {
 };
 
 describe.each(Object.keys(CAUSES))('%s over real HTTP', (key) => {
-  it('is subscribed to alone, receives its event and maps it', async () => {
+  it("takes the account's webhook, runs on its own event alone and maps it", async () => {
     const zap = await startZapReceiver();
     try {
       await hookStep(sandbox(), key, 'performSubscribe', {}, { targetUrl: zap.url });
-      expect(sandbox().hooks.current()?.subscriptions).toEqual([key]);
+      // Every event when it finds no list of Zaps (the cache may have forgotten older ones,
+      // docs/webhooks.md), its own when an earlier test's turn-off left an empty one.
+      expect(sandbox().hooks.current()?.subscriptions).toContain(key);
       await CAUSES[key]?.(sandbox());
       await sandbox().hooks.idle();
-      expect((zap.bodies as { event: string }[]).map((body) => body.event)).toEqual([key]);
-      const outputs = await perform<Record<string, unknown>[]>(
-        sandbox(),
-        'triggers',
-        key,
-        {},
-        { cleanedRequest: zap.bodies[0] },
+      expect((zap.bodies as { event: string }[]).map((body) => body.event)).toContain(key);
+      const runs = await Promise.all(
+        zap.bodies.map((body) =>
+          perform<Record<string, unknown>[]>(
+            sandbox(),
+            'triggers',
+            key,
+            {},
+            { cleanedRequest: body },
+          ),
+        ),
       );
+      const outputs = runs.flat();
       expect(outputs).toEqual([expect.objectContaining({ event: key, id: expect.any(String) })]);
       const [recent] = (await hookStep(sandbox(), key, 'performList')) as { id: string }[];
       // The log dates a delivery by when Callbell sent it, a live POST by when it is read: the
