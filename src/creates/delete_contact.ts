@@ -54,7 +54,6 @@ export const deleteContactCreate = {
         key: 'confirm',
         label: CONFIRM_LABEL,
         type: 'boolean',
-        required: false,
         helpText:
           'Leave empty or set to Yes to delete. Set to No to make the step stop without deleting, e.g. while you build the Zap.',
       },

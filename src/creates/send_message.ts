@@ -77,7 +77,6 @@ const captionField: PlainInputField = {
   key: 'text',
   label: 'Caption',
   type: 'text',
-  required: false,
   helpText: 'Text shown under the image.',
 };
 

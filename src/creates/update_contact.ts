@@ -63,7 +63,6 @@ const tagsModeField: PlainInputField = {
   label: 'Tags Mode',
   choices: TAGS_MODES,
   default: 'add',
-  required: false,
   helpText:
     "What Tags does: add them to the contact's tags (default), replace all of its tags with them, or remove them. Add and Remove read the contact first, and the step fails if the contact then has other tags. Two Zaps changing one contact's tags at the same moment can undo each other: let one Zap do it, or add a Delay step.",
 };
@@ -114,7 +113,6 @@ export const updateContactCreate = {
       {
         key: 'name',
         label: 'Name',
-        required: false,
         helpText: 'Leave empty to keep the current name.',
       },
       ...contactDetailFields.flatMap((field) =>
@@ -125,7 +123,6 @@ export const updateContactCreate = {
         key: 'clear_note',
         label: 'Clear Note',
         type: 'boolean',
-        required: false,
         helpText: "Set to Yes to remove the contact's note.",
       },
       ...assignmentFields,
@@ -133,7 +130,6 @@ export const updateContactCreate = {
         key: 'unassign_user',
         label: 'Unassign Agent',
         type: 'boolean',
-        required: false,
         helpText: 'Set to Yes to remove the assigned agent from the conversation.',
       },
     ],

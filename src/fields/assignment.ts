@@ -9,20 +9,17 @@ export const assignmentFields: PlainInputField[] = [
     key: 'assigned_user',
     label: 'Assign to Agent',
     dynamic: 'user_list.id.name',
-    required: false,
     helpText: "An agent's Callbell email works too, when you map it.",
   },
   {
     key: 'team_uuid',
     label: 'Assign to Team',
     dynamic: 'team_list.id.name',
-    required: false,
   },
   {
     key: 'bot_status',
     label: 'Bot',
     choices: BOT_STATUSES,
-    required: false,
     helpText:
       'Start or stop your Callbell bot for this contact. Stop it when a person takes over; leave empty to keep the bot as it is. The bot must be enabled in Callbell first.',
   },

@@ -7,7 +7,6 @@ import { DEFAULT_COUNTRY_LABEL } from '../phone';
 export const defaultCountryField: PlainInputField = {
   key: 'default_country',
   label: DEFAULT_COUNTRY_LABEL,
-  required: false,
   dynamic: 'country_list.id.name',
   helpText:
     'For numbers written without a country code, such as `0612345678` in the Netherlands. Not needed for numbers starting with + or 00.',
@@ -19,7 +18,6 @@ export function channelField(helpText: string): PlainInputField {
     key: 'channel_uuid',
     label: 'Channel',
     dynamic: 'channel_list.id.name',
-    required: false,
     helpText,
   };
 }
@@ -35,7 +33,6 @@ export function bsuidField(helpText: string): PlainInputField {
     key: 'bsuid',
     label: BSUID_LABEL,
     dynamic: 'whatsapp_user_list.id.name',
-    required: false,
     helpText,
   };
 }

@@ -14,7 +14,6 @@ export const contactDetailFields: PlainInputField[] = [
     key: 'tags',
     label: 'Tags',
     list: true,
-    required: false,
     helpText:
       'Tags to put on the contact. Each tag must already exist in Callbell under [Settings → Tags](https://dash.callbell.eu/settings/tags); case does not matter.',
   },
@@ -22,14 +21,12 @@ export const contactDetailFields: PlainInputField[] = [
     key: 'custom_fields',
     label: 'Custom Fields',
     dict: true,
-    required: false,
     helpText:
       'Custom field name → value, e.g. `Order Number` → `1001`. Each field must already exist under [Settings → Custom fields](https://dash.callbell.eu/settings/custom_fields). Dates as YYYY-MM-DD, numbers as digits, dropdowns as one of their options. Checkbox fields go in Checkbox Custom Field below.',
   },
   {
     key: 'checkbox_field',
     label: 'Checkbox Custom Field',
-    required: false,
     helpText:
       'A custom field of the checkbox kind, which holds several options, e.g. `Interests`. Its options go in Options to Tick.',
   },
@@ -37,14 +34,12 @@ export const contactDetailFields: PlainInputField[] = [
     key: 'checkbox_options',
     label: 'Options to Tick',
     list: true,
-    required: false,
     helpText: 'Each must be an option of the Checkbox Custom Field, e.g. `Shoes` and `Bags`.',
   },
   {
     key: 'note',
     label: 'Contact Note',
     type: 'text',
-    required: false,
     helpText: 'Up to 1000 characters.',
   },
 ];
@@ -66,7 +61,6 @@ export function legacyCheckboxFields(
       key: 'checkbox_custom_fields',
       label: CHECKBOX_FIELDS_LABEL,
       dict: true,
-      required: false,
       helpText:
         'Kept for this Zap: field name → the options to tick, separated by commas. New steps use Checkbox Custom Field and Options to Tick.',
     },

@@ -18,7 +18,6 @@ function contactField(helpText: string): PlainInputField {
     label: CONTACT_LABEL,
     dynamic: 'contact_list.id.name',
     search: 'find_contact.uuid',
-    required: false,
     helpText,
   };
 }
@@ -31,7 +30,6 @@ export const contactTargetFields: PlainInputField[] = [
   {
     key: 'phone',
     label: PHONE_LABEL,
-    required: false,
     helpText:
       "The contact's WhatsApp phone number in any format, used when Contact is empty. Looking the contact up costs one more request.",
   },

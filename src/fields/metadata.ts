@@ -11,7 +11,6 @@ export const metadataField: PlainInputField = {
   key: 'metadata',
   label: LABEL,
   dict: true,
-  required: false,
   helpText:
     'Up to 10 key-value pairs kept with the message and echoed in Callbell webhook events, e.g. `order_id` → the Shopify order number. Keys up to 50 characters, values up to 500. Do not put sensitive data here. With fewer than 10 pairs, `sent_by_zap` → `true` is added, so New Message knows a Zap sent it.',
 };

@@ -31,7 +31,6 @@ export const recipientFields: PlainInputField[] = [
   {
     key: 'to',
     label: TO_LABEL,
-    required: false,
     helpText:
       "For WhatsApp, the contact's phone number in any format, e.g. `+1 (201) 555-0123` or, with a Default Country, `0612345678`. For Instagram, Messenger and Telegram, the contact's identifier as Callbell shows it. Required unless a WhatsApp User is given.",
   },

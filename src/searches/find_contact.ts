@@ -50,7 +50,6 @@ export const findContactSearch = {
       {
         key: 'phone',
         label: PHONE_LABEL,
-        required: false,
         helpText:
           'The WhatsApp phone number in any format, e.g. `+1 (201) 555-0123`, or `0612345678` with a Default Country.',
       },
@@ -60,7 +59,6 @@ export const findContactSearch = {
         key: 'contact_uuid',
         label: 'Contact',
         dynamic: 'contact_list.id.name',
-        required: false,
         helpText:
           'Choose the contact, or map its ID from a Callbell trigger. Used instead of the phone number when filled in.',
       },

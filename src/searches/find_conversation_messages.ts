@@ -133,7 +133,6 @@ export const findConversationMessagesSearch = {
         label: 'Direction',
         choices: DIRECTIONS,
         default: 'any',
-        required: false,
         helpText:
           'Which messages to find: those the contact wrote, those sent to them, internal notes, or all.',
       },
@@ -142,7 +141,6 @@ export const findConversationMessagesSearch = {
         label: 'Number of Messages',
         type: 'integer',
         default: String(DEFAULT_RESULTS),
-        required: false,
         helpText: `How many of the latest matching messages to return as line items, up to ${MAX_RESULTS}.`,
       },
     ],

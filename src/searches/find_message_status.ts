@@ -50,7 +50,6 @@ export const findMessageStatusSearch = {
         key: 'message_contact_uuid',
         label: 'Contact',
         dynamic: 'contact_list.id.name',
-        required: false,
         helpText: 'Choose a contact to list the messages sent to them below.',
       },
       {

@@ -55,7 +55,6 @@ export const findTeamMembersSearch = {
         key: 'status',
         label: 'Status',
         choices: MEMBER_STATUSES,
-        required: false,
         helpText: 'Leave empty for all agents.',
       },
     ],

@@ -11,7 +11,6 @@ export const contactUpdatedForAgentTrigger = contactUpdatedWhere({
       key: 'assigned_user',
       label: 'Agent',
       dynamic: 'user_list.id.name',
-      required: false,
       helpText: 'Leave empty for contacts assigned to any agent.',
     },
   ],

@@ -103,7 +103,6 @@ export const messageCreatedTrigger = offeringAttachmentFiles(
         label: 'Direction',
         choices: DIRECTIONS,
         default: 'received',
-        required: false,
         helpText:
           'Which messages start this Zap. The default, "Received From Contacts", is what a chatbot or CRM reply needs: the Zap never reacts to a reply it sent.',
       },
@@ -112,7 +111,6 @@ export const messageCreatedTrigger = offeringAttachmentFiles(
         label: 'Include Messages Sent by Zaps',
         type: 'boolean',
         default: 'false',
-        required: false,
         helpText: `With "Sent" or "Received and Sent", messages sent by this integration's actions (marked \`${SENT_BY_ZAP.key}\` in their metadata) still do not start this Zap unless you choose Yes, so a Zap cannot start itself again with its own reply.`,
       },
     ],

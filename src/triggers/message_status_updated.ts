@@ -52,7 +52,6 @@ export const messageStatusUpdatedTrigger = hookTrigger({
       label: 'Statuses',
       choices: STATUSES,
       list: true,
-      required: false,
       helpText:
         'Only these statuses start the Zap; leave empty for every status. Pick "Failed" to be told when a message could not be delivered, with the reason.',
     },

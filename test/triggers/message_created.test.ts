@@ -128,8 +128,8 @@ describe('message_created', () => {
       expect(fields.find((field) => field.key === 'include_zap_messages')).toMatchObject({
         type: 'boolean',
         default: 'false',
-        required: false,
       });
+      expect(fields.find((field) => field.key === 'include_zap_messages')?.required).toBeFalsy();
     });
   });
 
