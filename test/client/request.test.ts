@@ -372,6 +372,46 @@ describe('one step has 25 seconds for all its requests', () => {
   });
 });
 
+describe('maxMs: time a step keeps for what follows a request', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('gives up a request that has not answered by maxMs, leaving the step its time', async () => {
+    useFakeClock();
+    const scope = callbellApi()
+      .post(`${API_PATH}/webhooks/subscribe`)
+      .reply(async () => {
+        await later(60_000);
+        return [200, {}];
+      });
+    let endedAt = Infinity;
+    const start = Date.now();
+    const failed = failure((z: ZObject) =>
+      callbell(z, {
+        method: 'POST',
+        path: '/webhooks/subscribe',
+        about: MANAGE_CONTACTS,
+        maxMs: 4_000,
+      }).finally(() => (endedAt = Date.now() - start)),
+    );
+    await elapse(STEP_BUDGET_MS);
+    await expect(failed).resolves.toMatchObject({ code: 'CallbellUnreachable' });
+    expect(endedAt).toBeLessThan(5_000);
+    scope.done();
+  });
+
+  it.each([0, MIN_REQUEST_MS - 1])(
+    'does not send a request whose maxMs is %i ms, under the least a request may take',
+    async (maxMs) => {
+      const failed = failure((z: ZObject) =>
+        callbell(z, { method: 'POST', path: '/webhooks/subscribe', about: MANAGE_CONTACTS, maxMs }),
+      );
+      await expect(failed).resolves.toMatchObject({ code: 'RequestNotSent' });
+    },
+  );
+});
+
 describe('callbellIfRouteExists: a route the docs give two ways', () => {
   const ask = () =>
     appTester(
