@@ -49,6 +49,9 @@ export interface ApiAnswer {
   body: unknown;
 }
 
+/** webhooks/introduction.md: a webhook whose checks fail for 6 hours is disabled. */
+const DISABLED_AFTER_MS = 6 * 60 * 60 * 1000;
+
 /** The account user's identity, the same whichever of its keys asks (auth_api/me.md). */
 const ACCOUNT_USER = { user_email: 'owner@shop.example', user_name: 'Shop Owner' };
 
@@ -64,6 +67,8 @@ export type Post = (url: string, text: string) => number;
 export class CallbellAccount {
   webhook: Webhook | null = null;
   faults: CallbellFaults = { ...NO_CALLBELL_FAULTS };
+  /** Since when the webhook's connection checks have failed, if they do. */
+  private failingSince: number | null = null;
   readonly unmodelled: string[] = [];
   /** Newest first, as the sandbox answers it. */
   readonly log: LoggedDelivery[] = [];
@@ -109,6 +114,24 @@ export class CallbellAccount {
       success: code >= 200 && code < 300,
       createdAt: new Date().toISOString(),
     });
+  }
+
+  /**
+   * One of the connection checks Callbell makes "periodically" after a subscribe, through the
+   * webhook (webhooks/introduction.md): "If it does not respond for 6 hours, the webhook
+   * subscription will be disabled". The check's body is not documented; an empty object is
+   * no event to any reader. Answers the receiver's status, or null when there is no webhook.
+   */
+  checkConnection(post: Post): number | null {
+    const webhook = this.webhook;
+    if (!webhook?.enabled) return null;
+    const code = post(webhook.url, '{}');
+    const now = Date.now();
+    if (code >= 200 && code < 300) this.failingSince = null;
+    else this.failingSince ??= now;
+    if (this.failingSince !== null && now - this.failingSince >= DISABLED_AFTER_MS)
+      webhook.enabled = false;
+    return code;
   }
 
   addKey(key: string): void {
@@ -160,6 +183,7 @@ export class CallbellAccount {
       createdAt: new Date().toISOString(),
       enabled: true,
     };
+    this.failingSince = null;
     return { status: 200, body: { webhook: this.webhook } };
   }
 

@@ -47,6 +47,54 @@ describe("the simulation's Callbell account", () => {
     });
   });
 
+  describe('connection checks (webhooks/introduction.md)', () => {
+    const HOUR = 60 * 60 * 1000;
+    afterEach(() => jest.useRealTimers());
+
+    it('posts a check that is no event to the webhook, and none when there is no webhook', async () => {
+      const { callbell } = account();
+      const posts: [string, string][] = [];
+      expect(callbell.checkConnection(() => 200)).toBeNull();
+      await callbell.answer(subscribe('key-a', 'https://hooks.zapier.com/1/'));
+      expect(callbell.checkConnection((url, text) => posts.push([url, text]) && 200)).toBe(200);
+      expect(posts).toEqual([['https://hooks.zapier.com/1/', '{}']]);
+    });
+
+    it.each([
+      ['fail for 6 hours: disabled', [0, 6 * HOUR], [410, 410], false],
+      ['fail for less than 6 hours: still enabled', [0, 6 * HOUR - 1], [410, 410], true],
+      [
+        'answered in between: the 6 hours start again',
+        [0, 3 * HOUR, 6 * HOUR],
+        [410, 200, 410],
+        true,
+      ],
+    ] as const)('checks that %s', async (_case, times, codes, enabled) => {
+      jest.useFakeTimers({ now: 0 });
+      const { callbell } = account();
+      await callbell.answer(subscribe('key-a', 'https://hooks.zapier.com/1/'));
+      times.forEach((at, index) => {
+        jest.setSystemTime(at);
+        callbell.checkConnection(() => codes[index] ?? 200);
+      });
+      expect(callbell.webhook?.enabled).toBe(enabled);
+    });
+
+    it('a subscribe enables the webhook again and starts the 6 hours afresh', async () => {
+      jest.useFakeTimers({ now: 0 });
+      const { callbell } = account();
+      await callbell.answer(subscribe('key-a', 'https://hooks.zapier.com/1/'));
+      callbell.checkConnection(() => 410);
+      jest.setSystemTime(6 * HOUR);
+      callbell.checkConnection(() => 410);
+      expect(callbell.checkConnection(() => 200)).toBeNull();
+      await callbell.answer(subscribe('key-a', 'https://hooks.zapier.com/2/'));
+      jest.setSystemTime(7 * HOUR);
+      expect(callbell.checkConnection(() => 410)).toBe(410);
+      expect(callbell.webhook?.enabled).toBe(true);
+    });
+  });
+
   it('deletes the webhook, says so once, and answers 404 when there is none', async () => {
     const { callbell, deletions } = account();
     await callbell.answer(subscribe('key-a', 'https://hooks.zapier.com/1/'));

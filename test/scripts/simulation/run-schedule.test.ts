@@ -63,6 +63,28 @@ describe('one schedule', () => {
     expect(outcome).toMatchObject({ owed: 1, once: 0, unreachable: 1, lostSilently: 0 });
   });
 
+  it.each([
+    ['no time passes: the owner, turned off, cannot know it owns the webhook', 0, 1],
+    ["Callbell's connection check lets the owner write the list back first", 5 * 60 * 1000, 0],
+  ])('the cache forgets everything, then the owner is turned off; %s', async (_case, ms, lost) => {
+    const outcome = await run({
+      kinds: ['cache forgets'],
+      connections: 1,
+      zaps: [
+        zap('contact_created', ['contact_created']),
+        zap('contact_deleted', ['contact_deleted']),
+      ],
+      actions: [
+        { type: 'turn', zaps: [0] },
+        { type: 'turn', zaps: [1] },
+        { type: 'forget keys', share: 1 },
+        ...(ms ? [{ type: 'time passes' as const, ms }] : []),
+        { type: 'turn', zaps: [1] },
+      ],
+    });
+    expect(outcome).toMatchObject({ owed: 1, once: 1 - lost, lostSilently: lost });
+  });
+
   it('a Zap turned off is owed nothing', async () => {
     const outcome = await run({
       kinds: [],
