@@ -186,8 +186,7 @@ async function tidy(
   seen: Registry | null,
   newlyGone: string[],
 ): Promise<void> {
-  if (seen && !newlyGone.length && !lacks(seen, data, self) && !RegistryStore.dueForRefresh(seen))
-    return;
+  if (seen && !needsWrite(seen, data, self, newlyGone)) return;
   try {
     await store.locked(async function tidyLocked() {
       const current = await store.read();
@@ -218,6 +217,20 @@ function isJoining(zaps: Subscriber[], self: string, url: string): boolean {
   const index = zaps.findIndex((zap) => zap.url === url);
   const joinedAt = Date.parse(zaps[index]?.joinedAt ?? '') || 0;
   return index > zaps.findIndex((zap) => zap.url === self) && Date.now() - joinedAt < JOINING_MS;
+}
+
+/**
+ * Whether the registry needs writing back: it misses a Zap this owner knows of (itself
+ * included), names Zaps that answered 410, is due for renewal, or carries a turn-off's "kept"
+ * mark, which a live owner clears (the webhook does reach a Zap that is on).
+ */
+function needsWrite(seen: Registry, data: KnownData, self: string, newlyGone: string[]): boolean {
+  return (
+    newlyGone.length > 0 ||
+    seen.keptSince !== undefined ||
+    RegistryStore.dueForRefresh(seen) ||
+    lacks(seen, data, self)
+  );
 }
 
 /** Whether the registry misses a Zap this owner knows of (itself included). */

@@ -32,6 +32,12 @@ export interface Registry {
    * or dropping an event from it. It stays so until the cache forgets it.
    */
   partial?: boolean;
+  /**
+   * When a turn-off that found no list kept the webhook on its own URL (ISO 8601): if it owned
+   * the webhook, Callbell's deliveries since then failed, and the next Zap that moves the
+   * webhook passes them on from Callbell's log (replay.ts).
+   */
+  keptSince?: string;
   /** When it was last written; a delivery rewrites it (renewing its lifetime) after an hour. */
   refreshedAt: string;
 }
@@ -291,6 +297,7 @@ function readRegistry(stored: unknown): Registry | null {
     zaps: readSubscribers(stored.zaps),
     gone: stringList(stored.gone),
     ...(stored.partial === true ? { partial: true } : {}),
+    ...(typeof stored.keptSince === 'string' ? { keptSince: stored.keptSince } : {}),
     refreshedAt: stringOrNull(stored.refreshedAt) ?? '',
   };
 }

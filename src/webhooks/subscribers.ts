@@ -49,6 +49,8 @@ const UNCLAIMED_TTL_S = 7 * 24 * 60 * 60;
 const QUIET_MS = 24 * 60 * 60 * 1000;
 /** How far back a turn-off looks for deliveries its own URL refused before it ran. */
 const TURN_OFF_GAP_MS = 60_000;
+/** See `keeperOwned`. */
+const KEEPER_OWNED_AFTER_MS = 15 * 60 * 1000;
 /** Time the owner gets, after a delivery, to write the registry back. */
 const RESTORE_GRACE_MS = 60_000;
 
@@ -101,7 +103,8 @@ export async function joinZap(
           (await handBack(z, secret, previous, others, current?.partial));
         throw notMoved(z, handedBack);
       });
-      if (deadOwner) await replayMissed(z, secret, others, joinedTime(deadOwner));
+      const missedSince = deadOwner ? joinedTime(deadOwner) : keptTime(current);
+      if (missedSince !== null) await replayMissed(z, secret, others, missedSince);
       return {
         id: url,
         url,
@@ -167,7 +170,7 @@ async function leave(
   const older = data.zaps.filter((zap) => !known.has(zap.url));
   let rest = [...older, ...current.zaps].filter((zap) => zap.url !== self);
   const gone = self ? [...current.gone, self] : current.gone;
-  let moveWebhook = owned;
+  let moveWebhook = owned || keeperOwned(current);
   let since = Date.now() - TURN_OFF_GAP_MS;
   // The newest Zap left should own the webhook; if it is gone, its turn-off did not finish.
   for (let probes = 0; probes < MAX_PROBES; probes += 1) {
@@ -190,7 +193,8 @@ async function leave(
   const unsure = current.partial || data.unlistedSince !== null;
   if ((!moveWebhook && !(successor && narrower)) || (!successor && unsure)) {
     if (!successor && unsure) z.console.log(KEPT_UNSURE);
-    await saveOrSay(z, store, next);
+    const stillKept = current.keptSince ? { keptSince: current.keptSince } : {};
+    await saveOrSay(z, store, { ...next, ...stillKept });
     return { status: keptFor(rest.length) };
   }
   if (!successor) {
@@ -206,7 +210,9 @@ async function leave(
   await saveOrSay(z, store, next);
   // Zapier stops this Zap's URL before its turn-off runs: what Callbell sent meanwhile, or to
   // a gone owner, failed and is passed on.
-  if (moveWebhook) await replayMissed(z, current.secret, rest, since);
+  const kept = keptTime(current);
+  if (moveWebhook || kept !== null)
+    await replayMissed(z, current.secret, rest, Math.min(since, kept ?? since));
   return { status: keptFor(rest.length) };
 }
 
@@ -248,6 +254,23 @@ function notMoved(z: ZObject, handedBack: boolean): Error {
   );
 }
 
+/**
+ * Whether the Zap whose turn-off kept the webhook (finding no list) owned it after all: a live
+ * owner writes the list back, without that mark, at its next delivery or connection check,
+ * which Callbell makes well within this time (webhooks/introduction.md: its admin is emailed
+ * after 10 minutes without an answer). Then the webhook is moved to the newest Zap left.
+ */
+function keeperOwned(registry: Registry): boolean {
+  const kept = keptTime(registry);
+  return kept !== null && Date.now() - kept > KEEPER_OWNED_AFTER_MS;
+}
+
+/** Since when a turn-off that found no list may have left Callbell posting to a Zap that is off. */
+function keptTime(registry: Registry | null): number | null {
+  const kept = Date.parse(registry?.keptSince ?? '');
+  return Number.isNaN(kept) ? null : kept;
+}
+
 /** When a Zap took the webhook; a Zap with no time on record, a minute ago. */
 function joinedTime(zap: Subscriber): number {
   return Date.parse(zap.joinedAt) || Date.now() - TURN_OFF_GAP_MS;
@@ -287,6 +310,7 @@ async function restorePartial(
       zaps: data.zaps,
       gone: self ? [self] : [],
       partial: true,
+      keptSince: new Date().toISOString(),
     });
   } catch (error) {
     z.console.log(`Callbell: the Zap list was not written back (${messageOf(error)}).`);

@@ -110,6 +110,23 @@ describe('the Zap that owns the webhook', () => {
     expect(lines).toEqual([]);
   });
 
+  it("clears a turn-off's kept mark at a connection check: the webhook reaches a Zap that is on, so no later turn-off takes it for the keeper's", async () => {
+    const listed = {
+      secret: SECRET,
+      gone: [],
+      partial: true,
+      refreshedAt: new Date().toISOString(),
+    };
+    const zaps = [A, B, C].map((url) => ({ url, events: MESSAGES, joinedAt: '' }));
+    await cache.set(REGISTRY, { ...listed, zaps, keptSince: new Date().toISOString() });
+    await post(owner, fromWebhook(owner, { type: 'connection_check' }));
+    expect(cache.stored(REGISTRY)).toMatchObject({
+      partial: true,
+      zaps: [{ url: A }, { url: B }, { url: C }],
+    });
+    expect(cache.stored(REGISTRY)).not.toHaveProperty('keptSince');
+  });
+
   it.each<[string, Partial<SubscribeData>, boolean]>([
     [
       'took the webhook finding no list a moment ago',

@@ -410,7 +410,7 @@ describe('turning a Zap off', () => {
     await expect(errorOf(turnOff(a))).resolves.toMatch(/^If your other Callbell Zaps stop/);
   });
 
-  it('finding 5: a turn-off that finds no registry writes back the Zaps it knows, marked partial; the next Zap turned on lists them and keeps every event on the webhook (invariant: cache loss loses no Zap)', async () => {
+  it('finding 5: a turn-off that finds no registry writes back the Zaps it knows, marked partial; the next Zap turned on lists them, keeps every event on the webhook and passes on what Callbell failed to deliver meanwhile (invariant: cache loss loses no Zap)', async () => {
     await first(A);
     const b = await joins(B, MESSAGES);
     cache.forget();
@@ -419,14 +419,65 @@ describe('turning a Zap off', () => {
       zaps: [{ url: A, events: MESSAGES }],
       gone: [B],
       partial: true,
+      keptSince: expect.any(String),
     });
     probe(A, 200);
     callbellAccount({ log: false });
     const everyEvent = callbellSubscribes(C, EVERY_EVENT);
+    // B owned the webhook: what Callbell posted to it after its turn-off failed (410).
+    const later = new Date(Date.now() + 1_000).toISOString();
+    const log = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query({ status: 'failed', items: '25', page: '1' })
+      .reply(200, {
+        webhook_events: [
+          {
+            event: 'message_created',
+            payload: { text: 'Still open?', status: 'received', contact: { uuid: 'c1' } },
+            success: false,
+            createdAt: later,
+          },
+        ],
+      });
+    const relayed: { payload: { text: string } }[] = [];
+    const hook = zapierHooks()
+      .post(new URL(A).pathname, (body: { payload: { text: string } }) => relayed.push(body) > 0)
+      .reply(200, {});
     const c = await turnOn(C);
     everyEvent.done();
+    log.done();
+    hook.done();
     expect(c.zaps.map((zap) => zap.url)).toEqual([A]);
+    expect(relayed.map((body) => body.payload.text)).toEqual(['Still open?']);
+    expect(cache.stored(c.registry)).not.toHaveProperty('keptSince');
   });
+
+  it.each([
+    ['5 minutes', 5, false],
+    ['20 minutes', 20, true],
+  ])(
+    "a turn-off %s after another Zap's turn-off kept the webhook with no list: moves it to the newest Zap left only once no owner wrote the list back for longer than Callbell's connection checks take",
+    async (_case, minutes, moves) => {
+      const a = await first(A);
+      await joins(B, MESSAGES);
+      const c = await joins(C, MESSAGES);
+      cache.forget();
+      await errorOf(turnOff(c));
+      jest.spyOn(Date, 'now').mockReturnValue(Date.now() + minutes * 60 * 1000);
+      callbellAccount({ log: false });
+      const alive = probe(B, 200);
+      const moved = callbellSubscribes(B, EVERY_EVENT);
+      const log = callbellApi()
+        .get(`${API_PATH}/webhooks/events`)
+        .query({ status: 'failed', items: '25', page: '1' })
+        .reply(200, { webhook_events: [] });
+      await turnOff(a);
+      expect(alive.isDone()).toBe(true);
+      expect(moved.isDone()).toBe(moves);
+      expect(log.isDone()).toBe(moves);
+      nock.cleanAll();
+    },
+  );
 
   it.each(FAULTS.filter(([, method]) => method === 'set'))(
     'when %s after the registry was read, the change Callbell needs is still made and the log says the registry was not updated',
