@@ -85,6 +85,28 @@ describe('one schedule', () => {
     expect(outcome).toMatchObject({ owed: 1, once: 1 - lost, lostSilently: lost });
   });
 
+  it('the cache forgets everything and the owner is turned off at once; a turn-off 20 minutes later, finding the mark no owner cleared, moves the webhook to the newest Zap left', async () => {
+    const outcome = await run({
+      kinds: ['cache forgets'],
+      connections: 1,
+      zaps: [
+        zap('contact_created', ['contact_created']),
+        zap('contact_deleted', ['contact_deleted']),
+        zap('conversation_opened', ['conversation_opened']),
+      ],
+      actions: [
+        { type: 'turn', zaps: [0] },
+        { type: 'turn', zaps: [1] },
+        { type: 'turn', zaps: [2] },
+        { type: 'forget keys', share: 1 },
+        { type: 'turn', zaps: [2] },
+        { type: 'time passes', ms: 20 * 60 * 1000 },
+        { type: 'turn', zaps: [0] },
+      ],
+    });
+    expect(outcome).toMatchObject({ owed: 1, once: 1, lostSilently: 0 });
+  });
+
   it('a Zap turned off is owed nothing', async () => {
     const outcome = await run({
       kinds: [],
