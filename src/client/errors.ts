@@ -58,6 +58,24 @@ const WRITE_UNKNOWN = `${CHECK_BEFORE_REPLAY} it was not re-sent, so nothing is 
 /** How much of the field list Callbell names shows; its reason comes first. */
 const MAX_FIELDS_TEXT = 100;
 
+/** Codes of the errors after which Callbell may or may not have made a change. */
+const OUTCOME_UNKNOWN = new Set([
+  'CallbellUnreachable',
+  'CallbellUnavailable',
+  'CallbellUnreadableAnswer',
+]);
+
+/** Whether this error leaves unknown whether Callbell made the change (z.errors carry a code). */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  try {
+    const { code } = JSON.parse(error.message) as { code?: unknown };
+    return typeof code === 'string' && OUTCOME_UNKNOWN.has(code);
+  } catch {
+    return false;
+  }
+}
+
 /** What to do after a request whose outcome is unknown. */
 function retryAdvice(method: string): string {
   return isRead(method) ? READ_AGAIN : WRITE_UNKNOWN;

@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiKeyOf } from '../api/account-cache';
 import { latestDeliveries, subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
+import { isOutcomeUnknown } from '../client/errors';
 import { startStepClock, stepOf } from '../client/step';
 import { isObject, stringOrNull } from '../values';
 import { accountIdentity } from './account';
@@ -85,26 +86,19 @@ export async function joinZap(
       const secret = current?.secret ?? newSecret();
       const zaps = [...others, { url, events, joinedAt: new Date().toISOString() }];
       const partial = current?.partial ? { partial: true } : {};
-      await store.write({ secret, zaps, gone, ...partial });
+      // A turn-off's "kept" mark stays until the webhook has moved and what it missed is passed on.
+      const kept = current?.keptSince ? { keptSince: current.keptSince } : {};
+      await store.write({ secret, zaps, gone, ...partial, ...kept });
       // No list, or a partial one, may miss Zaps: the webhook then keeps every event, so Callbell
       // still sends what they want and the owner's log says what they may have missed.
       const wanted = !current || current.partial ? [...CALLBELL_EVENTS] : eventUnion(zaps);
-      // Time is kept to put the webhook back on the Zap that had it if the move fails.
-      const reserve = previous && !deadOwner ? HAND_BACK_MS : 0;
-      const { createdAt } = await idempotently(
-        z,
-        () => subscribeWebhook(z, webhookUrl(secret, url), wanted, untilReserve(z, reserve)),
-        reserve,
-      ).catch(async (error: unknown) => {
-        z.console.log(`Callbell: moving the webhook to this Zap failed (${messageOf(error)}).`);
-        const handedBack =
-          previous !== undefined &&
-          !deadOwner &&
-          (await handBack(z, secret, previous, others, current?.partial));
-        throw notMoved(z, handedBack);
-      });
-      const missedSince = deadOwner ? joinedTime(deadOwner) : keptTime(current);
+      // Only a Zap known to have had the webhook gets it back (a partial list may not name it).
+      const handBackTo = previous && !deadOwner && !current?.keptSince ? previous : null;
+      const backTo = handBackTo && { zap: handBackTo, others, partial: current?.partial };
+      const { createdAt } = await takeWebhook(z, secret, url, wanted, backTo);
+      const missedSince = earliest(deadOwner && joinedTime(deadOwner), keptTime(current));
       if (missedSince !== null) await replayMissed(z, secret, others, missedSince);
+      if (current?.keptSince) await saveOrSay(z, store, { secret, zaps, gone, ...partial });
       return {
         id: url,
         url,
@@ -170,7 +164,7 @@ async function leave(
   const older = data.zaps.filter((zap) => !known.has(zap.url));
   let rest = [...older, ...current.zaps].filter((zap) => zap.url !== self);
   const gone = self ? [...current.gone, self] : current.gone;
-  let moveWebhook = owned || keeperOwned(current);
+  let moveWebhook = owned || (await keeperOwned(z, current));
   let since = Date.now() - TURN_OFF_GAP_MS;
   // The newest Zap left should own the webhook; if it is gone, its turn-off did not finish.
   for (let probes = 0; probes < MAX_PROBES; probes += 1) {
@@ -216,6 +210,39 @@ async function leave(
   return { status: keptFor(rest.length) };
 }
 
+interface HandBack {
+  zap: Subscriber;
+  others: Subscriber[];
+  partial: boolean | undefined;
+}
+
+/**
+ * Points the webhook at this Zap. When Callbell's answer leaves unknown whether it moved, the
+ * webhook is put back on the Zap that had it (time is kept for that) and the turn-on fails
+ * saying so; an answer that says nothing changed (401, 403, 429, a request not sent) is the
+ * turn-on's error as it is.
+ */
+async function takeWebhook(
+  z: ZObject,
+  secret: string,
+  url: string,
+  wanted: CallbellEvent[],
+  backTo: HandBack | null,
+): Promise<{ createdAt: string | null }> {
+  const reserve = backTo ? HAND_BACK_MS : 0;
+  try {
+    return await idempotently(
+      z,
+      () => subscribeWebhook(z, webhookUrl(secret, url), wanted, untilReserve(z, reserve)),
+      reserve,
+    );
+  } catch (error) {
+    if (!isOutcomeUnknown(error)) throw error;
+    z.console.log(`Callbell: moving the webhook to this Zap failed (${messageOf(error)}).`);
+    throw notMoved(z, backTo !== null && (await handBack(z, secret, backTo)));
+  }
+}
+
 /**
  * A turn-on whose move of the webhook failed may still have moved it (Callbell can apply a
  * change it answered too late), and Zapier does not turn this Zap on: the webhook is pointed
@@ -225,13 +252,11 @@ async function leave(
 async function handBack(
   z: ZObject,
   secret: string,
-  previous: Subscriber,
-  others: Subscriber[],
-  partial: boolean | undefined,
+  { zap, others, partial }: HandBack,
 ): Promise<boolean> {
   const wanted = partial ? [...CALLBELL_EVENTS] : eventUnion(others);
   try {
-    await subscribeWebhook(z, webhookUrl(secret, previous.url), wanted);
+    await subscribeWebhook(z, webhookUrl(secret, zap.url), wanted);
     z.console.log(
       "Callbell: this Zap's turn-on failed; the webhook is back on the Zap that had it.",
     );
@@ -256,13 +281,31 @@ function notMoved(z: ZObject, handedBack: boolean): Error {
 
 /**
  * Whether the Zap whose turn-off kept the webhook (finding no list) owned it after all: a live
- * owner writes the list back, without that mark, at its next delivery or connection check,
- * which Callbell makes well within this time (webhooks/introduction.md: its admin is emailed
- * after 10 minutes without an answer). Then the webhook is moved to the newest Zap left.
+ * owner writes the list back, without that mark, at its next delivery or connection check
+ * (webhooks/introduction.md: Callbell checks "periodically" and emails the admin after 10
+ * minutes without an answer), and none answered a delivery since the mark (Callbell's log).
+ * Then the webhook is moved to the newest Zap left. A log that cannot be read is doubt: kept.
  */
-function keeperOwned(registry: Registry): boolean {
+async function keeperOwned(z: ZObject, registry: Registry): Promise<boolean> {
   const kept = keptTime(registry);
-  return kept !== null && Date.now() - kept > KEEPER_OWNED_AFTER_MS;
+  if (kept === null || Date.now() - kept <= KEEPER_OWNED_AFTER_MS) return false;
+  try {
+    const deliveries = await latestDeliveries(z, 10);
+    return !deliveries.some(
+      (delivery) => delivery.success && Date.parse(delivery.createdAt) > kept,
+    );
+  } catch (error) {
+    z.console.log(
+      `Callbell: the webhook was kept (its delivery log could not be read: ${messageOf(error)}).`,
+    );
+    return false;
+  }
+}
+
+/** The earlier of two times, either of which may be unknown. */
+function earliest(a: number | null | false, b: number | null): number | null {
+  const known = [a, b].filter((time): time is number => typeof time === 'number');
+  return known.length ? Math.min(...known) : null;
 }
 
 /** Since when a turn-off that found no list may have left Callbell posting to a Zap that is off. */
@@ -318,17 +361,19 @@ async function restorePartial(
 }
 
 /**
- * A change of Callbell's webhook, tried again while the step has time: subscribing the same URL
- * for the same events, or deleting a webhook already gone (404 is success), does the same the
- * second time (webhooks_api/subscribe.md: "creates a new webhook or updates an existing one"),
- * and a turn-off that gives up leaves Callbell posting to a Zap that is off.
+ * A change of Callbell's webhook, tried again while the step has time when its outcome is
+ * unknown (an answer that refuses it is final): subscribing the same URL for the same events,
+ * or deleting a webhook already gone (404 is success), does the same the second time
+ * (webhooks_api/subscribe.md: "creates a new webhook or updates an existing one"), and a
+ * turn-off that gives up leaves Callbell posting to a Zap that is off.
  */
 async function idempotently<T>(z: ZObject, change: () => Promise<T>, reserveMs = 0): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await change();
     } catch (error) {
-      if (attempt >= MAX_WEBHOOK_TRIES || untilReserve(z, reserveMs) < RETRY_MIN_MS) throw error;
+      if (!isOutcomeUnknown(error) || attempt >= MAX_WEBHOOK_TRIES) throw error;
+      if (untilReserve(z, reserveMs) < RETRY_MIN_MS) throw error;
       z.console.log(`Callbell: changing the webhook failed (${messageOf(error)}); trying again.`);
     }
   }

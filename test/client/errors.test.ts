@@ -3,7 +3,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { updateContact, addConversationNote, setBotStatus } from '../../src/api/contacts';
 import { getTemplate } from '../../src/api/templates';
 import { teamMembers } from '../../src/api/teams';
-import { retryAfterSeconds } from '../../src/client/errors';
+import { isOutcomeUnknown, retryAfterSeconds } from '../../src/client/errors';
 import { MAX_MESSAGE_LENGTH } from '../../src/user-message';
 import { callbellOrNull } from '../../src/client/request';
 import { API_KEY, API_PATH, appTester, bundleWith, callbellApi } from '../helpers/app';
@@ -330,5 +330,21 @@ describe('a 404 for a request that names no id', () => {
     expect(error.message).toBe(
       'Check that the value mapped into this step exists in your Callbell account: Callbell could not find the template list (HTTP 404).',
     );
+  });
+});
+
+describe('isOutcomeUnknown: whether Callbell may have made the change', () => {
+  const appError = (code: string) => new Error(JSON.stringify({ message: 'm', code }));
+
+  it.each([
+    ['no answer in time', appError('CallbellUnreachable'), true],
+    ['a 5xx', appError('CallbellUnavailable'), true],
+    ['a 2xx it cannot read', appError('CallbellUnreadableAnswer'), true],
+    ['a request not sent', appError('RequestNotSent'), false],
+    ['a refusal (403)', appError('CallbellForbidden'), false],
+    ['a plain error', new Error('boom'), false],
+    ['not an error', 'CallbellUnreachable', false],
+  ])('%s', (_case, error, unknown) => {
+    expect(isOutcomeUnknown(error)).toBe(unknown);
   });
 });

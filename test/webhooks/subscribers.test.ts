@@ -245,6 +245,90 @@ describe('turning a Zap on', () => {
     );
   });
 
+  /** Callbell answering every move of the webhook to `url` with `status`. */
+  function movesFail(url: string, status: number, times = 3) {
+    return callbellApi()
+      .post(`${API_PATH}/webhooks/subscribe`, (body: { url?: string }) =>
+        String(body.url).startsWith(`${url}?`),
+      )
+      .times(times)
+      .reply(status, { error: 'no' });
+  }
+
+  it('a turn-on whose move fails and whose hand-back fails too says that turning it on again repairs it', async () => {
+    await first(A);
+    callbellAccount({ log: false });
+    const fails = movesFail(B, 500);
+    const backFails = movesFail(A, 500, 1);
+    await expect(errorOf(turnOn(B))).resolves.toBe(
+      'Turn this Zap on again in a minute: Callbell did not confirm pointing its webhook at this Zap. If your other Callbell Zaps stop getting events, turning this one on repairs it.',
+    );
+    fails.done();
+    backFails.done();
+  });
+
+  it.each([
+    [401, /reconnect/i],
+    [403, /^(?!Turn this Zap on again)/],
+  ])(
+    'a turn-on whose move Callbell refuses with %i fails with that answer, and nothing is handed back (nothing moved)',
+    async (status, message) => {
+      await first(A);
+      callbellAccount({ log: false });
+      const refused = movesFail(B, status, 1);
+      await expect(errorOf(turnOn(B))).resolves.toMatch(message);
+      refused.done();
+      expect(nock.pendingMocks()).toEqual([]);
+    },
+  );
+
+  it("a turn-on over a turn-off's kept mark hands nothing back when its move fails (the list may not name the owner) and keeps the mark", async () => {
+    await first(A);
+    const b = await joins(B, MESSAGES);
+    cache.forget();
+    await errorOf(turnOff(b));
+    probe(A, 200);
+    callbellAccount({ log: false });
+    const fails = movesFail(C, 500);
+    await expect(errorOf(turnOn(C))).resolves.toMatch(/turning this one on repairs it\.$/);
+    fails.done();
+    expect(cache.stored(b.registry)).toMatchObject({ keptSince: expect.any(String) });
+  });
+
+  it("a turn-on that finds the webhook's Zap gone over a kept mark passes on what failed since the mark, the earlier of the two times", async () => {
+    await first(A);
+    await joins(B, MESSAGES);
+    const d = await joins(D, MESSAGES);
+    cache.forget();
+    await errorOf(turnOff(d));
+    const keptAt = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(keptAt + 10 * 60 * 1000);
+    probe(B, 410);
+    callbellAccount({ log: false });
+    callbellSubscribes(C, EVERY_EVENT);
+    const log = callbellApi()
+      .get(`${API_PATH}/webhooks/events`)
+      .query({ status: 'failed', items: '25', page: '1' })
+      .reply(200, {
+        webhook_events: [
+          {
+            event: 'message_created',
+            payload: { text: 'Anyone?', status: 'received', contact: { uuid: 'c1' } },
+            success: false,
+            createdAt: new Date(keptAt + 30_000).toISOString(),
+          },
+        ],
+      });
+    const relayed: { payload: { text: string } }[] = [];
+    const hook = zapierHooks()
+      .post(new URL(A).pathname, (body: { payload: { text: string } }) => relayed.push(body) > 0)
+      .reply(200, {});
+    await turnOn(C);
+    log.done();
+    hook.done();
+    expect(relayed.map((body) => body.payload.text)).toEqual(['Anyone?']);
+  });
+
   describe('on the fake clock', () => {
     beforeEach(useFakeClock);
     afterEach(() => jest.useRealTimers());
@@ -453,28 +537,39 @@ describe('turning a Zap off', () => {
   });
 
   it.each([
-    ['5 minutes', 5, false],
-    ['20 minutes', 20, true],
+    ['5 minutes', 5, false, false],
+    ['20 minutes', 20, false, true],
+    ['20 minutes, though a delivery was answered since', 20, true, false],
   ])(
-    "a turn-off %s after another Zap's turn-off kept the webhook with no list: moves it to the newest Zap left only once no owner wrote the list back for longer than Callbell's connection checks take",
-    async (_case, minutes, moves) => {
+    "a turn-off %s after another Zap's turn-off kept the webhook with no list moves it to the newest Zap left only when no owner cleared the mark or answered Callbell for longer than its connection checks take",
+    async (_case, minutes, answered, moves) => {
       const a = await first(A);
       await joins(B, MESSAGES);
       const c = await joins(C, MESSAGES);
       cache.forget();
       await errorOf(turnOff(c));
-      jest.spyOn(Date, 'now').mockReturnValue(Date.now() + minutes * 60 * 1000);
-      callbellAccount({ log: false });
+      const keptAt = Date.now();
+      jest.spyOn(Date, 'now').mockReturnValue(keptAt + minutes * 60 * 1000);
+      const sinceMark = new Date(keptAt + 60_000).toISOString();
+      const log = answered
+        ? [{ event: 'message_created', success: true, createdAt: sinceMark }]
+        : [];
+      const deliveryLog = callbellApi()
+        .get(`${API_PATH}/webhooks/events`)
+        .query({ items: '10', page: '1' })
+        .reply(200, { webhook_events: log, meta: { page: 1, pages: 1 } });
       const alive = probe(B, 200);
       const moved = callbellSubscribes(B, EVERY_EVENT);
-      const log = callbellApi()
+      const failedLog = callbellApi()
         .get(`${API_PATH}/webhooks/events`)
         .query({ status: 'failed', items: '25', page: '1' })
         .reply(200, { webhook_events: [] });
       await turnOff(a);
+      // Callbell's log is read only once the mark is older than 15 minutes.
+      expect(deliveryLog.isDone()).toBe(minutes > 15);
       expect(alive.isDone()).toBe(true);
       expect(moved.isDone()).toBe(moves);
-      expect(log.isDone()).toBe(moves);
+      expect(failedLog.isDone()).toBe(moves);
       nock.cleanAll();
     },
   );
