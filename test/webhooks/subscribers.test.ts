@@ -35,6 +35,12 @@ beforeEach(() => {
   lines = [];
 });
 
+// A test that moves Date.now leaves it moved for the next unless it is put back (clearMocks
+// keeps a spy's return value).
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
 /** Runs a hook step as Zapier would, on this test's cache, its log lines kept in `lines`. */
 function step<T>(
   run: (z: ZObject, bundle: Bundle) => Promise<unknown>,
