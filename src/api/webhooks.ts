@@ -43,18 +43,36 @@ interface DeliveryLog {
   webhook_events?: { event?: unknown; payload?: unknown; success?: unknown; createdAt?: unknown }[];
 }
 
+type LogEntry = NonNullable<DeliveryLog['webhook_events']>[number];
+
+/**
+ * The first page of the account webhook's delivery log (webhooks_api/events.md), filtered by
+ * `params`. With `noWebhookIsEmpty`, an account without a webhook (404) has no deliveries;
+ * otherwise the 404 is the step's error.
+ */
+async function deliveryLog(
+  z: ZObject,
+  params: { subscriptions?: string; status?: 'failed'; items: number },
+  noWebhookIsEmpty: boolean,
+): Promise<LogEntry[]> {
+  const request = {
+    path: '/webhooks/events',
+    params: { ...params, page: 1 },
+    about: { action: 'read the webhook delivery log', thing: 'webhook' },
+  };
+  const log = noWebhookIsEmpty
+    ? await callbellOrNull<DeliveryLog>(z, request)
+    : await callbell<DeliveryLog>(z, request);
+  return Array.isArray(log?.webhook_events) ? log.webhook_events : [];
+}
+
 /** Recent deliveries of these events from the account webhook's delivery log. */
 export async function loggedDeliveries(
   z: ZObject,
   events: CallbellEvent[],
   items: number,
 ): Promise<unknown[]> {
-  const log = await callbell<DeliveryLog>(z, {
-    path: '/webhooks/events',
-    params: { subscriptions: events.join(','), items, page: 1 },
-    about: { action: 'read the webhook delivery log', thing: 'webhook' },
-  });
-  return Array.isArray(log.webhook_events) ? log.webhook_events : [];
+  return deliveryLog(z, { subscriptions: events.join(','), items }, false);
 }
 
 export interface LoggedDelivery {
@@ -67,12 +85,7 @@ export interface LoggedDelivery {
  * lately delivered to someone. None when the account has no webhook (404) or no deliveries.
  */
 export async function latestDeliveries(z: ZObject, items: number): Promise<LoggedDelivery[]> {
-  const log = await callbellOrNull<DeliveryLog>(z, {
-    path: '/webhooks/events',
-    params: { items, page: 1 },
-    about: { action: 'read the webhook delivery log', thing: 'webhook' },
-  });
-  const entries = Array.isArray(log?.webhook_events) ? log.webhook_events : [];
+  const entries = await deliveryLog(z, { items }, true);
   return entries.flatMap((entry) =>
     typeof entry.createdAt === 'string' && !Number.isNaN(Date.parse(entry.createdAt))
       ? [{ success: entry.success === true, createdAt: entry.createdAt }]
@@ -85,12 +98,7 @@ export async function latestDeliveries(z: ZObject, items: number): Promise<Logge
  * webhook's URL answered no 2xx, so no Zap got them. None when the account has no webhook.
  */
 export async function failedDeliveries(z: ZObject, items: number): Promise<unknown[]> {
-  const log = await callbellOrNull<DeliveryLog>(z, {
-    path: '/webhooks/events',
-    params: { status: 'failed', items, page: 1 },
-    about: { action: 'read the webhook delivery log', thing: 'webhook' },
-  });
-  return Array.isArray(log?.webhook_events) ? log.webhook_events : [];
+  return deliveryLog(z, { status: 'failed', items }, true);
 }
 
 /** Every event Callbell delivers through an account's webhook. */

@@ -92,6 +92,33 @@ function probe(url: string, status: number) {
     .reply(status, {});
 }
 
+/** Callbell's log of the deliveries it failed to make, as a repair reads it (status=failed). */
+function failedLog(entries: object[] = []) {
+  return callbellApi()
+    .get(`${API_PATH}/webhooks/events`)
+    .query({ status: 'failed', items: '25', page: '1' })
+    .reply(200, { webhook_events: entries });
+}
+
+/** A message Callbell failed to deliver at `createdAt`. */
+const failedMessage = (text: string, createdAt: string) => ({
+  event: 'message_created',
+  payload: { text, status: 'received', contact: { uuid: 'c1' } },
+  success: false,
+  createdAt,
+});
+
+/** Zapier's hook service taking `times` relays to `url`; the texts relayed land in `texts`. */
+function relaysTo(url: string, texts: string[], times = 1) {
+  return zapierHooks()
+    .post(
+      new URL(url).pathname,
+      (body: { payload: { text: string } }) => texts.push(body.payload.text) > 0,
+    )
+    .times(times)
+    .reply(200, {});
+}
+
 function callbellDeletes() {
   return callbellApi()
     .delete(`${API_PATH}/webhooks/unsubscribe`)
@@ -312,27 +339,13 @@ describe('turning a Zap on', () => {
     probe(B, 410);
     callbellAccount({ log: false });
     callbellSubscribes(C, EVERY_EVENT);
-    const log = callbellApi()
-      .get(`${API_PATH}/webhooks/events`)
-      .query({ status: 'failed', items: '25', page: '1' })
-      .reply(200, {
-        webhook_events: [
-          {
-            event: 'message_created',
-            payload: { text: 'Anyone?', status: 'received', contact: { uuid: 'c1' } },
-            success: false,
-            createdAt: new Date(keptAt + 30_000).toISOString(),
-          },
-        ],
-      });
-    const relayed: { payload: { text: string } }[] = [];
-    const hook = zapierHooks()
-      .post(new URL(A).pathname, (body: { payload: { text: string } }) => relayed.push(body) > 0)
-      .reply(200, {});
+    const log = failedLog([failedMessage('Anyone?', new Date(keptAt + 30_000).toISOString())]);
+    const relayed: string[] = [];
+    const hook = relaysTo(A, relayed);
     await turnOn(C);
     log.done();
     hook.done();
-    expect(relayed.map((body) => body.payload.text)).toEqual(['Anyone?']);
+    expect(relayed).toEqual(['Anyone?']);
   });
 
   describe('on the fake clock', () => {
@@ -516,29 +529,15 @@ describe('turning a Zap off', () => {
     const everyEvent = callbellSubscribes(C, EVERY_EVENT);
     // B owned the webhook: what Callbell posted to it after its turn-off failed (410).
     const later = new Date(Date.now() + 1_000).toISOString();
-    const log = callbellApi()
-      .get(`${API_PATH}/webhooks/events`)
-      .query({ status: 'failed', items: '25', page: '1' })
-      .reply(200, {
-        webhook_events: [
-          {
-            event: 'message_created',
-            payload: { text: 'Still open?', status: 'received', contact: { uuid: 'c1' } },
-            success: false,
-            createdAt: later,
-          },
-        ],
-      });
-    const relayed: { payload: { text: string } }[] = [];
-    const hook = zapierHooks()
-      .post(new URL(A).pathname, (body: { payload: { text: string } }) => relayed.push(body) > 0)
-      .reply(200, {});
+    const log = failedLog([failedMessage('Still open?', later)]);
+    const relayed: string[] = [];
+    const hook = relaysTo(A, relayed);
     const c = await turnOn(C);
     everyEvent.done();
     log.done();
     hook.done();
     expect(c.zaps.map((zap) => zap.url)).toEqual([A]);
-    expect(relayed.map((body) => body.payload.text)).toEqual(['Still open?']);
+    expect(relayed).toEqual(['Still open?']);
     expect(cache.stored(c.registry)).not.toHaveProperty('keptSince');
   });
 
@@ -566,16 +565,13 @@ describe('turning a Zap off', () => {
         .reply(200, { webhook_events: log, meta: { page: 1, pages: 1 } });
       const alive = probe(B, 200);
       const moved = callbellSubscribes(B, EVERY_EVENT);
-      const failedLog = callbellApi()
-        .get(`${API_PATH}/webhooks/events`)
-        .query({ status: 'failed', items: '25', page: '1' })
-        .reply(200, { webhook_events: [] });
+      const failed = failedLog();
       await turnOff(a);
       // Callbell's log is read only once the mark is older than 15 minutes.
       expect(deliveryLog.isDone()).toBe(minutes > 15);
       expect(alive.isDone()).toBe(true);
       expect(moved.isDone()).toBe(moves);
-      expect(failedLog.isDone()).toBe(moves);
+      expect(failed.isDone()).toBe(moves);
       nock.cleanAll();
     },
   );
@@ -623,29 +619,19 @@ describe('turning a Zap off', () => {
     await joins(C, MESSAGES);
     const soon = new Date(Date.now() + 1_000).toISOString();
     const old = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
-    const failed = (text: string, createdAt: string) => ({
-      event: 'message_created',
-      payload: { text, status: 'received', contact: { uuid: 'c1' } },
-      success: false,
-      createdAt,
-    });
     probe(C, 410);
     probe(A, 200);
     callbellSubscribes(A, MESSAGES);
-    const log = callbellApi()
-      .get(`${API_PATH}/webhooks/events`)
-      .query({ status: 'failed', items: '25', page: '1' })
-      .reply(200, {
-        webhook_events: [failed('Hi?', soon), failed('Hello?', soon), failed('Old', old)],
-      });
-    const relayed: { payload: { text: string } }[] = [];
-    zapierHooks()
-      .post(new URL(A).pathname, (body: { payload: { text: string } }) => relayed.push(body) > 0)
-      .times(2)
-      .reply(200, {});
+    const log = failedLog([
+      failedMessage('Hi?', soon),
+      failedMessage('Hello?', soon),
+      failedMessage('Old', old),
+    ]);
+    const relayed: string[] = [];
+    relaysTo(A, relayed, 2);
     await turnOff(b);
     log.done();
-    expect(relayed.map((body) => body.payload.text)).toEqual(['Hi?', 'Hello?']);
+    expect(relayed).toEqual(['Hi?', 'Hello?']);
     expect(lines).toContain(
       "Callbell: passed on 2 event(s) the gone Zap missed, from Callbell's log of failed deliveries: 2 of 2 forward(s) delivered.",
     );
