@@ -1,8 +1,8 @@
 import type { Bundle, PlainInputField } from 'zapier-platform-core';
-import { contactOutputFields, sampleContact, type ContactOutput } from '../shapes/contact';
+import type { ContactOutput } from '../shapes/contact';
 import type { HookOutput } from '../webhooks/events';
 import { hookTrigger } from '../webhooks/hook-trigger';
-import { mapContactUpdated } from './contact_updated';
+import { contactUpdateSpec } from './contact_updated';
 
 interface Scenario {
   key: string;
@@ -24,20 +24,13 @@ interface Scenario {
  */
 export function contactUpdatedWhere(scenario: Scenario) {
   return hookTrigger({
+    ...contactUpdateSpec,
     key: scenario.key,
-    noun: 'Contact',
     label: scenario.label,
     description: scenario.description,
-    mappers: { contact_updated: mapContactUpdated },
     inputFields: scenario.inputFields,
     wants: (output: HookOutput, bundle: Bundle) =>
       scenario.matches(output as HookOutput & ContactOutput, bundle),
-    sample: {
-      id: 'eb2b914a977e4ab896e7b886698b3eac-62426f1234ca46a2',
-      event: 'contact_updated',
-      ...sampleContact,
-      ...scenario.sample,
-    },
-    outputFields: contactOutputFields(),
+    sample: { ...contactUpdateSpec.sample, ...scenario.sample },
   });
 }

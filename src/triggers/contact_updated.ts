@@ -9,29 +9,30 @@ import type { HookExample } from '../example';
  */
 export const mapContactUpdated: EventMapper = (payload) => contactOutput(payload);
 
-const anyContactUpdate = hookTrigger({
-  key: 'contact_updated',
+/** What every trigger on a contact update shares: the event's reading, sample and fields. */
+export const contactUpdateSpec = {
   noun: 'Contact',
-  label: 'Updated Contact',
-  description: 'Triggers when a contact is changed, including when tags are added or removed.',
   mappers: { contact_updated: mapContactUpdated },
   sample: {
     id: 'eb2b914a977e4ab896e7b886698b3eac-62426f1234ca46a2',
-    event: 'contact_updated',
+    event: 'contact_updated' as const,
     ...sampleContact,
   },
   outputFields: contactOutputFields(),
-});
+};
 
 /**
  * Hidden, not removed: the key is a contract, so Zaps built on it keep running, while new Zaps
  * choose a specific update (tag, agent, team) or New Event's "Updated Contact" for any change
  * (build guidelines, "Update triggers": "Don't offer a generic 'Updated' trigger").
  */
-export const contactUpdatedTrigger = {
-  ...anyContactUpdate,
-  display: { ...anyContactUpdate.display, hidden: true },
-};
+export const contactUpdatedTrigger = hookTrigger({
+  ...contactUpdateSpec,
+  key: 'contact_updated',
+  label: 'Updated Contact',
+  description: 'Triggers when a contact is changed, including when tags are added or removed.',
+  hidden: true,
+});
 
 /** The example run the tests and docs/operations.md are built from (src/example.ts). */
 export const example: HookExample = { input: {}, event: 'contact_updated' };

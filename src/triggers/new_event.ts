@@ -43,18 +43,10 @@ const MAPPERS: Record<CallbellEvent, EventMapper> = {
   agent_session_updated: mapAgentSessionUpdated,
   team_membership_updated: mapTeamMembershipUpdated,
 };
-const EVENT_LABELS: Record<CallbellEvent, string> = {
-  message_created: 'New Message',
-  message_status_updated: 'Message Status Updated',
-  contact_created: 'New Contact',
-  contact_updated: 'Updated Contact',
-  contact_deleted: 'Deleted Contact',
-  conversation_opened: 'Conversation Opened',
-  conversation_closed: 'Conversation Closed',
-  agent_status_updated: 'Agent Status Updated',
-  agent_session_updated: 'Agent Login or Logout',
-  team_membership_updated: 'Team Membership Updated',
-};
+/** Each event by its trigger's label, as the Zap editor names it. */
+const EVENT_LABELS = Object.fromEntries(
+  CALLBELL_EVENTS.map((event) => [event, TRIGGERS[event].display.label]),
+) as Record<CallbellEvent, string>;
 
 /** The chosen events, in Callbell's order. */
 function chosenEvents(events: unknown): CallbellEvent[] {

@@ -46,6 +46,8 @@ export interface HookTriggerSpec {
   sample: HookOutput;
   /** Labels of the event's fields; a function where they depend on the step's input. */
   outputFields: OutputFields;
+  /** Kept for the Zaps built on it, no longer offered for new ones. */
+  hidden?: boolean;
 }
 
 const COMMON_OUTPUT_FIELDS: PlainOutputField[] = [
@@ -113,7 +115,11 @@ export function hookTrigger(spec: HookTriggerSpec) {
   return {
     key: spec.key,
     noun: spec.noun,
-    display: { label: spec.label, description: spec.description },
+    display: {
+      label: spec.label,
+      description: spec.description,
+      ...(spec.hidden ? { hidden: true } : {}),
+    },
     operation: {
       type: 'hook' as const,
       inputFields: [oneWebhookNotice, ...(spec.inputFields ?? [])],
