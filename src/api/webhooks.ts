@@ -47,32 +47,30 @@ type LogEntry = NonNullable<DeliveryLog['webhook_events']>[number];
 
 /**
  * The first page of the account webhook's delivery log (webhooks_api/events.md), filtered by
- * `params`. With `noWebhookIsEmpty`, an account without a webhook (404) has no deliveries;
- * otherwise the 404 is the step's error.
+ * `params`; an account without a webhook (404) has no deliveries.
  */
 async function deliveryLog(
   z: ZObject,
   params: { subscriptions?: string; status?: 'failed'; items: number },
-  noWebhookIsEmpty: boolean,
 ): Promise<LogEntry[]> {
-  const request = {
+  const log = await callbellOrNull<DeliveryLog>(z, {
     path: '/webhooks/events',
     params: { ...params, page: 1 },
     about: { action: 'read the webhook delivery log', thing: 'webhook' },
-  };
-  const log = noWebhookIsEmpty
-    ? await callbellOrNull<DeliveryLog>(z, request)
-    : await callbell<DeliveryLog>(z, request);
+  });
   return Array.isArray(log?.webhook_events) ? log.webhook_events : [];
 }
 
-/** Recent deliveries of these events from the account webhook's delivery log. */
+/**
+ * Recent deliveries of these events from the account webhook's delivery log; none when the
+ * account has no webhook yet (404).
+ */
 export async function loggedDeliveries(
   z: ZObject,
   events: CallbellEvent[],
   items: number,
 ): Promise<unknown[]> {
-  return deliveryLog(z, { subscriptions: events.join(','), items }, false);
+  return deliveryLog(z, { subscriptions: events.join(','), items });
 }
 
 export interface LoggedDelivery {
@@ -85,7 +83,7 @@ export interface LoggedDelivery {
  * lately delivered to someone. None when the account has no webhook (404) or no deliveries.
  */
 export async function latestDeliveries(z: ZObject, items: number): Promise<LoggedDelivery[]> {
-  const entries = await deliveryLog(z, { items }, true);
+  const entries = await deliveryLog(z, { items });
   return entries.flatMap((entry) =>
     typeof entry.createdAt === 'string' && !Number.isNaN(Date.parse(entry.createdAt))
       ? [{ success: entry.success === true, createdAt: entry.createdAt }]
@@ -98,7 +96,7 @@ export async function latestDeliveries(z: ZObject, items: number): Promise<Logge
  * webhook's URL answered no 2xx, so no Zap got them. None when the account has no webhook.
  */
 export async function failedDeliveries(z: ZObject, items: number): Promise<unknown[]> {
-  return deliveryLog(z, { status: 'failed', items }, true);
+  return deliveryLog(z, { status: 'failed', items });
 }
 
 /** Every event Callbell delivers through an account's webhook. */

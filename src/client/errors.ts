@@ -65,15 +65,20 @@ const OUTCOME_UNKNOWN = new Set([
   'CallbellUnreadableAnswer',
 ]);
 
-/** Whether this error leaves unknown whether Callbell made the change (z.errors carry a code). */
-export function isOutcomeUnknown(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+/** The code of a z.errors error (core puts `{message, code, status}` in its message), else null. */
+export function errorCodeOf(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
   try {
     const { code } = JSON.parse(error.message) as { code?: unknown };
-    return typeof code === 'string' && OUTCOME_UNKNOWN.has(code);
+    return typeof code === 'string' ? code : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether this error leaves unknown whether Callbell made the change. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return OUTCOME_UNKNOWN.has(errorCodeOf(error) ?? '');
 }
 
 /** What to do after a request whose outcome is unknown. */

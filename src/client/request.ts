@@ -21,7 +21,7 @@ import {
 } from './errors';
 import { hasLoneSurrogate, unsafePathSegment } from './path';
 import { redactor } from './redact';
-import { MIN_REQUEST_MS, stepOf } from './step';
+import { stepOf } from './step';
 import { single } from './unwrap';
 
 export type { Subject };
@@ -104,7 +104,7 @@ async function send(z: ZObject, request: CallbellRequest): Promise<Answer> {
   const { method = 'GET', path, about } = request;
   checkRequest(z, request);
   const step = stepOf(z);
-  const admission = await step.admit();
+  const admission = await step.admit(request.maxMs);
   if ('refused' in admission) {
     throw admission.refused === 'deadline'
       ? noTimeLeftError(z, about)
@@ -112,11 +112,7 @@ async function send(z: ZObject, request: CallbellRequest): Promise<Answer> {
   }
   // node-fetch's timeout restarts for the body (body.js), so a slow body could take it twice
   // over; the abort ends the whole request, body included, when the step's time is up.
-  const timeout = Math.min(admission.timeout, request.maxMs ?? admission.timeout);
-  if (timeout < MIN_REQUEST_MS) {
-    step.release();
-    throw noTimeLeftError(z, about);
-  }
+  const { timeout } = admission;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeout);
   let status: number | undefined;

@@ -43,16 +43,17 @@ export class Step {
 
   /**
    * Waits for a free place among the step's requests, then answers how long the request may
-   * take, or why it must not be sent. `release` must be called when it is done.
+   * take (the step's time left, at most `maxMs`), or why it must not be sent. `release` must
+   * be called when it is done.
    */
-  async admit(): Promise<{ timeout: number } | { refused: Refusal }> {
+  async admit(maxMs = Infinity): Promise<{ timeout: number } | { refused: Refusal }> {
     if (this.sent >= MAX_REQUESTS_PER_STEP) return { refused: 'too-many' };
     this.sent += 1;
     if (this.active >= MAX_CONCURRENT_REQUESTS) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     this.active += 1;
-    const timeout = this.remaining();
+    const timeout = Math.min(this.remaining(), maxMs);
     if (timeout < MIN_REQUEST_MS) {
       this.release();
       return { refused: 'deadline' };

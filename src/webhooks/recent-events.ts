@@ -2,6 +2,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { contactMessages, recentContacts } from '../api/contacts';
 import type { Contact } from '../shapes/contact';
 import { loggedDeliveries } from '../api/webhooks';
+import { errorCodeOf } from '../client/errors';
 import { pathId } from '../client/path';
 import { isObject, stringOrNull } from '../values';
 import type { CallbellEvent, Delivery } from './events';
@@ -28,12 +29,9 @@ async function orNothing<T>(read: () => Promise<T[]>): Promise<T[]> {
 
 /** Callbell's 404, as src/client/errors.ts words it (a `z.errors.Error` with its code). */
 function isNotFound(error: unknown): boolean {
-  if (!(error instanceof Error) || error.name !== 'AppError') return false;
-  try {
-    return (JSON.parse(error.message) as { code?: unknown }).code === 'CallbellNotFound';
-  } catch {
-    return false;
-  }
+  return (
+    error instanceof Error && error.name === 'AppError' && errorCodeOf(error) === 'CallbellNotFound'
+  );
 }
 
 /** Newest first by an ISO-8601 `createdAt`; entries without one keep their place, last. */
@@ -47,7 +45,7 @@ function newestFirst<T>(items: T[], createdAt: (item: T) => unknown): T[] {
 
 /** Real recent deliveries of these events from the account webhook's delivery log. */
 export async function recentDeliveries(z: ZObject, events: CallbellEvent[]): Promise<unknown[]> {
-  const logged = await orNothing(() => loggedDeliveries(z, events, RECENT_EVENTS));
+  const logged = await loggedDeliveries(z, events, RECENT_EVENTS);
   return newestFirst(logged, (entry) => (isObject(entry) ? entry.createdAt : undefined));
 }
 

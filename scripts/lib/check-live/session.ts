@@ -4,6 +4,7 @@ import {
   type Bundle,
   type HttpResponse,
 } from 'zapier-platform-core';
+import { errorCodeOf } from '../../../src/client/errors';
 import { apiBaseUrl } from '../../../src/client/config';
 import { redactor, type Redactor } from '../../../src/client/redact';
 import { isObject, type JsonObject } from '../../../src/values';
@@ -219,13 +220,7 @@ export class Session {
 
 function isOutageError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error.name === 'ThrottledError') return true;
-  try {
-    const { code } = JSON.parse(error.message) as { code?: unknown };
-    return typeof code === 'string' && OUTAGE_CODES.has(code);
-  } catch {
-    return false;
-  }
+  return error.name === 'ThrottledError' || OUTAGE_CODES.has(errorCodeOf(error) ?? '');
 }
 
 const stepName = (perform: Perform): string => perform.name || 'a step';
