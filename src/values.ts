@@ -163,7 +163,16 @@ function isChoice<T extends string>(text: string, choices: Record<T, string>): t
 
 /** A yes/no input as Zapier sends it ("true", "yes", true…). */
 export function isYes(value: unknown): boolean {
-  return ['true', 'yes', '1', 'on'].includes((asText(value) ?? '').trim().toLowerCase());
+  return ['true', 'yes', '1', 'on'].includes(yesNoText(value));
+}
+
+/** A yes/no input set to No (Zapier sends a boolean as "false"; a mapped value may be "no"). */
+export function isNo(value: unknown): boolean {
+  return ['false', 'no', '0', 'off'].includes(yesNoText(value));
+}
+
+function yesNoText(value: unknown): string {
+  return (asText(value) ?? '').trim().toLowerCase();
 }
 
 /** Drops undefined values so only what the user filled in reaches Callbell. */

@@ -14,6 +14,11 @@ export interface AccountCache {
   forget(): Promise<void>;
 }
 
+/** A digest that names an API key in cache keys without holding it. */
+export function keyDigest(z: ZObject, apiKey: string): string {
+  return z.hash('sha256', `callbell-zapier:${apiKey}`).slice(0, 40);
+}
+
 /** Zapier publishes no default TTL for z.cache, so every entry names its own (seconds). */
 export function accountCache(
   z: ZObject,
@@ -21,7 +26,7 @@ export function accountCache(
   name: string,
   ttlSeconds: number,
 ): AccountCache {
-  const key = `callbell:${name}:${z.hash('sha256', `callbell-zapier:${apiKey}`).slice(0, 40)}`;
+  const key = `callbell:${name}:${keyDigest(z, apiKey)}`;
   return {
     get: () => attempt(z, () => z.cache.get(key) as Promise<unknown>, null),
     set: (value) =>

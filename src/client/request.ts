@@ -175,7 +175,7 @@ function options(
  * Core refuses to send text that looks like a v16 template ("z.request() no longer supports
  * {{bundle.*}} or {{process.*}}", prepare-request.js), which a mapped value may well contain.
  */
-const TEMPLATE = /{{\s*(bundle|process)\.[^}]*}}/;
+export const TEMPLATE = /{{\s*(bundle|process)\.[^}]*}}/;
 
 /** Refuses, before anything is sent, a path or query no URL can carry as meant. */
 function checkRequest(z: ZObject, { path, params, body }: CallbellRequest): void {

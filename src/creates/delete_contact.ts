@@ -1,7 +1,7 @@
 import type { Bundle, Create, ZObject } from 'zapier-platform-core';
 import { contactUuidOf, deleteContact } from '../api/contacts';
 import { contactTargetFields, readContactTarget } from '../fields/contact-target';
-import { asText, stringOrNull } from '../values';
+import { isNo, stringOrNull } from '../values';
 import { EXAMPLE_IDS, type Example } from '../example';
 
 interface DeletedContact {
@@ -12,11 +12,6 @@ interface DeletedContact {
 }
 
 const CONFIRM_LABEL = 'Confirm Deletion';
-
-/** A Confirm Deletion set to No (Zapier sends a boolean as "false"; a mapped value may be "no"). */
-function isNo(value: unknown): boolean {
-  return ['false', 'no', '0', 'off'].includes((asText(value) ?? '').trim().toLowerCase());
-}
 
 export async function performDeleteContact(z: ZObject, bundle: Bundle): Promise<DeletedContact> {
   // The copy field says the deletion is final (build guidelines, "Delete actions"); Callbell

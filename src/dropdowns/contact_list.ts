@@ -3,10 +3,13 @@ import type { Contact } from '../shapes/contact';
 import { dropdownTrigger } from './dropdown-trigger';
 import type { Example } from '../example';
 
-/** What a Zap author recognises a contact by: its name and number (or uuid when it has neither). */
-function contactName({ uuid, name, phoneNumber }: Contact): string {
+/**
+ * What a Zap author recognises a contact by: its name and number, or `fallback` (its uuid)
+ * when it has neither.
+ */
+export function contactName({ uuid, name, phoneNumber }: Contact, fallback = uuid): string {
   const label = [name, phoneNumber].filter(Boolean).join(', ');
-  return label || uuid;
+  return label || fallback;
 }
 
 /**

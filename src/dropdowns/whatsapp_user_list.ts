@@ -2,6 +2,7 @@ import type { Example } from '../example';
 import { listContacts } from '../api/contacts';
 import type { Contact } from '../shapes/contact';
 import { stringOrNull } from '../values';
+import { contactName } from './contact_list';
 import { dropdownTrigger, type Choice } from './dropdown-trigger';
 
 /**
@@ -13,8 +14,8 @@ import { dropdownTrigger, type Choice } from './dropdown-trigger';
 const CALLBELL_PAGES_PER_PAGE = 5;
 
 function choice(contact: Contact): Choice {
-  const name = [stringOrNull(contact.name), stringOrNull(contact.phoneNumber)].filter(Boolean);
-  return { id: contact.bsuid ?? '', name: name.join(', ') || (contact.bsuid ?? '') };
+  const bsuid = contact.bsuid ?? '';
+  return { id: bsuid, name: contactName(contact, bsuid) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { isCallbellFileUrl, isCallbellUrl } from '../client/config';
 import { throwForCallbellStatus } from '../client/errors';
 import { checkPublicHost, hostOf, publicOnlyLookup } from '../client/public-address';
 import { redactor } from '../client/redact';
+import { TEMPLATE } from '../client/request';
 import { STEP_BUDGET_MS } from '../client/step';
 import {
   DOWNLOAD_ABOUT,
@@ -27,12 +28,6 @@ export const DOWNLOAD_TIME_MS = STEP_BUDGET_MS;
 
 /** More than a file link needs (a CDN or a signed storage link takes one or two). */
 export const MAX_REDIRECTS = 5;
-
-/**
- * Core refuses a request whose URL holds template text ("z.request() no longer supports
- * {{bundle.*}} …", prepare-request.js) with an 837-character error; a link's query keeps it.
- */
-const TEMPLATE = /{{\s*(bundle|process)\./;
 
 /** Connects only to public addresses, whatever DNS answers at connection time. */
 const PUBLIC_ONLY_AGENT = new Agent({ lookup: publicOnlyLookup });
@@ -99,6 +94,7 @@ async function checkedUrl(
   if (url.protocol !== 'https:') throw refusedLinkError(z, 'is not an https:// address');
   if (url.username || url.password) throw refusedLinkError(z, 'holds a user name or password');
   if (url.port) throw refusedLinkError(z, 'names a port other than https');
+  // Core refuses a URL holding template text with an 837-character error; a link's query keeps it.
   if (TEMPLATE.test(url.href))
     throw refusedLinkError(z, 'holds {{bundle.…}} or {{process.…}} text');
   if (isCallbellUrl(url.href) && (hop > 0 || !isCallbellFileUrl(url.href))) {

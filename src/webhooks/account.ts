@@ -1,4 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
+import { keyDigest } from '../api/account-cache';
 import { listActiveChannels } from '../api/channels';
 
 /**
@@ -17,5 +18,5 @@ export async function accountIdentity(z: ZObject, apiKey: string): Promise<strin
   const main = channels.find((channel) => channel.main === true && !channel.discardedAt);
   if (main && typeof main.uuid === 'string' && main.uuid)
     return `channel-${z.hash('sha256', main.uuid).slice(0, 40)}`;
-  return `key-${z.hash('sha256', `callbell-zapier:${apiKey}`).slice(0, 40)}`;
+  return `key-${keyDigest(z, apiKey)}`;
 }

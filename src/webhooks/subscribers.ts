@@ -2,6 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { apiKeyOf } from '../api/account-cache';
 import { latestDeliveries, subscribeWebhook, unsubscribeWebhook } from '../api/webhooks';
 import { isOutcomeUnknown } from '../client/errors';
+import { shorten } from '../user-message';
 import { startStepClock, stepOf } from '../client/step';
 import { isObject, stringOrNull } from '../values';
 import { accountIdentity } from './account';
@@ -428,7 +429,7 @@ function doubtOnTurnOn(z: ZObject, error: unknown): unknown {
     );
   if (error instanceof CacheDoubt)
     return new z.errors.Error(
-      `Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed (${shortReason(error)}). Nothing was changed.`,
+      `Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed (${shorten(error.message, 60)}). Nothing was changed.`,
       'RegistryUnavailable',
     );
   return error;
@@ -441,10 +442,6 @@ function doubtOnTurnOff(z: ZObject, error: unknown): unknown {
     "If your other Callbell Zaps stop getting events, turn one off and on again: this Zap is off, but Callbell's webhook was kept for them because Zapier's cache could not say which Zaps share it.",
     'WebhookKept',
   );
-}
-
-function shortReason(error: Error): string {
-  return error.message.slice(0, 60);
 }
 
 /** Every event any of these Zaps wants, in Callbell's order. */
