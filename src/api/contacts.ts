@@ -271,28 +271,20 @@ const MAX_DROPDOWN_PAGES = 100;
  * `page` counts from 1; no page size and no `meta` are documented). With `meta.pages` the list
  * ends there. Without it, the list has ended on an empty page or on one that only repeats the
  * page before (a server that ignores `page`), as walkPages ends a walk: the page before is
- * compared, read again only when this step has not read it already, so a "load more" costs at
- * most two requests and a step reading pages in order one per page.
+ * compared, read again only when the caller does not hand it in (`previous`), so a "load more"
+ * costs at most two requests and a loop over pages one per page.
  */
-export async function listContacts(z: ZObject, page: number): Promise<Contact[]> {
+export async function listContacts(
+  z: ZObject,
+  page: number,
+  previous?: Contact[],
+): Promise<Contact[]> {
   if (page > MAX_DROPDOWN_PAGES) return [];
   const { items, pages } = await contactsPage(z, {}, page);
-  const read = pagesReadBy(z);
-  read.set(page, new Set(items.map(contactKey)));
   if (pages !== undefined) return page > pages ? [] : items;
   if (page === 1 || items.length === 0) return items;
-  const before =
-    read.get(page - 1) ?? new Set((await contactsPage(z, {}, page - 1)).items.map(contactKey));
+  const before = new Set((previous ?? (await contactsPage(z, {}, page - 1)).items).map(contactKey));
   return items.some((contact) => !before.has(contactKey(contact))) ? items : [];
-}
-
-/** The contact keys of each page this step (one `z`) has read, by page number. */
-const pagesRead = new WeakMap<ZObject, Map<number, Set<string>>>();
-
-function pagesReadBy(z: ZObject): Map<number, Set<string>> {
-  const read = pagesRead.get(z) ?? new Map<number, Set<string>>();
-  pagesRead.set(z, read);
-  return read;
 }
 
 function contactKey(contact: Contact): string {

@@ -29,9 +29,11 @@ export const whatsappUserListDropdown = dropdownTrigger({
   list: async (z, page) => {
     const first = (page - 1) * CALLBELL_PAGES_PER_PAGE + 1;
     const choices: Choice[] = [];
+    let previous: Contact[] | undefined;
     for (let read = first; read < first + CALLBELL_PAGES_PER_PAGE; read += 1) {
-      const contacts = await listContacts(z, read);
+      const contacts = await listContacts(z, read, previous);
       if (!contacts.length) break;
+      previous = contacts;
       choices.push(...contacts.filter((contact) => stringOrNull(contact.bsuid)).map(choice));
     }
     return choices;

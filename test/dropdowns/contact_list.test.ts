@@ -79,7 +79,7 @@ describe('contact_list', () => {
       scope.done();
     });
 
-    it('a step reading pages in order reads each once', async () => {
+    it('a step reading pages in order, handing each page on, reads each once', async () => {
       const scope = callbellApi()
         .get(`${API_PATH}/contacts`)
         .query({ page: '1' })
@@ -87,10 +87,10 @@ describe('contact_list', () => {
         .get(`${API_PATH}/contacts`)
         .query({ page: '2' })
         .reply(200, page(['c1', 'c2']));
-      const pages = await appTester(
-        async (z: ZObject) => [await listContacts(z, 1), await listContacts(z, 2)],
-        bundleWith(),
-      );
+      const pages = await appTester(async (z: ZObject) => {
+        const first = await listContacts(z, 1);
+        return [first, await listContacts(z, 2, first)];
+      }, bundleWith());
       expect(pages.map((contacts: Contact[]) => contacts.length)).toEqual([2, 0]);
       scope.done();
     });
