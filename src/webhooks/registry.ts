@@ -175,6 +175,11 @@ export class RegistryStore {
     }
   }
 
+  /** Whether some Zap holds the lock now; throws CacheDoubt when the cache fails. */
+  async isLocked(): Promise<boolean> {
+    return (await this.holder()) !== null;
+  }
+
   /** Whether a delivery should rewrite the registry to renew its lifetime. */
   static dueForRefresh(registry: Registry, now = Date.now()): boolean {
     return !(now - Date.parse(registry.refreshedAt) < REFRESH_AFTER_MS);
@@ -203,7 +208,7 @@ export class RegistryStore {
    * reading back once more a moment later, keeps them apart.
    */
   private async tryLock(token: string): Promise<boolean> {
-    if ((await this.holder()) !== null) return false;
+    if (await this.isLocked()) return false;
     const set = await this.call(() =>
       this.z.cache.set(this.lockKey, token, LOCK_TTL_S, undefined, true),
     );

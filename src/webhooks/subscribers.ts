@@ -112,6 +112,7 @@ export async function joinZap(
       };
     });
   } catch (error) {
+    if (error instanceof CacheDoubt) await repairUnlocked(z, store);
     throw doubtOnTurnOn(z, error);
   }
 }
@@ -137,17 +138,62 @@ export async function leaveZap(z: ZObject, bundle: Bundle): Promise<Left> {
   const data = readSubscribeData(bundle.subscribeData);
   const key = data.registry ?? registryKey(await accountIdentity(z, apiKeyOf(bundle)));
   const store = new RegistryStore(z, key);
+  const leaveAsListed = async (): Promise<Left> => {
+    const current = await store.read();
+    if (!current) {
+      await restorePartial(z, store, data, self);
+      throw new NoList();
+    }
+    return leave(z, store, current, self, data);
+  };
   try {
-    return await store.locked(async function leaveLocked() {
-      const current = await store.read();
-      if (!current) {
-        await restorePartial(z, store, data, self);
-        throw new CacheDoubt("Zapier's cache has no list of this account's Zaps");
-      }
-      return await leave(z, store, current, self, data);
-    });
+    return await store.locked(leaveAsListed);
   } catch (error) {
-    throw doubtOnTurnOff(z, error);
+    if (!(error instanceof CacheDoubt) || error instanceof NoList || !(await lockFree(z, store)))
+      throw doubtOnTurnOff(z, error);
+    // Zapier's cache failed the lock, not another Zap: the list, read again, still says what to do.
+    return leaveAsListed().catch((again: unknown) => {
+      throw doubtOnTurnOff(z, again);
+    });
+  }
+}
+
+class NoList extends CacheDoubt {
+  constructor() {
+    super("Zapier's cache has no list of this account's Zaps");
+  }
+}
+
+/**
+ * Whether no other Zap holds the registry's lock, after the cache failed this Zap's attempt to
+ * take it (a refused write, a failed call). Then no Zap is changing the list (its own lock
+ * would be seen), so acting on the list as read is what the locked step would do; the list's
+ * writes may fail, and say so. A lock that cannot be read is doubt.
+ */
+async function lockFree(z: ZObject, store: RegistryStore): Promise<boolean> {
+  try {
+    if (await store.isLocked()) return false;
+  } catch {
+    return false;
+  }
+  z.console.log(
+    "Callbell: Zapier's cache failed on the Zap list's lock; acting on the list as read.",
+  );
+  return true;
+}
+
+/**
+ * A turn-on that failed on the cache changed nothing, yet it may find what the next step must
+ * repair: the webhook's Zap gone (turned off or deleted without its turn-off). It then does
+ * what a turn-off of a Zap not listed would: the webhook moves to the newest live Zap and what
+ * the gone one missed is passed on. When nothing is gone, nothing is written.
+ */
+async function repairUnlocked(z: ZObject, store: RegistryStore): Promise<void> {
+  try {
+    const current = (await lockFree(z, store)) ? await store.read() : null;
+    if (current) await leave(z, store, current, null, readSubscribeData(null));
+  } catch (error) {
+    z.console.log(`Callbell: the webhook was not checked (${messageOf(error)}).`);
   }
 }
 
@@ -189,7 +235,7 @@ async function leave(
   if ((!moveWebhook && !(successor && narrower)) || (!successor && unsure)) {
     if (!successor && unsure) z.console.log(KEPT_UNSURE);
     const stillKept = current.keptSince ? { keptSince: current.keptSince } : {};
-    await saveOrSay(z, store, { ...next, ...stillKept });
+    if (gone.length > current.gone.length) await saveOrSay(z, store, { ...next, ...stillKept });
     return { status: keptFor(rest.length) };
   }
   if (!successor) {
@@ -429,7 +475,7 @@ function doubtOnTurnOn(z: ZObject, error: unknown): unknown {
     );
   if (error instanceof CacheDoubt)
     return new z.errors.Error(
-      `Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed (${shorten(error.message, 60)}). Nothing was changed.`,
+      `Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed (${shorten(error.message, 60)}). Your other Callbell Zaps are not affected.`,
       'RegistryUnavailable',
     );
   return error;

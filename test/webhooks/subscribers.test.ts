@@ -86,9 +86,10 @@ async function first(url: string, trigger?: HookTrigger) {
   return turnOn(url, trigger);
 }
 
-function probe(url: string, status: number) {
+function probe(url: string, status: number, times = 1) {
   return zapierHooks()
     .post(new URL(url).pathname, { callbell_zapier_probe: true })
+    .times(times)
     .reply(status, {});
 }
 
@@ -203,14 +204,39 @@ describe('turning a Zap on', () => {
       const a = await first(A);
       cache.fail(method, fault, a.registry);
       callbellAccount({ log: false });
+      // The turn-on probes the webhook's Zap, and so does the repair after its failed write; a
+      // cache that cannot be read says nothing to probe.
+      const alive = method === 'get' ? null : probe(A, 200, 2);
       await expect(errorOf(turnOn(B))).resolves.toMatch(
-        /^Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed \(.+\)\. Nothing was changed\.$/,
+        /^Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed \(.+\)\. Your other Callbell Zaps are not affected\.$/,
       );
       // No subscribe was answered: any request to Callbell's subscribe would have failed the
-      // step with nock's own error instead.
+      // step with nock's own error instead. The webhook's Zap was probed, and found live.
       expect(nock.pendingMocks()).toEqual([]);
+      alive?.done();
     },
   );
+
+  it("a turn-on that fails on the cache after finding the webhook's Zap gone still moves the webhook to the newest live Zap and passes on what it missed (invariant: failed steps leave nothing broken)", async () => {
+    await first(A);
+    const b = await joins(B, MESSAGES);
+    // B was deleted without its turn-off; the next turn-on's write of the list is refused.
+    cache.fail('set', 'false', b.registry);
+    callbellAccount({ log: false });
+    const gone = probe(B, 410, 2);
+    const alive = probe(A, 200);
+    const moves = callbellSubscribes(A, MESSAGES);
+    const log = failedLog([
+      failedMessage('Anyone there?', new Date(Date.now() + 1_000).toISOString()),
+    ]);
+    const relayed: string[] = [];
+    const hook = relaysTo(A, relayed);
+    await expect(errorOf(turnOn(C))).resolves.toMatch(
+      /^Turn this Zap on again in a minute: .*Your other Callbell Zaps are not affected\.$/,
+    );
+    for (const scope of [gone, alive, moves, log, hook]) scope.done();
+    expect(relayed).toEqual(['Anyone there?']);
+  });
 
   it("finding 5: a registry the cache lost while Callbell's webhook delivers: the turn-on waits for the owner to write it back, then joins (invariant: cache loss loses no Zap)", async () => {
     const a = await first(A);
@@ -635,6 +661,43 @@ describe('turning a Zap off', () => {
     expect(lines).toContain(
       "Callbell: passed on 2 event(s) the gone Zap missed, from Callbell's log of failed deliveries: 2 of 2 forward(s) delivered.",
     );
+  });
+
+  it.each([
+    ['refuses the write of its lock (the write budget is spent)', 'false'],
+    ['fails the write of its lock with 413', '413'],
+  ] as const)(
+    "finding 4 and 5: when Zapier's cache %s and no Zap holds the lock, the owner's turn-off still hands the webhook to the newest Zap left (invariant: failed turn-offs leave nothing broken)",
+    async (_case, fault) => {
+      await first(A);
+      await joins(B, MESSAGES);
+      const c = await joins(C, MESSAGES);
+      cache.fail('set', fault, `${c.registry}:lock`);
+      const alive = probe(B, 200);
+      const moves = callbellSubscribes(B, MESSAGES);
+      const failed = failedLog();
+      await expect(turnOff(c)).resolves.toEqual({ status: 'webhook kept for 2 other Zap(s)' });
+      alive.done();
+      moves.done();
+      failed.done();
+      expect(lines).toEqual([
+        "Callbell: Zapier's cache failed on the Zap list's lock; acting on the list as read.",
+      ]);
+      expect(cache.stored(c.registry)).toMatchObject({
+        zaps: [{ url: A }, { url: B }],
+        gone: [C],
+      });
+    },
+  );
+
+  it("finding 1: when the lock's write fails and the lock cannot be read (another Zap may hold it), the webhook is kept (invariant: never destroy shared state on doubt)", async () => {
+    await first(A);
+    await joins(B, MESSAGES);
+    const c = await joins(C, MESSAGES);
+    cache.fail('set', 'false', `${c.registry}:lock`).fail('get', 'throw', `${c.registry}:lock`);
+    await expect(errorOf(turnOff(c))).resolves.toMatch(/^If your other Callbell Zaps stop/);
+    // Nothing was probed or asked of Callbell: any request would have failed on nock.
+    expect(lines).toEqual([expect.stringMatching(/^Callbell: turning off with the webhook kept/)]);
   });
 
   it('finding 4: an owner whose turn-off failed is replaced by the next Zap turned on', async () => {
