@@ -132,27 +132,33 @@ export interface Left {
 const KEPT_UNSURE =
   "Callbell: kept the account's webhook: this Zap took it when Zapier's cache had no list of the account's Zaps, so older Callbell Zaps may still need it. If none is left on, nothing is lost; the next Zap turned on takes the webhook.";
 
+const KEPT_UNLOCKED =
+  "Callbell: kept the account's webhook: the list of Zaps, read without its lock, names no other Zap, but one may be being turned on. The next Zap turned on takes the webhook.";
+
+const KEPT_OVERTAKEN =
+  "Callbell: left the account's webhook as it is: another Zap of this account is being turned on or off and changes it.";
+
 export async function leaveZap(z: ZObject, bundle: Bundle): Promise<Left> {
   startStepClock(z);
   const self = ownUrl(bundle);
   const data = readSubscribeData(bundle.subscribeData);
   const key = data.registry ?? registryKey(await accountIdentity(z, apiKeyOf(bundle)));
   const store = new RegistryStore(z, key);
-  const leaveAsListed = async (): Promise<Left> => {
+  const leaveAsListed = async (locked: boolean): Promise<Left> => {
     const current = await store.read();
     if (!current) {
       await restorePartial(z, store, data, self);
       throw new NoList();
     }
-    return leave(z, store, current, self, data);
+    return leave(z, store, current, self, data, locked);
   };
   try {
-    return await store.locked(leaveAsListed);
+    return await store.locked(() => leaveAsListed(true));
   } catch (error) {
     if (!(error instanceof CacheDoubt) || error instanceof NoList || !(await lockFree(z, store)))
       throw doubtOnTurnOff(z, error);
     // Zapier's cache failed the lock, not another Zap: the list, read again, still says what to do.
-    return leaveAsListed().catch((again: unknown) => {
+    return leaveAsListed(false).catch((again: unknown) => {
       throw doubtOnTurnOff(z, again);
     });
   }
@@ -191,7 +197,7 @@ async function lockFree(z: ZObject, store: RegistryStore): Promise<boolean> {
 async function repairUnlocked(z: ZObject, store: RegistryStore): Promise<void> {
   try {
     const current = (await lockFree(z, store)) ? await store.read() : null;
-    if (current) await leave(z, store, current, null, readSubscribeData(null));
+    if (current) await leave(z, store, current, null, readSubscribeData(null), false);
   } catch (error) {
     z.console.log(`Callbell: the webhook was not checked (${messageOf(error)}).`);
   }
@@ -203,6 +209,7 @@ async function leave(
   current: Registry,
   self: string | null,
   data: KnownData,
+  locked: boolean,
 ): Promise<Left> {
   const owned = current.zaps.at(-1)?.url === self || isNewestUnlisted(current, self, data);
   // The Zaps this one knew when it was turned on are facts the cache may have lost: added back,
@@ -232,8 +239,16 @@ async function leave(
   // A Zap that took the webhook when the cache had no list may not know older live Zaps: its
   // list naming no other Zap is doubt, not "no Zap needs the webhook".
   const unsure = current.partial || data.unlistedSince !== null;
-  if ((!moveWebhook && !(successor && narrower)) || (!successor && unsure)) {
+  // Read without the lock: a Zap that has taken it since is changing the webhook itself.
+  const overtaken = !locked && (await store.isLocked().catch(() => true));
+  if (overtaken) z.console.log(KEPT_OVERTAKEN);
+  if (
+    overtaken ||
+    (!moveWebhook && !(successor && narrower)) ||
+    (!successor && (unsure || !locked))
+  ) {
     if (!successor && unsure) z.console.log(KEPT_UNSURE);
+    else if (!successor && !locked) z.console.log(KEPT_UNLOCKED);
     const stillKept = current.keptSince ? { keptSince: current.keptSince } : {};
     if (gone.length > current.gone.length) await saveOrSay(z, store, { ...next, ...stillKept });
     return { status: keptFor(rest.length) };

@@ -690,6 +690,39 @@ describe('turning a Zap off', () => {
     },
   );
 
+  it('finding 2: a turn-off that read the list without its lock never deletes the webhook, even when it names no other Zap: a Zap may be being turned on (invariant: never destroy shared state on doubt)', async () => {
+    const a = await first(A);
+    const b = await joins(B, MESSAGES);
+    probe(B, 200);
+    await turnOff(a);
+    cache.fail('set', 'false', `${b.registry}:lock`);
+    await expect(turnOff(b)).resolves.toEqual({ status: 'webhook kept for 0 other Zap(s)' });
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^Callbell: kept the account's webhook: the list of Zaps, read without its lock/,
+      ),
+    );
+  });
+
+  it('a turn-off acting on the list without its lock leaves the webhook to a Zap that takes the lock meanwhile (it is changing the webhook itself)', async () => {
+    await first(A);
+    await joins(B, MESSAGES);
+    const c = await joins(C, MESSAGES);
+    const lock = `${c.registry}:lock`;
+    cache.fail('set', 'false', lock);
+    const alive = zapierHooks()
+      .post(new URL(B).pathname, { callbell_zapier_probe: true })
+      .reply(() => {
+        cache.values.set(lock, JSON.stringify('another Zap'));
+        return [200, {}];
+      });
+    await expect(turnOff(c)).resolves.toEqual({ status: 'webhook kept for 2 other Zap(s)' });
+    alive.done();
+    expect(lines).toContain(
+      "Callbell: left the account's webhook as it is: another Zap of this account is being turned on or off and changes it.",
+    );
+  });
+
   it("finding 1: when the lock's write fails and the lock cannot be read (another Zap may hold it), the webhook is kept (invariant: never destroy shared state on doubt)", async () => {
     await first(A);
     await joins(B, MESSAGES);
