@@ -239,8 +239,9 @@ async function leave(
   // A Zap that took the webhook when the cache had no list may not know older live Zaps: its
   // list naming no other Zap is doubt, not "no Zap needs the webhook".
   const unsure = current.partial || data.unlistedSince !== null;
-  // Read without the lock: a Zap that has taken it since is changing the webhook itself.
-  const overtaken = !locked && (await store.isLocked().catch(() => true));
+  // Read without the lock: a Zap that has taken it since is changing the webhook itself. The
+  // lock was free a moment ago, so a check that fails is the cache's fault, not such a Zap.
+  const overtaken = !locked && (await store.isLocked().catch(() => false));
   if (overtaken) z.console.log(KEPT_OVERTAKEN);
   if (
     overtaken ||
