@@ -53,6 +53,11 @@ const QUIET_MS = 24 * 60 * 60 * 1000;
 const TURN_OFF_GAP_MS = 60_000;
 /** See `keeperOwned`. */
 const KEEPER_OWNED_AFTER_MS = 15 * 60 * 1000;
+/**
+ * What a failed turn-on's repair needs: the cache's answers, a probe (which leaves Callbell
+ * 10 s, fan-out.ts) and the change of the webhook.
+ */
+const REPAIR_MIN_MS = 15_000;
 /** Time the owner gets, after a delivery, to write the registry back. */
 const RESTORE_GRACE_MS = 60_000;
 
@@ -147,7 +152,8 @@ export async function leaveZap(z: ZObject, bundle: Bundle): Promise<Left> {
   const leaveAsListed = async (locked: boolean): Promise<Left> => {
     const current = await store.read();
     if (!current) {
-      await restorePartial(z, store, data, self);
+      // Without the lock, a Zap being turned on may be writing a new list: never overwrite it.
+      if (locked) await restorePartial(z, store, data, self);
       throw new NoList();
     }
     return leave(z, store, current, self, data, locked);
@@ -183,7 +189,7 @@ async function lockFree(z: ZObject, store: RegistryStore): Promise<boolean> {
     return false;
   }
   z.console.log(
-    "Callbell: Zapier's cache failed on the Zap list's lock; acting on the list as read.",
+    "Callbell: Zapier's cache failed; no Zap holds the Zap list's lock, so this step acts on the list as read.",
   );
   return true;
 }
@@ -192,14 +198,22 @@ async function lockFree(z: ZObject, store: RegistryStore): Promise<boolean> {
  * A turn-on that failed on the cache changed nothing, yet it may find what the next step must
  * repair: the webhook's Zap gone (turned off or deleted without its turn-off). It then does
  * what a turn-off of a Zap not listed would: the webhook moves to the newest live Zap and what
- * the gone one missed is passed on. When nothing is gone, nothing is written.
+ * the gone one missed is passed on. A repair that finds nothing to change writes nothing.
  */
 async function repairUnlocked(z: ZObject, store: RegistryStore): Promise<void> {
+  if (stepOf(z).remaining() < REPAIR_MIN_MS) {
+    z.console.log(
+      "Callbell: too little time was left to check the webhook's Zap; the next Zap turned on or off does.",
+    );
+    return;
+  }
   try {
     const current = (await lockFree(z, store)) ? await store.read() : null;
     if (current) await leave(z, store, current, null, readSubscribeData(null), false);
   } catch (error) {
-    z.console.log(`Callbell: the webhook was not checked (${messageOf(error)}).`);
+    z.console.log(
+      `Callbell: the webhook may not have been repaired (${messageOf(error)}); the next Zap turned on or off checks it again.`,
+    );
   }
 }
 
@@ -217,7 +231,7 @@ async function leave(
   const known = new Set([...current.zaps.map((zap) => zap.url), ...current.gone]);
   const older = data.zaps.filter((zap) => !known.has(zap.url));
   let rest = [...older, ...current.zaps].filter((zap) => zap.url !== self);
-  const gone = self ? [...current.gone, self] : current.gone;
+  const gone = [...current.gone, ...(self ? [self] : [])];
   let moveWebhook = owned || (await keeperOwned(z, current));
   let since = Date.now() - TURN_OFF_GAP_MS;
   // The newest Zap left should own the webhook; if it is gone, its turn-off did not finish.
@@ -235,7 +249,9 @@ async function leave(
   const partial = current.partial ? { partial: true } : {};
   const next: RegistryContent = { secret: current.secret, zaps: rest, gone, ...partial };
   const successor = rest.at(-1);
-  const narrower = !current.partial && !sameEvents(eventUnion(rest), eventUnion(current.zaps));
+  // Without the lock the list may lack a Zap being turned on: the webhook keeps every event it had.
+  const narrows = !current.partial && locked;
+  const narrower = narrows && !sameEvents(eventUnion(rest), eventUnion(current.zaps));
   // A Zap that took the webhook when the cache had no list may not know older live Zaps: its
   // list naming no other Zap is doubt, not "no Zap needs the webhook".
   const unsure = current.partial || data.unlistedSince !== null;
@@ -251,7 +267,8 @@ async function leave(
     if (!successor && unsure) z.console.log(KEPT_UNSURE);
     else if (!successor && !locked) z.console.log(KEPT_UNLOCKED);
     const stillKept = current.keptSince ? { keptSince: current.keptSince } : {};
-    if (gone.length > current.gone.length) await saveOrSay(z, store, { ...next, ...stillKept });
+    if (locked && gone.length > current.gone.length)
+      await saveOrSay(z, store, { ...next, ...stillKept });
     return { status: keptFor(rest.length) };
   }
   if (!successor) {
@@ -260,11 +277,13 @@ async function leave(
     await saveOrSay(z, store, next);
     return result;
   }
-  const wanted = current.partial ? [...CALLBELL_EVENTS] : eventUnion(rest);
+  const wanted = current.partial ? [...CALLBELL_EVENTS] : eventUnion(narrows ? rest : current.zaps);
   await idempotently(z, () =>
     subscribeWebhook(z, webhookUrl(current.secret, successor.url), wanted),
   );
-  await saveOrSay(z, store, next);
+  // Read without the lock, the list is left as it is: a Zap being turned on may be writing it,
+  // and the owner's next delivery drops the Zaps that answer 410 (receive.ts).
+  if (locked) await saveOrSay(z, store, next);
   // Zapier stops this Zap's URL before its turn-off runs: what Callbell sent meanwhile, or to
   // a gone owner, failed and is passed on.
   const kept = keptTime(current);
@@ -491,7 +510,7 @@ function doubtOnTurnOn(z: ZObject, error: unknown): unknown {
     );
   if (error instanceof CacheDoubt)
     return new z.errors.Error(
-      `Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed (${shorten(error.message, 60)}). Your other Callbell Zaps are not affected.`,
+      `Turn this Zap on again in a minute: Zapier's cache, which lists the Zaps sharing Callbell's one webhook, failed (${shorten(error.message, 60)}).`,
       'RegistryUnavailable',
     );
   return error;
