@@ -98,8 +98,9 @@ async function main() {
   const summary = summarize(outcomes);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const missed = missedGoals(summary.total, option('allow-lost-silently', 0));
+  const title = `### ${schedules} schedules${first ? ` from number ${first}` : ''}, seed ${seed}: ${new Date().toISOString().slice(0, 10)}, ${seconds} s wall time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
   const report = [
-    `### ${schedules} schedules${first ? ` from number ${first}` : ''}, seed ${seed}: ${new Date().toISOString().slice(0, 10)}, ${seconds} s wall time on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
+    title,
     '',
     formatTable(summary.rows),
     '',
@@ -109,8 +110,17 @@ async function main() {
     missed.length ? `Goals not met: ${missed.join('; ')}.` : 'Every goal met.',
   ].join('\n');
   process.stdout.write(`\n${report}\n`);
-  if (process.argv.includes('--docs'))
+  if (process.argv.includes('--docs')) {
     writeGenerated(join(ROOT, 'docs', 'simulation.md'), 'npm run simulate -- --docs', report);
+    const totals = summary.rows.filter(([kind]) => kind === 'total');
+    const perKind =
+      'Per fault kind, and what remains and why: [docs/simulation.md](docs/simulation.md), [docs/webhooks.md](docs/webhooks.md).';
+    writeGenerated(
+      join(ROOT, 'README.md'),
+      'npm run simulate -- --docs',
+      [title, '', formatTable(totals), '', perKind].join('\n'),
+    );
+  }
   process.exitCode = missed.length ? 1 : 0;
 }
 

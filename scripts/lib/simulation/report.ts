@@ -46,7 +46,6 @@ export function tallyByKind(outcomes: Outcome[]): [string, Tally][] {
   return rows;
 }
 
-/** The goal counters that are not met (empty when all are). */
 /**
  * The goals a run misses. `allowedLostSilently` is a ratchet for the losses no design on one
  * webhook can yet see (docs/webhooks.md, "Which losses remain"): CI fails when they grow.
