@@ -10,7 +10,7 @@ import { buildZip, definitionInZip, projectPackageJson, ROOT, zipReport } from '
 async function main() {
   const zip = buildZip('staging', {
     packageJson: projectPackageJson(),
-    copy: ['index.js', '.zapierapprc', 'dist/index.js'],
+    copy: ['index.js', '.zapierapprc', 'dist/index.js', 'dist/phone-lib.js'],
     lockfile: 'package-lock.json',
   });
   const target = join(ROOT, 'build', 'build.zip');

@@ -1,31 +1,19 @@
-import {
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-  type CountryCode,
-  type MetadataJson,
-  type PhoneNumber,
-} from 'libphonenumber-js/core';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/core';
 import { InputError } from './input-error';
 import { asText, quote } from './values';
 
 /** The field national numbers are read with (fields/common.ts's defaultCountryField). */
 export const DEFAULT_COUNTRY_LABEL = 'Default Country';
 
-let loadedMetadata: MetadataJson | undefined;
+type PhoneLib = typeof import('./phone-lib');
 
-/**
- * libphonenumber's smallest ("min") metadata, read on first use: most steps (triggers,
- * dropdowns) never parse a phone number, and a cold start should not pay for the 80 KB. The
- * bundle holds it as one string (`--loader:.min.json=text` in package.json's build), which
- * loading the app scans as a single token instead of parsing an object of thousands; run from
- * source (tests), `require` gives the object.
- */
-function metadata(): MetadataJson {
-  if (loadedMetadata) return loadedMetadata;
+let loaded: PhoneLib | undefined;
+
+/** libphonenumber-js, loaded on the first phone number (see src/phone-lib.ts). */
+function phoneLib(): PhoneLib {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require('libphonenumber-js/metadata.min.json') as MetadataJson | string;
-  loadedMetadata = typeof loaded === 'string' ? (JSON.parse(loaded) as MetadataJson) : loaded;
-  return loadedMetadata;
+  loaded ??= require('./phone-lib') as PhoneLib;
+  return loaded;
 }
 
 /**
@@ -63,9 +51,8 @@ export function toDigits(input: PhoneInput): string {
 
 export function parseCountry(value: unknown, fieldLabel: string): CountryCode | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  // Checked just below: isSupportedCountry is the test of whether it is a CountryCode.
-  const code = (asText(value) ?? '').trim().toUpperCase() as CountryCode;
-  if (isSupportedCountry(code, metadata())) return code;
+  const code = (asText(value) ?? '').trim().toUpperCase();
+  if (phoneLib().isCountry(code)) return code;
   throw new InputError(
     fieldLabel,
     `${quote(value)} is not a two-letter country code. Use an ISO 3166 code such as US, GB, NL or BR.`,
@@ -114,9 +101,7 @@ function withPlus(text: string): string {
  * number starts with 0, so sending it would message a stranger or nobody.
  */
 function parseWithCountry(text: string, country: CountryCode | undefined): PhoneNumber | undefined {
-  const phone = country
-    ? parsePhoneNumberFromString(withPlus(text), country, metadata())
-    : parsePhoneNumberFromString(withPlus(text), metadata());
+  const phone = phoneLib().parseNumber(withPlus(text), country);
   return phone?.isValid() ? phone : undefined;
 }
 
@@ -127,6 +112,6 @@ function parseWithCountry(text: string, country: CountryCode | undefined): Phone
  * written with "+" or "00" that was not valid is still not: its digits are the same number.
  */
 function parseAsInternational(text: string): PhoneNumber | undefined {
-  const phone = parsePhoneNumberFromString(`+${text.replace(/\D/g, '')}`, metadata());
+  const phone = phoneLib().parseNumber(`+${text.replace(/\D/g, '')}`);
   return phone?.isValid() ? phone : undefined;
 }
