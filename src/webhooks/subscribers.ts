@@ -75,6 +75,8 @@ export async function joinZap(
   startStepClock(z);
   const identity = await accountIdentity(z, apiKeyOf(bundle));
   const store = new RegistryStore(z, registryKey(identity));
+  // Set once this turn-on has probed the webhook's Zap and found it live: nothing to repair.
+  let ownerLive = false;
   try {
     return await store.locked(async function joinLocked() {
       const current = await store.read();
@@ -85,6 +87,7 @@ export async function joinZap(
       // The webhook's Zap so far: if it is gone, what Callbell sent it since is passed on below.
       const previous = others.at(-1);
       const deadOwner = previous && (await isGone(z, previous.url)) ? previous : null;
+      ownerLive = previous !== undefined && !deadOwner;
       if (deadOwner) {
         others = others.slice(0, -1);
         gone.push(deadOwner.url);
@@ -117,7 +120,7 @@ export async function joinZap(
       };
     });
   } catch (error) {
-    if (error instanceof CacheDoubt) await repairUnlocked(z, store);
+    if (error instanceof CacheDoubt && !ownerLive) await repairUnlocked(z, store);
     throw doubtOnTurnOn(z, error);
   }
 }
