@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Account } from './account';
+import { newUuid } from './ids';
 import {
   noSuchRoute,
   readJson,
@@ -60,12 +61,20 @@ export interface Sandbox {
   /** The readings the sandbox answers by; tests may change them while it runs. */
   quirks: SandboxQuirks;
   setRateLimit(perSecond: number): void;
+  /**
+   * A new API key of the same account, as "Create API Key" in Callbell's dashboard makes one
+   * (getting_started.md, "Getting your API keys"); every key acts on the one account.
+   */
+  createApiKey(): string;
+  /** The key no longer works: every request with it is answered 401. */
+  revokeApiKey(key: string): void;
   stop(): Promise<void>;
 }
 
 /** A local stand-in for Callbell's API v1 on loopback, seeded and in memory. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const validKeys = new Set([apiKey]);
   const hooks = new WebhookHub();
   const account = new Account(hooks);
   const requests: string[] = [];
@@ -84,12 +93,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const route = ROUTES.find(
       (candidate) => candidate.method === method && candidate.path.test(url.pathname),
     );
+    const usedKey = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
     try {
       if (!route?.control) {
         requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);
         const retryAfter = throttle();
         if (retryAfter) throw tooManyRequests(retryAfter);
-        if (request.headers.authorization !== `Bearer ${apiKey}`) throw unauthorized();
+        if (!validKeys.has(usedKey)) throw unauthorized();
       }
       if (!route) throw noSuchRoute();
       const body = method === 'GET' || method === 'DELETE' ? {} : await readJson(request);
@@ -100,7 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         body,
         account,
         hooks,
-        apiKey,
+        apiKey: validKeys.has(usedKey) ? usedKey : apiKey,
         quirks,
       });
       sendJson(response, 200, answer);
@@ -142,6 +152,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     quirks,
     setRateLimit: (perSecond) => Object.assign(limiter, { perSecond }),
+    createApiKey: () => {
+      const key = `test_sandbox_key_${newUuid()}`;
+      validKeys.add(key);
+      return key;
+    },
+    revokeApiKey: (key) => {
+      validKeys.delete(key);
+    },
     stop: async () => {
       if (checks) clearInterval(checks);
       await hooks.idle();

@@ -113,6 +113,16 @@ export interface ZapierHooks {
    * subscribe data (/work/shared/zapier/PLATFORM.md, "Third look").
    */
   forgetCache(): void;
+  /**
+   * Every z.cache call fails from now on, as when Zapier's cache server cannot be reached
+   * (core's RPC client throws after its retries); `true` ends that, the entries intact.
+   */
+  breakCache(broken?: boolean): void;
+  /**
+   * The connection is reconnected with other credentials (a rotated API key): Zapier runs
+   * every later step of every Zap with them, subscribe data unchanged.
+   */
+  reconnect(authData: Record<string, string>): void;
   stop(): Promise<void>;
 }
 
@@ -139,9 +149,12 @@ export async function startZapierHooks(
     return found;
   };
 
+  let connection = authData;
+  let cache: object = {};
+  Reflect.set(tester, 'zcacheTestObj', cache);
   const service: Service = {
     run: (zap, step, extra) =>
-      tester(stepOf(zap, step), { authData, inputData: zap.inputData, ...extra }),
+      tester(stepOf(zap, step), { authData: connection, inputData: zap.inputData, ...extra }),
   };
 
   async function runPerform(
@@ -155,7 +168,7 @@ export async function startZapierHooks(
     try {
       // Zapier hands perform the Zap's subscribe data, kept since it was turned on.
       const items = await tester(stepOf(zap, 'perform'), {
-        authData,
+        authData: connection,
         inputData: zap.inputData,
         cleanedRequest,
         subscribeData: zap.subscribeData,
@@ -207,7 +220,14 @@ export async function startZapierHooks(
     },
     forgetCache: () => {
       // The app tester reads its cache object afresh on every call (create-app-tester.js).
-      Reflect.set(tester, 'zcacheTestObj', {});
+      cache = {};
+      Reflect.set(tester, 'zcacheTestObj', cache);
+    },
+    breakCache: (broken = true) => {
+      Reflect.set(tester, 'zcacheTestObj', broken ? unreachableCache() : cache);
+    },
+    reconnect: (next) => {
+      connection = next;
     },
     idle: async () => {
       // Bounded by the runs in flight: each waits for its own forwards before it ends.
@@ -219,6 +239,27 @@ export async function startZapierHooks(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A cache object every z.cache call fails on, with the words of core's RPC client when
+ * Zapier's cache cannot be reached (zapier-platform-core's src/tools/create-rpc-client.js).
+ * Core's test RPC looks entries up with `key in` and writes them as properties, so a proxy
+ * that throws on those fails every get, set and delete; core still sees a plain object (it
+ * asks for symbols only), and nothing else it does with the event touches an entry.
+ */
+function unreachableCache(): object {
+  const fail = (): never => {
+    throw new Error('RPC request failed after 3 attempts: Unable to reach the RPC server');
+  };
+  return new Proxy(
+    {},
+    {
+      has: (target, key) => (typeof key === 'string' ? fail() : Reflect.has(target, key)),
+      set: fail,
+      deleteProperty: fail,
+    },
+  );
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {

@@ -38,6 +38,19 @@ describe('the sandbox answers like Callbell documents', () => {
     });
   });
 
+  it('takes any key the account created until it is revoked; /auth/me echoes the one used', async () => {
+    const created = sandbox().createApiKey();
+    await expect(call('GET', '/auth/me', undefined, created)).resolves.toMatchObject({
+      status: 200,
+      body: { api_key: created },
+    });
+    sandbox().revokeApiKey(created);
+    await expect(call('GET', '/auth/me', undefined, created)).resolves.toMatchObject({
+      status: 401,
+    });
+    await expect(call('GET', '/auth/me')).resolves.toMatchObject({ status: 200 });
+  });
+
   it('gives contacts the documented keys, as an object or a one-element array', async () => {
     const one = await call('GET', `/contacts/${seed.contacts[0]?.uuid}`);
     // A one-element list, as get_contact.md's example.
