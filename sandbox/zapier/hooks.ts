@@ -115,7 +115,7 @@ export interface ZapierHooks {
   forgetCache(): void;
   /**
    * Every z.cache call fails from now on, as when Zapier's cache server cannot be reached
-   * (core's RPC client throws after its retries); `true` ends that, the entries intact.
+   * (core's RPC client throws after its retries); `breakCache(false)` ends that, entries intact.
    */
   breakCache(broken?: boolean): void;
   /**
