@@ -93,7 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const route = ROUTES.find(
       (candidate) => candidate.method === method && candidate.path.test(url.pathname),
     );
-    const usedKey = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
+    const usedKey = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     try {
       if (!route?.control) {
         requests.push(`${method} ${url.pathname.replace(/^\/v1/, '')}`);

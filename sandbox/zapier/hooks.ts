@@ -151,7 +151,11 @@ export async function startZapierHooks(
 
   let connection = authData;
   let cache: object = {};
-  Reflect.set(tester, 'zcacheTestObj', cache);
+  let cacheBroken = false;
+  // The app tester reads its cache object afresh on every call (create-app-tester.js).
+  const useCache = () =>
+    Reflect.set(tester, 'zcacheTestObj', cacheBroken ? unreachableCache() : cache);
+  useCache();
   const service: Service = {
     run: (zap, step, extra) =>
       tester(stepOf(zap, step), { authData: connection, inputData: zap.inputData, ...extra }),
@@ -219,12 +223,12 @@ export async function startZapierHooks(
       return zap;
     },
     forgetCache: () => {
-      // The app tester reads its cache object afresh on every call (create-app-tester.js).
       cache = {};
-      Reflect.set(tester, 'zcacheTestObj', cache);
+      useCache();
     },
     breakCache: (broken = true) => {
-      Reflect.set(tester, 'zcacheTestObj', broken ? unreachableCache() : cache);
+      cacheBroken = broken;
+      useCache();
     },
     reconnect: (next) => {
       connection = next;

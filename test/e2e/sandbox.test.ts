@@ -38,12 +38,16 @@ describe('the sandbox answers like Callbell documents', () => {
     });
   });
 
-  it('takes any key the account created until it is revoked; /auth/me echoes the one used', async () => {
+  it('takes any key the account created, as a Bearer token, until it is revoked; /auth/me echoes the one used', async () => {
     const created = sandbox().createApiKey();
     await expect(call('GET', '/auth/me', undefined, created)).resolves.toMatchObject({
       status: 200,
       body: { api_key: created },
     });
+    const bare = await fetch(`${sandbox().apiUrl}/auth/me`, {
+      headers: { Authorization: created },
+    });
+    expect(bare.status).toBe(401);
     sandbox().revokeApiKey(created);
     await expect(call('GET', '/auth/me', undefined, created)).resolves.toMatchObject({
       status: 401,
