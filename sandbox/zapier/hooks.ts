@@ -245,6 +245,10 @@ export async function startZapierHooks(
   };
 }
 
+/** Core's words for a z.cache call when Zapier's RPC cannot be reached (create-rpc-client.js). */
+export const CACHE_UNREACHABLE =
+  'RPC request failed after 3 attempts: Unable to reach the RPC server';
+
 /**
  * A cache object every z.cache call fails on, with the words of core's RPC client when
  * Zapier's cache cannot be reached (zapier-platform-core's src/tools/create-rpc-client.js).
@@ -254,7 +258,7 @@ export async function startZapierHooks(
  */
 function unreachableCache(): object {
   const fail = (): never => {
-    throw new Error('RPC request failed after 3 attempts: Unable to reach the RPC server');
+    throw new Error(CACHE_UNREACHABLE);
   };
   return new Proxy(
     {},

@@ -1,6 +1,12 @@
 import { startSandbox, type Sandbox } from '../../sandbox/callbell/server';
 import { startZapierHooks, type HookZap, type ZapierHooks } from '../../sandbox/zapier/hooks';
-import { builtApp } from './helpers';
+import {
+  builtApp,
+  customerWrites,
+  expectEachItemOnce,
+  settle as settleRuns,
+  webhookZap as webhookZapOf,
+} from './helpers';
 
 // Issue #21's findings about Zapier's cache and the API key, replayed on the built app over
 // real HTTP: the sandbox as Callbell, a stand-in for Zapier's hook service running each Zap
@@ -26,32 +32,14 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-/** Where Callbell's webhook points: a Zap's hook URL, without the token the app added. */
-const webhookZap = () => sandbox.hooks.current()?.url.split('?')[0];
-
 const texts = (zap: HookZap) => zap.items.map((item) => item.text);
 
 /** How often Callbell was asked to change or delete its webhook. */
 const webhookWrites = () =>
   sandbox.requests.filter((request) => /^(POST|DELETE) \/webhooks\//.test(request)).length;
 
-/** Waits for Callbell's deliveries, then for every Zap run they started (forwards included). */
-async function settle() {
-  await sandbox.hooks.idle();
-  await hooks.idle();
-}
-
-async function customerWrites(phone: string, text: string) {
-  sandbox.account.receive(phone, text);
-  await settle();
-}
-
 async function turnOn(...zaps: HookZap[]) {
   for (const zap of zaps) await zap.turnOn();
-}
-
-function expectNoFailedRun(zaps: HookZap[]) {
-  for (const zap of zaps) expect(zap.runs.filter((run) => run.error)).toEqual([]);
 }
 
 describe("issue #21's findings about Zapier's cache and the API key, replayed over real HTTP", () => {
@@ -70,23 +58,23 @@ describe("issue #21's findings about Zapier's cache and the API key, replayed ov
       /If your other Callbell Zaps stop getting events, turn one off and on again/,
     );
     expect(webhookWrites()).toBe(writes);
-    expect(webhookZap()).toBe(owner.url);
+    expect(webhookZapOf(sandbox)).toBe(owner.url);
 
     // Callbell posts to the owner, which Zapier turned off: the delivery fails (410).
-    await customerWrites('+49 151 0000 5555', 'Hallo');
+    await customerWrites(sandbox, hooks, '+49 151 0000 5555', 'Hallo');
     expect(owner.refused).toBe(1);
     expect(older.items).toEqual([]);
 
     hooks.breakCache(false);
     await newcomer.turnOn();
-    await settle();
-    expect(webhookZap()).toBe(newcomer.url);
+    await settleRuns(sandbox, hooks);
+    expect(webhookZapOf(sandbox)).toBe(newcomer.url);
     // What Callbell's log lists as failed since the gone owner took the webhook, passed on.
     expect(texts(older)).toEqual(['Hallo']);
-    await customerWrites('+49 151 0000 6666', 'Noch da?');
+    await customerWrites(sandbox, hooks, '+49 151 0000 6666', 'Noch da?');
     expect(texts(older)).toEqual(['Hallo', 'Noch da?']);
     expect(texts(newcomer)).toEqual(['Noch da?']);
-    expectNoFailedRun([older, newcomer]);
+    expectEachItemOnce([older, newcomer]);
     expect(sandbox.requests).not.toContain('DELETE /webhooks/unsubscribe');
   });
 
@@ -98,26 +86,26 @@ describe("issue #21's findings about Zapier's cache and the API key, replayed ov
 
     hooks.forgetCache();
     await expect(oldest.turnOff()).rejects.toThrow(/turn one off and on again/);
-    expect(webhookZap()).toBe(owner.url);
-    await customerWrites('+34 612 000 333', 'Uno');
+    expect(webhookZapOf(sandbox)).toBe(owner.url);
+    await customerWrites(sandbox, hooks, '+34 612 000 333', 'Uno');
     expect(texts(middle)).toEqual(['Uno']);
     expect(texts(owner)).toEqual(['Uno']);
 
     hooks.forgetCache();
     await expect(owner.turnOff()).rejects.toThrow(/turn one off and on again/);
-    expect(webhookZap()).toBe(owner.url);
-    await customerWrites('+34 612 000 444', 'Dos');
+    expect(webhookZapOf(sandbox)).toBe(owner.url);
+    await customerWrites(sandbox, hooks, '+34 612 000 444', 'Dos');
     expect(owner.refused).toBe(1);
 
     const newcomer = hooks.zap('message_created');
     await newcomer.turnOn();
-    await settle();
-    expect(webhookZap()).toBe(newcomer.url);
+    await settleRuns(sandbox, hooks);
+    expect(webhookZapOf(sandbox)).toBe(newcomer.url);
     expect(texts(middle)).toEqual(['Uno', 'Dos']);
-    await customerWrites('+34 612 000 555', 'Tres');
+    await customerWrites(sandbox, hooks, '+34 612 000 555', 'Tres');
     expect(texts(middle)).toEqual(['Uno', 'Dos', 'Tres']);
     expect(texts(newcomer)).toEqual(['Tres']);
-    expectNoFailedRun([middle, owner, newcomer]);
+    expectEachItemOnce([middle, owner, newcomer]);
     expect(sandbox.requests).not.toContain('DELETE /webhooks/unsubscribe');
   });
 
@@ -131,14 +119,14 @@ describe("issue #21's findings about Zapier's cache and the API key, replayed ov
     hooks.reconnect({ api_key: rotated });
     const newcomer = hooks.zap('new_event', { events: ['message_created'] });
     await newcomer.turnOn();
-    expect(webhookZap()).toBe(newcomer.url);
+    expect(webhookZapOf(sandbox)).toBe(newcomer.url);
     expect(sandbox.hooks.current()?.subscriptions).toEqual(['message_created', 'contact_created']);
 
-    await customerWrites('+39 333 000 7777', 'Ciao');
+    await customerWrites(sandbox, hooks, '+39 333 000 7777', 'Ciao');
     expect(texts(messages)).toEqual(['Ciao']);
     expect(contacts.items.map((item) => item.event)).toEqual(['contact_created']);
     expect(texts(newcomer)).toEqual(['Ciao']);
-    expectNoFailedRun([messages, contacts, newcomer]);
+    expectEachItemOnce([messages, contacts, newcomer]);
 
     // Turned off with the new key: the webhook drops contact_created with its last Zap, and
     // goes with the last Zap of all.

@@ -4,7 +4,15 @@ import {
   type HookZap,
   type ZapierHooks,
 } from '../../sandbox/zapier/hooks';
-import { builtApp, perform, useSandbox } from './helpers';
+import {
+  builtApp,
+  customerWrites,
+  expectEachItemOnce,
+  perform,
+  settle as settleRuns,
+  useSandbox,
+  webhookZap as webhookZapOf,
+} from './helpers';
 
 // Zaps on one Callbell account, run as Zapier runs them: each Zap has its own hook URL on a
 // stand-in for Zapier's hook service, and every POST to it runs the Zap's perform through
@@ -25,30 +33,11 @@ afterAll(async () => {
   await hooks.stop();
 });
 
-/** Where Callbell's webhook points: a Zap's hook URL, without the token the app added. */
-const webhookZap = () => sandbox().hooks.current()?.url.split('?')[0];
-
-/** Waits for Callbell's deliveries, then for every Zap run they started (forwards included). */
-async function settle() {
-  await sandbox().hooks.idle();
-  await hooks.idle();
-}
-
+const webhookZap = () => webhookZapOf(sandbox());
+const settle = () => settleRuns(sandbox(), hooks);
 const eventsOf = (zap: HookZap) => zap.items.map((item) => String(item.event)).sort();
-
-function expectEachItemOnce(zaps: HookZap[]) {
-  for (const zap of zaps) {
-    const ids = zap.items.map((item) => item.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(zap.runs.filter((run) => run.error)).toEqual([]);
-  }
-}
-
-/** A customer writes in from a new number: contact_created, then message_created. */
-async function newCustomerWrites(phone: string, text: string) {
-  sandbox().account.receive(phone, text);
-  await settle();
-}
+const newCustomerWrites = (phone: string, text: string) =>
+  customerWrites(sandbox(), hooks, phone, text);
 
 function deletesOfWebhook() {
   return sandbox().requests.filter((request) => request === 'DELETE /webhooks/unsubscribe').length;

@@ -1,6 +1,7 @@
 import type { Bundle } from 'zapier-platform-core';
 import { createAppTester } from 'zapier-platform-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/callbell/server';
+import type { HookZap, ZapierHooks } from '../../sandbox/zapier/hooks';
 import type { Perform } from '../../src/operations';
 
 export type { Perform };
@@ -95,3 +96,34 @@ export function hookStep(
 }
 
 export { startZapReceiver } from '../../sandbox/zapier/zap-receiver';
+
+/** Where Callbell's webhook points: a Zap's hook URL, without the token the app added. */
+export function webhookZap(sandbox: Sandbox): string | undefined {
+  return sandbox.hooks.current()?.url.split('?')[0];
+}
+
+/** Waits for Callbell's deliveries, then for every Zap run they started (forwards included). */
+export async function settle(sandbox: Sandbox, hooks: ZapierHooks): Promise<void> {
+  await sandbox.hooks.idle();
+  await hooks.idle();
+}
+
+/** A customer writes in from a new number: contact_created, then message_created. */
+export async function customerWrites(
+  sandbox: Sandbox,
+  hooks: ZapierHooks,
+  phone: string,
+  text: string,
+): Promise<void> {
+  sandbox.account.receive(phone, text);
+  await settle(sandbox, hooks);
+}
+
+/** Each Zap ran without an error and got each item once. */
+export function expectEachItemOnce(zaps: HookZap[]): void {
+  for (const zap of zaps) {
+    const ids = zap.items.map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(zap.runs.filter((run) => run.error)).toEqual([]);
+  }
+}

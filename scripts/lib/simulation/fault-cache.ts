@@ -1,4 +1,5 @@
 import createCache from 'zapier-platform-core/src/tools/create-cache';
+import { CACHE_UNREACHABLE } from '../../../sandbox/zapier/hooks';
 import type { Prng } from './prng';
 
 /** z.cache as core builds it (get and delete also take a scope). */
@@ -43,8 +44,7 @@ interface Entry {
   expiresAt: number | null;
 }
 
-/** Core's RPC errors, word for word (src/tools/create-rpc-client.js). */
-const UNREACHABLE = 'RPC request failed after 3 attempts: Unable to reach the RPC server';
+/** Core's words for a 413 from Zapier's RPC (src/tools/create-rpc-client.js). */
 const TOO_LARGE = 'RPC request failed after 1 attempts: The request is too large to be processed';
 /** Core waits 100 ms before each of its two retries. */
 const RETRIES_MS = 200;
@@ -100,7 +100,7 @@ export class FaultCache {
     }
     if (this.random.chance(this.faults.throwRate)) {
       await pause(RETRIES_MS);
-      throw new Error(UNREACHABLE);
+      throw new Error(CACHE_UNREACHABLE);
     }
     const [key, ...rest] = params as [string, ...unknown[]];
     if (method === 'zcache_get') return this.get(storeKey(key, rest[0], scope));
